@@ -1,0 +1,21 @@
+import { toHex, utf8Bytes } from './encoding.ts';
+
+// WebCrypto only: the same calls run in Node 20 and in browsers.
+const subtle = globalThis.crypto.subtle;
+
+function bytesOf(data: string | Uint8Array): Uint8Array<ArrayBuffer> {
+	return (typeof data === 'string' ? utf8Bytes(data) : data) as Uint8Array<ArrayBuffer>;
+}
+
+export async function sha256Hex(data: string | Uint8Array): Promise<string> {
+	return toHex(await subtle.digest('SHA-256', bytesOf(data)));
+}
+
+export function hmacKey(key: Uint8Array): Promise<CryptoKey> {
+	return subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+
+export async function hmac(key: Uint8Array | CryptoKey, data: string | Uint8Array): Promise<Uint8Array> {
+	const cryptoKey = key instanceof Uint8Array ? await hmacKey(key) : key;
+	return new Uint8Array(await subtle.sign('HMAC', cryptoKey, bytesOf(data)));
+}

@@ -1,0 +1,17 @@
+import { parseWireUrl } from './wire-url.ts';
+import type { Header } from './types.ts';
+
+/**
+ * The request as raw HTTP/1.1 text: request line with the path and query as sent, headers in
+ * order, blank line, body (text bodies only). `separator` is ": " for people, ":" for the AWS suites.
+ */
+export function formatHttpRequest(
+	req: { method: string; url: string; headers: Header[]; body?: string | Uint8Array },
+	separator = ': '
+): string {
+	const url = parseWireUrl(req.url);
+	const target = (url.path || '/') + (url.query === undefined ? '' : `?${url.query}`);
+	const lines = [`${req.method} ${target} HTTP/1.1`, ...req.headers.map(([n, v]) => `${n}${/^[ \t]/.test(v) ? ':' : separator}${v}`), ''];
+	const body = typeof req.body === 'string' ? req.body : req.body ? `[${req.body.length} bytes of binary body]` : '';
+	return lines.join('\n') + '\n' + body;
+}

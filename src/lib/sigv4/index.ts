@@ -1,0 +1,25 @@
+export type {
+	AuthMode,
+	CanonicalPart,
+	Credentials,
+	Header,
+	HttpRequest,
+	KeyChain,
+	Provenance,
+	SigningParams,
+	SigningTrace
+} from './types.ts';
+export { SigningError, type SigningField } from './signing-error.ts';
+export { signRequest } from './sign.ts';
+export { presignUrl, DEFAULT_EXPIRES } from './presign.ts';
+export { deriveSigningKey, signatureFor } from './signing-key.ts';
+export { stringToSignFor } from './string-to-sign.ts';
+export { credentialScope, ALGORITHM } from './credential-scope.ts';
+export { serviceRules, NEVER_SIGNED_HEADERS, type ServiceRules } from './service-rules.ts';
+export { canonicalPath } from './canonical-path.ts';
+export { canonicalHeaderValue } from './canonical-headers.ts';
+export { canonicalQueryComponent, canonicalQueryString } from './canonical-query.ts';
+export { uriEncode } from './encoding.ts';
+export { EMPTY_SHA256, UNSIGNED_PAYLOAD } from './payload-hash.ts';
+export { MAX_EXPIRES } from './validate.ts';
+export { formatHttpRequest } from './format-request.ts';

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { formatHttpRequest, presignUrl, signRequest, type SigningParams } from '../../src/lib/sigv4/index.ts';
+import { parseRawHttp } from '../../src/lib/parse/raw-http.ts';
+import { hasVectors, listDirs, read, skipNotice } from '../helpers/shared-vectors.ts';
+
+interface Context {
+	credentials: { access_key_id: string; secret_access_key: string; token?: string };
+	expiration_in_seconds: number;
+	normalize: boolean;
+	region: string;
+	service: string;
+	sign_body: boolean;
+	timestamp: string;
+	omit_session_token?: boolean;
+}
+
+function paramsFor(ctx: Context): SigningParams {
+	const params: SigningParams = {
+		credentials: { accessKeyId: ctx.credentials.access_key_id, secretAccessKey: ctx.credentials.secret_access_key },
+		region: ctx.region,
+		service: ctx.service,
+		datetime: ctx.timestamp.replace(/[-:]/g, ''),
+		normalizePath: ctx.normalize,
+		contentSha256Header: ctx.sign_body,
+		expiresIn: ctx.expiration_in_seconds
+	};
+	if (ctx.credentials.token) params.credentials.sessionToken = ctx.credentials.token;
+	if (ctx.omit_session_token) params.signSessionToken = false;
+	return params;
+}
+
+if (!hasVectors) {
+	describe('aws-signing-test-suite v4', () => {
+		it('is not here', ({ skip }) => {
+			console.warn(skipNotice('aws-signing-test-suite v4'));
+			skip(skipNotice('aws-signing-test-suite v4'));
+		});
+	});
+} else {
+	const cases = listDirs('aws-signing-test-suite', 'v4');
+	describe('aws-signing-test-suite v4 (maintained AWS suite)', () => {
+		it('has all 38 cases', () => expect(cases.length).toBe(38));
+
+		for (const name of cases) {
+			const file = (f: string) => read('aws-signing-test-suite', 'v4', name, f);
+			const ctx = JSON.parse(file('context.json')) as Context;
+			const parsed = parseRawHttp(file('request.txt'));
+
+			for (const mode of ['header', 'query'] as const) {
+				it(`${name} (${mode})`, async () => {
+					expect(parsed.errors).toEqual([]);
+					const request = parsed.request!;
+					const trace = mode === 'header' ? await signRequest(request, paramsFor(ctx)) : await presignUrl(request, paramsFor(ctx));
+					expect(trace.canonicalRequest).toBe(file(`${mode}-canonical-request.txt`));
+					expect(trace.stringToSign).toBe(file(`${mode}-string-to-sign.txt`));
+					expect(trace.signature).toBe(file(`${mode}-signature.txt`));
+					expect(formatHttpRequest(trace.request, ':')).toBe(file(`${mode}-signed-request.txt`));
+				});
+			}
+		}
+	});
+}
