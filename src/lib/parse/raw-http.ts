@@ -15,11 +15,18 @@ const HTTP_VERSION = /^HTTP\/\d(?:\.\d)?$/i;
  */
 export function parseRawHttp(text: string, defaultScheme: 'https' | 'http' = 'https'): RawHttpResult {
 	const errors: ParseError[] = [];
-	const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, ''));
+	const lines = text
+		.replace(/^\uFEFF/, '')
+		.split('\n')
+		.map((l) => l.replace(/\r$/, ''));
 	let first = 0;
 	while (first < lines.length && lines[first]!.trim() === '') first++;
 	if (first === lines.length) {
-		return { errors: [{ line: 1, column: 1, message: 'The request is empty.', fix: 'Start with a request line such as "GET /photos/a.jpg HTTP/1.1".' }] };
+		return {
+			errors: [
+				{ line: 1, column: 1, message: 'The request is empty.', fix: 'Start with a request line such as "GET /photos/a.jpg HTTP/1.1".' }
+			]
+		};
 	}
 
 	const requestLine = lines[first]!;
@@ -45,7 +52,13 @@ export function parseRawHttp(text: string, defaultScheme: 'https' | 'http' = 'ht
 		if (/^[ \t]/.test(line)) {
 			const last = headers[headers.length - 1];
 			if (last) last[1] += '\n' + line;
-			else errors.push({ line: i + 1, column: 1, message: 'A continuation line (starting with white space) comes before any header.', fix: 'Remove the leading white space or put a header before it.' });
+			else
+				errors.push({
+					line: i + 1,
+					column: 1,
+					message: 'A continuation line (starting with white space) comes before any header.',
+					fix: 'Remove the leading white space or put a header before it.'
+				});
 			continue;
 		}
 		const colon = line.indexOf(':');
@@ -60,7 +73,12 @@ export function parseRawHttp(text: string, defaultScheme: 'https' | 'http' = 'ht
 		}
 		const name = line.slice(0, colon);
 		if (/\s/.test(name)) {
-			errors.push({ line: i + 1, column: name.search(/\s/) + 1, message: `The header name "${name}" contains white space.`, fix: 'Remove the space before ":".' });
+			errors.push({
+				line: i + 1,
+				column: name.search(/\s/) + 1,
+				message: `The header name "${name}" contains white space.`,
+				fix: 'Remove the space before ":".'
+			});
 			continue;
 		}
 		// The value stays as written, white space included: trimming it is the signer's job, and the
@@ -80,7 +98,12 @@ export function parseRawHttp(text: string, defaultScheme: 'https' | 'http' = 'ht
 				fix: 'Add a "Host: example.amazonaws.com" header, or write the full URL in the request line.'
 			});
 		} else if (!target.startsWith('/')) {
-			errors.push({ line: first + 1, column: requestLine.indexOf(target) + 1, message: `The request target "${target}" is neither a path starting with "/" nor a full URL.`, fix: 'Write a path such as /photos/a.jpg.' });
+			errors.push({
+				line: first + 1,
+				column: requestLine.indexOf(target) + 1,
+				message: `The request target "${target}" is neither a path starting with "/" nor a full URL.`,
+				fix: 'Write a path such as /photos/a.jpg.'
+			});
 		} else {
 			url = `${defaultScheme}://${host[1].trim()}${target}`;
 		}

@@ -44,7 +44,8 @@ export function canonicalHeaders(headers: Header[], signed: ReadonlySet<string>)
 		const values = inputs.map(([, v]) => {
 			const c = canonicalHeaderValue(v);
 			if (/[\r\n]/.test(v)) rules.push('folded continuation lines joined with single spaces');
-			else if (c !== v.replace(/^ /, '')) rules.push(/^[ \t]|[ \t]$/.test(v) ? 'value trimmed' : 'runs of white space collapsed to one space');
+			else if (c !== v.replace(/^ /, ''))
+				rules.push(/^[ \t]|[ \t]$/.test(v) ? 'value trimmed' : 'runs of white space collapsed to one space');
 			return c;
 		});
 		if (inputs.length > 1) rules.push(`${inputs.length} headers of this name joined with "," in the order received`);

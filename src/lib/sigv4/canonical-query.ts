@@ -15,9 +15,7 @@ export function splitQuery(query: string | undefined): RawQueryParam[] {
 		if (raw === '') continue;
 		const eq = raw.indexOf('=');
 		params.push(
-			eq < 0
-				? { raw, key: raw, value: '', hasEquals: false }
-				: { raw, key: raw.slice(0, eq), value: raw.slice(eq + 1), hasEquals: true }
+			eq < 0 ? { raw, key: raw, value: '', hasEquals: false } : { raw, key: raw.slice(0, eq), value: raw.slice(eq + 1), hasEquals: true }
 		);
 	}
 	return params;

@@ -31,7 +31,9 @@ export function assembleCanonicalRequest(parts: CanonicalRequestParts): Canonica
 	}
 	add('blank', '', '', ['the header block ends with an empty line']);
 	const signedHeaders = headers.map((h) => h.name);
-	add('signed-headers', signedHeaders.join(';'), headers.map((h) => h.name).join(', '), ['the canonical header names, sorted, joined with ";"']);
+	add('signed-headers', signedHeaders.join(';'), headers.map((h) => h.name).join(', '), [
+		'the canonical header names, sorted, joined with ";"'
+	]);
 	add('payload-hash', payloadHash.value, payloadHash.input, payloadHash.rules);
 
 	return { text: provenance.map((p) => p.text).join('\n'), signedHeaders, provenance };

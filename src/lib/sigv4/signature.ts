@@ -11,7 +11,12 @@ export interface SignatureStages {
 }
 
 /** Everything after the canonical request: its hash, the string to sign, the key chain, the signature. */
-export async function signatureStages(canonicalRequest: string, params: SigningParams, date: string, scope: string): Promise<SignatureStages> {
+export async function signatureStages(
+	canonicalRequest: string,
+	params: SigningParams,
+	date: string,
+	scope: string
+): Promise<SignatureStages> {
 	const [canonicalRequestHash, key] = await Promise.all([
 		sha256Hex(canonicalRequest),
 		signingKeyFor(params.credentials.secretAccessKey, date, params.region, params.service)

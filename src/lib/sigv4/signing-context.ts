@@ -43,7 +43,8 @@ export interface SigningContext {
 }
 
 export function createContext(req: HttpRequest, params: SigningParams, mode: AuthMode): SigningContext {
-	if (!req || typeof req.url !== 'string') throw new SigningError('url', 'The request has no URL.', 'Give the full URL the request is sent to.');
+	if (!req || typeof req.url !== 'string')
+		throw new SigningError('url', 'The request has no URL.', 'Give the full URL the request is sent to.');
 	checkParams(params, mode);
 	const method = checkMethod(req.method ?? '');
 	const url = parseWireUrl(req.url);
@@ -142,11 +143,23 @@ export async function payloadHashFor(
 ): Promise<{ value: string; input: string; rules: string[] }> {
 	if (params.payloadHash !== undefined) return { value: params.payloadHash, input: 'payload hash option', rules: ['given explicitly'] };
 	if (ctx.mode === 'header' && ctx.contentSha256 !== undefined) {
-		return { value: ctx.contentSha256, input: 'x-amz-content-sha256 header', rules: ['the request\'s x-amz-content-sha256 value, as the server uses it'] };
+		return {
+			value: ctx.contentSha256,
+			input: 'x-amz-content-sha256 header',
+			rules: ["the request's x-amz-content-sha256 value, as the server uses it"]
+		};
 	}
 	if (ctx.mode === 'query' && ctx.presignUnsignedPayload) {
-		return { value: 'UNSIGNED-PAYLOAD', input: 'presigned URL', rules: ['S3 presigned URLs sign UNSIGNED-PAYLOAD: the body is not known when the URL is made'] };
+		return {
+			value: 'UNSIGNED-PAYLOAD',
+			input: 'presigned URL',
+			rules: ['S3 presigned URLs sign UNSIGNED-PAYLOAD: the body is not known when the URL is made']
+		};
 	}
 	const size = typeof req.body === 'string' ? new TextEncoder().encode(req.body).length : (req.body?.length ?? 0);
-	return { value: await hashBody(req.body), input: `body (${size} bytes)`, rules: [size === 0 ? 'hex SHA-256 of the empty body' : 'hex SHA-256 of the body bytes, lowercase'] };
+	return {
+		value: await hashBody(req.body),
+		input: `body (${size} bytes)`,
+		rules: [size === 0 ? 'hex SHA-256 of the empty body' : 'hex SHA-256 of the body bytes, lowercase']
+	};
 }

@@ -53,7 +53,11 @@ export async function signWithKey(key: CryptoKey, stringToSign: string): Promise
 /** The hex HMAC-SHA256 of the string to sign under a signing key given as 64 hex digits. */
 export async function signatureFor(stringToSign: string, kSigningHex: string): Promise<string> {
 	if (!/^[0-9a-fA-F]{64}$/.test(kSigningHex)) {
-		throw new SigningError('signingKey', 'The signing key is not 64 hex digits (32 bytes).', 'Use kSigning as hex, the last step of the key chain.');
+		throw new SigningError(
+			'signingKey',
+			'The signing key is not 64 hex digits (32 bytes).',
+			'Use kSigning as hex, the last step of the key chain.'
+		);
 	}
 	const id = kSigningHex.toLowerCase();
 	const key = hexKeyCache.get(id) ?? remember(hexKeyCache, id, hmacKey(fromHex(id)));

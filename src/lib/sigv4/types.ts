@@ -41,14 +41,7 @@ export interface SigningParams {
 export type AuthMode = 'header' | 'query';
 
 /** Which part of the canonical request a line belongs to. */
-export type CanonicalPart =
-	| 'method'
-	| 'path'
-	| 'query'
-	| 'header'
-	| 'blank'
-	| 'signed-headers'
-	| 'payload-hash';
+export type CanonicalPart = 'method' | 'path' | 'query' | 'header' | 'blank' | 'signed-headers' | 'payload-hash';
 
 /** Why one line of the canonical request reads as it does. */
 export interface Provenance {

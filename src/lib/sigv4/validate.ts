@@ -9,7 +9,12 @@ export const MAX_EXPIRES = 604800;
 export function checkMethod(method: string): string {
 	const m = method.trim();
 	if (m === '') throw new SigningError('method', 'The HTTP method is empty.', 'Use GET, PUT, POST, DELETE, HEAD or another method name.');
-	if (!TOKEN.test(m)) throw new SigningError('method', `"${m}" is not an HTTP method: it contains a space or a separator.`, 'Use a single word such as GET or PUT.');
+	if (!TOKEN.test(m))
+		throw new SigningError(
+			'method',
+			`"${m}" is not an HTTP method: it contains a space or a separator.`,
+			'Use a single word such as GET or PUT.'
+		);
 	return m.toUpperCase();
 }
 
@@ -18,11 +23,14 @@ export function checkHeaders(headers: Header[]): void {
 		if (!TOKEN.test(name)) {
 			throw new SigningError(
 				'headers',
-				name === '' ? `Header ${index + 1} has no name.` : `Header ${index + 1} "${name}" has a character that is not allowed in a header name.`,
+				name === ''
+					? `Header ${index + 1} has no name.`
+					: `Header ${index + 1} "${name}" has a character that is not allowed in a header name.`,
 				'Write headers as "Name: value"; names are letters, digits and - (no spaces or colons).',
 				index
 			);
 		}
+		// eslint-disable-next-line no-control-regex -- finding control characters is the point
 		const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\r\n](?![ \t])/.exec(value);
 		if (bad) {
 			throw new SigningError(
@@ -45,17 +53,27 @@ export function checkDatetime(datetime: string): void {
 		throw new SigningError(
 			'datetime',
 			`"${datetime}" is not in the form YYYYMMDDTHHMMSSZ.`,
-			iso ? `Write it without separators: ${iso.slice(1, 4).join('')}T${iso.slice(4, 7).join('')}Z.` : 'Write the UTC time as e.g. 20150830T123600Z.'
+			iso
+				? `Write it without separators: ${iso.slice(1, 4).join('')}T${iso.slice(4, 7).join('')}Z.`
+				: 'Write the UTC time as e.g. 20150830T123600Z.'
 		);
 	}
 	const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
 	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 	const days = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 0);
 	if (month < 1 || month > 12 || day < 1 || day > days) {
-		throw new SigningError('datetime', `"${datetime}" names a day that does not exist.`, 'Check the month (01-12) and the day of the month.');
+		throw new SigningError(
+			'datetime',
+			`"${datetime}" names a day that does not exist.`,
+			'Check the month (01-12) and the day of the month.'
+		);
 	}
 	if (hour > 23 || minute > 59 || second > 59) {
-		throw new SigningError('datetime', `"${datetime}" names a time that does not exist.`, 'Use a 24-hour clock: hours 00-23, minutes and seconds 00-59.');
+		throw new SigningError(
+			'datetime',
+			`"${datetime}" names a time that does not exist.`,
+			'Use a 24-hour clock: hours 00-23, minutes and seconds 00-59.'
+		);
 	}
 }
 
@@ -65,10 +83,18 @@ export function checkParams(params: SigningParams, mode: 'header' | 'query'): vo
 		throw new SigningError('accessKeyId', 'The access key ID is empty.', 'Enter the access key ID, e.g. AKIDEXAMPLE.');
 	}
 	if (/[\s/]/.test(credentials.accessKeyId)) {
-		throw new SigningError('accessKeyId', 'The access key ID contains white space or "/".', 'Paste the access key ID alone, without spaces or the credential scope.');
+		throw new SigningError(
+			'accessKeyId',
+			'The access key ID contains white space or "/".',
+			'Paste the access key ID alone, without spaces or the credential scope.'
+		);
 	}
 	if (typeof credentials.secretAccessKey !== 'string' || credentials.secretAccessKey === '') {
-		throw new SigningError('secretAccessKey', 'The secret access key is empty.', 'Enter the secret access key that belongs to the access key ID.');
+		throw new SigningError(
+			'secretAccessKey',
+			'The secret access key is empty.',
+			'Enter the secret access key that belongs to the access key ID.'
+		);
 	}
 	if (credentials.sessionToken !== undefined && /[\r\n]/.test(credentials.sessionToken)) {
 		throw new SigningError('sessionToken', 'The session token contains a line break.', 'Paste the token on one line.');
@@ -90,18 +116,27 @@ export function checkParams(params: SigningParams, mode: 'header' | 'query'): vo
 	checkDatetime(params.datetime ?? '');
 	if (params.payloadHash !== undefined) {
 		const problem = payloadHashProblem(params.payloadHash);
-		if (problem) throw new SigningError('payloadHash', `The payload hash ${problem}.`, 'Leave it empty to hash the body, or use UNSIGNED-PAYLOAD.');
+		if (problem)
+			throw new SigningError('payloadHash', `The payload hash ${problem}.`, 'Leave it empty to hash the body, or use UNSIGNED-PAYLOAD.');
 	}
 	if (params.signedHeaders) {
 		const bad = params.signedHeaders.findIndex((n) => !TOKEN.test(n));
-		if (bad >= 0) throw new SigningError('signedHeaders', `"${params.signedHeaders[bad]}" is not a header name.`, 'List header names only, e.g. host;x-amz-date.', bad);
+		if (bad >= 0)
+			throw new SigningError(
+				'signedHeaders',
+				`"${params.signedHeaders[bad]}" is not a header name.`,
+				'List header names only, e.g. host;x-amz-date.',
+				bad
+			);
 	}
 	if (mode === 'query' && params.expiresIn !== undefined) {
 		const e = params.expiresIn;
 		if (!Number.isInteger(e) || e < 1 || e > MAX_EXPIRES) {
 			throw new SigningError(
 				'expiresIn',
-				Number.isFinite(e) ? `An expiry of ${e} seconds is outside 1 to ${MAX_EXPIRES} (7 days).` : 'The expiry is not a number of seconds.',
+				Number.isFinite(e)
+					? `An expiry of ${e} seconds is outside 1 to ${MAX_EXPIRES} (7 days).`
+					: 'The expiry is not a number of seconds.',
 				`Use a whole number of seconds from 1 to ${MAX_EXPIRES}.`
 			);
 		}

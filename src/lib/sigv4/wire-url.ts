@@ -23,6 +23,7 @@ export function parseWireUrl(url: string): WireUrl {
 	if (trimmed === '') {
 		throw new SigningError('url', 'The URL is empty.', 'Give the full URL, e.g. https://examplebucket.s3.amazonaws.com/photos/a.jpg');
 	}
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
 	const control = /[\u0000-\u001f\u007f]/.exec(trimmed);
 	if (control) {
 		throw new SigningError(
@@ -52,7 +53,11 @@ export function parseWireUrl(url: string): WireUrl {
 	}
 	const authority = m[2]!;
 	if (authority.includes('@')) {
-		throw new SigningError('url', 'The URL carries a user name or password before "@".', 'Remove "user:password@": SigV4 credentials go in the credentials fields, never in the URL.');
+		throw new SigningError(
+			'url',
+			'The URL carries a user name or password before "@".',
+			'Remove "user:password@": SigV4 credentials go in the credentials fields, never in the URL.'
+		);
 	}
 	let hostname = authority;
 	let port: string | undefined;
@@ -62,7 +67,11 @@ export function parseWireUrl(url: string): WireUrl {
 		port = portMatch[2];
 	}
 	if (hostname === '' || /\s/.test(hostname)) {
-		throw new SigningError('url', hostname === '' ? 'The URL has no host.' : `The host "${hostname}" contains white space.`, 'Write the host after "://", e.g. https://examplebucket.s3.amazonaws.com/');
+		throw new SigningError(
+			'url',
+			hostname === '' ? 'The URL has no host.' : `The host "${hostname}" contains white space.`,
+			'Write the host after "://", e.g. https://examplebucket.s3.amazonaws.com/'
+		);
 	}
 	if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
 		throw new SigningError('url', `The port "${port}" is not a number from 1 to 65535.`, 'Fix or remove the port after the host.');

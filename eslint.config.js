@@ -1,0 +1,32 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+export default ts.config(
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/'] },
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } },
+		rules: {
+			'no-undef': 'off',
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
+		}
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+	},
+	{
+		// The core, the parsers and their siblings run in Node as well as in the page: no DOM, no
+		// Svelte, no $lib aliases (DESIGN §2).
+		files: ['src/lib/sigv4/**/*.ts', 'src/lib/parse/**/*.ts', 'src/lib/diagnose/**/*.ts', 'src/lib/share/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: ['$lib/*', '$app/*', 'svelte', 'svelte/*', '**/*.svelte'] }],
+			'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator']
+		}
+	}
+);

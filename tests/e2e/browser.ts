@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** The flags this machine needs: no sandbox as root, and no background calls to the outside. */
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];
+
+export function launchChromium(): Promise<Browser> {
+	if (!existsSync(CHROMIUM)) {
+		throw new Error(`Chromium is not at ${CHROMIUM}. Install it with: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+	}
+	return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+function freePort(): Promise<number> {
+	return new Promise((ok, fail) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', fail);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => ok(port));
+		});
+	});
+}
+
+/** `vite preview` of the built app on a free port; resolves when it answers. */
+export async function startPreview(): Promise<{ url: string; stop: () => void }> {
+	if (!existsSync(resolve(ROOT, 'build/index.html'))) {
+		throw new Error('The app is not built: run `npm run build` first (npm test does).');
+	}
+	const port = await freePort();
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+		{
+			cwd: ROOT,
+			stdio: 'ignore'
+		}
+	);
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 100; i++) {
+		try {
+			const res = await fetch(url);
+			if (res.ok) return { url, stop: () => child.kill() };
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	child.kill();
+	throw new Error(`vite preview did not answer on ${url}`);
+}
