@@ -254,7 +254,7 @@ describe('provenance', () => {
 		expect(t.provenance.map((p) => p.line)).toEqual(text.map((_, i) => i + 1));
 		expect(t.provenance[1]!.rules.join(' ')).toContain('double encoding');
 		const meta = t.provenance.find((p) => p.text.startsWith('x-amz-meta-a:'))!;
-		expect(meta.input).toBe('X-Amz-Meta-A:   x  ');
+		expect(meta.input).toBe('X-Amz-Meta-A:  x  ');
 		expect(meta.rules).toContain('name lowercased');
 		expect(meta.rules).toContain('value trimmed');
 		for (const p of t.provenance) expect(p.rules.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import type { CanonicalHeader } from './canonical-headers.ts';
+import { headerLine } from './format-request.ts';
 import type { Provenance } from './types.ts';
 
 /** Each part of the canonical request with the input it came from and the rules applied. */
@@ -27,7 +28,7 @@ export function assembleCanonicalRequest(parts: CanonicalRequestParts): Canonica
 	add('path', path.value, path.input, path.rules);
 	add('query', query.value, query.input, query.rules);
 	for (const h of headers) {
-		add('header', `${h.name}:${h.value}`, h.inputs.map(([n, v]) => `${n}: ${v}`).join('\n'), h.rules);
+		add('header', `${h.name}:${h.value}`, h.inputs.map(([n, v]) => headerLine(n, v)).join('\n'), h.rules);
 	}
 	add('blank', '', '', ['the header block ends with an empty line']);
 	const signedHeaders = headers.map((h) => h.name);

@@ -1,6 +1,11 @@
 import { parseWireUrl } from './wire-url.ts';
 import type { Header } from './types.ts';
 
+/** "Name: value", without doubling the space a value already starts with. */
+export function headerLine(name: string, value: string, separator = ': '): string {
+	return `${name}${/^[ \t]/.test(value) ? ':' : separator}${value}`;
+}
+
 /**
  * The request as raw HTTP/1.1 text: request line with the path and query as sent, headers in
  * order, blank line, body (text bodies only). `separator` is ": " for people, ":" for the AWS suites.
@@ -11,7 +16,7 @@ export function formatHttpRequest(
 ): string {
 	const url = parseWireUrl(req.url);
 	const target = (url.path || '/') + (url.query === undefined ? '' : `?${url.query}`);
-	const lines = [`${req.method} ${target} HTTP/1.1`, ...req.headers.map(([n, v]) => `${n}${/^[ \t]/.test(v) ? ':' : separator}${v}`), ''];
+	const lines = [`${req.method} ${target} HTTP/1.1`, ...req.headers.map(([n, v]) => headerLine(n, v, separator)), ''];
 	const body = typeof req.body === 'string' ? req.body : req.body ? `[${req.body.length} bytes of binary body]` : '';
 	return lines.join('\n') + '\n' + body;
 }

@@ -23,3 +23,5 @@ export { uriEncode } from './encoding.ts';
 export { EMPTY_SHA256, UNSIGNED_PAYLOAD } from './payload-hash.ts';
 export { MAX_EXPIRES } from './validate.ts';
 export { formatHttpRequest } from './format-request.ts';
+export { applySignature } from './apply-signature.ts';
+export { formatCurl, shellQuote } from './format-curl.ts';

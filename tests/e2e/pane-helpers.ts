@@ -1,0 +1,29 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+export const PANES = ['Canonical request', 'String to sign', 'Signing key', 'Signature', 'Signed request', 'curl command'] as const;
+
+export function pane(page: Page, label: string) {
+	return page.getByRole('region', { name: label, exact: true });
+}
+
+/** A pane's text, read the way a user gets it: its Copy button and the clipboard. */
+export async function paneText(page: Page, label: string): Promise<string> {
+	await pane(page, label).getByRole('button', { name: `Copy ${label}`, exact: true }).click();
+	return page.evaluate(() => navigator.clipboard.readText());
+}
+
+export async function waitForEditors(page: Page, count: number): Promise<void> {
+	await page.waitForFunction((n) => document.querySelectorAll('.stages .monaco-editor').length >= n, count, { timeout: 30_000 });
+}
+
+/** Replaces the text of an editable pane by typing into its editor. */
+export async function typeInto(page: Page, label: string, text: string): Promise<void> {
+	const editor = pane(page, label).locator('.monaco-editor');
+	await editor.click();
+	await page.keyboard.press('Control+A');
+	await page.keyboard.insertText(text);
+}
+
+export async function newContext(context: BrowserContext, url: string): Promise<void> {
+	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+}
