@@ -177,7 +177,18 @@ describe('the debugger page', () => {
 			});
 			reached.add(name);
 		}
-		for (const name of ['request', 'accessKeyId', 'secretAccessKey', 'region', 'service', 'datetime', 'Now', 'Copy Signature', 'Copy curl command', 'Canonical request']) {
+		for (const name of [
+			'request',
+			'accessKeyId',
+			'secretAccessKey',
+			'region',
+			'service',
+			'datetime',
+			'Now',
+			'Copy Signature',
+			'Copy curl command',
+			'Canonical request'
+		]) {
 			expect(reached, name).toContain(name);
 		}
 		await context.close();
@@ -188,7 +199,9 @@ describe('the debugger page', () => {
 			const { context, page } = await open({ width: 1280, height: 800 }, scheme);
 			await page.addScriptTag({ content: AXE });
 			const violations = await page.evaluate(async () => {
-				const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run();
+				const result = await (
+					window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+				).axe.run();
 				return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
 			});
 			expect(violations, scheme).toEqual([]);

@@ -8,7 +8,9 @@ export function pane(page: Page, label: string) {
 
 /** A pane's text, read the way a user gets it: its Copy button and the clipboard. */
 export async function paneText(page: Page, label: string): Promise<string> {
-	await pane(page, label).getByRole('button', { name: `Copy ${label}`, exact: true }).click();
+	await pane(page, label)
+		.getByRole('button', { name: `Copy ${label}`, exact: true })
+		.click();
 	return page.evaluate(() => navigator.clipboard.readText());
 }
 

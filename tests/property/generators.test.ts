@@ -2,7 +2,17 @@
 // feature the properties claim to test, each in a fair share of the cases.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aws4PathMode, caseArb, logicalQuery, NEVER_SIGNED_NAMES, wirePath, wireQuery, wireUrl, type Oracle, type SigCase } from './model.ts';
+import {
+	aws4PathMode,
+	caseArb,
+	logicalQuery,
+	NEVER_SIGNED_NAMES,
+	wirePath,
+	wireQuery,
+	wireUrl,
+	type Oracle,
+	type SigCase
+} from './model.ts';
 
 const SAMPLE = 2000;
 const never = new Set(NEVER_SIGNED_NAMES.map((n) => n.toLowerCase()));

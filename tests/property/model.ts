@@ -143,7 +143,9 @@ export function wireQuery(c: SigCase): string | undefined {
 	if (!c.query) return undefined;
 	const q = c.query;
 	const parts = q.params.map(
-		(p) => wireComponent(p.key, p.keyStyle, true, p.lowerHex) + (p.value === null ? '' : '=' + wireComponent(p.value, p.valueStyle, false, p.lowerHex))
+		(p) =>
+			wireComponent(p.key, p.keyStyle, true, p.lowerHex) +
+			(p.value === null ? '' : '=' + wireComponent(p.value, p.valueStyle, false, p.lowerHex))
 	);
 	if (q.staleSignature) parts.push(STALE_SIGNATURE);
 	if (q.emptyAt !== null) parts.splice(Math.min(q.emptyAt, parts.length), 0, '');
@@ -163,7 +165,10 @@ export function urlHost(c: SigCase): string {
 }
 
 export function datetimeOf(c: SigCase): string {
-	return new Date(c.epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+	return new Date(c.epochSeconds * 1000)
+		.toISOString()
+		.replace(/\.\d{3}Z$/, 'Z')
+		.replace(/[-:]/g, '');
 }
 
 /** Decoded query parameters, in order: what an SDK holds before it serializes the URL. */
@@ -235,9 +240,28 @@ const segmentArb = fc.record({
 	lowerHex: fc.nat(3).map((n) => n === 0)
 });
 
+/**
+ * IRI-style text, as in the AWS suite's get-utf8 / get-space / get-vanilla-utf8-query: raw UTF-8,
+ * spaces and sub-delims on the request line, no '%' and no '+'.
+ */
+const iriTextArb = fc
+	.string({ unit: fc.constantFrom(..."abcXYZ019-_.~!$'()*,;:@ ", 'é', 'ß', 'ሴ', '中', '😀', 'Ω'), minLength: 1, maxLength: 8 })
+	.filter((t) => !t.endsWith(' ') && t !== '.' && t !== '..');
+const iriSegmentArb = fc.record({ text: iriTextArb, style: fc.constant<PathStyle>('raw'), lowerHex: fc.constant(false) });
+const iriParamArb = fc.record({
+	key: iriTextArb,
+	value: iriTextArb,
+	keyStyle: fc.constant<QueryStyle>('raw'),
+	valueStyle: fc.constant<QueryStyle>('raw'),
+	lowerHex: fc.constant(false)
+});
+
 /** Keys from a small pool, so that duplicates are common; '' is an empty key ("=v"). */
 const queryKeyArb = fc.oneof(
-	{ weight: 4, arbitrary: fc.constantFrom('Param1', 'param1', 'a', 'A', 'b', 'key', 'ሴ', 'a b', '+', 'x*y', 'max-keys', 'list-type', 'prefix') },
+	{
+		weight: 4,
+		arbitrary: fc.constantFrom('Param1', 'param1', 'a', 'A', 'b', 'key', 'ሴ', 'a b', '+', 'x*y', 'max-keys', 'list-type', 'prefix')
+	},
 	{ weight: 3, arbitrary: textArb(6).filter((k) => k !== '' && !/^x-amz-/i.test(k)) },
 	{ weight: 1, arbitrary: fc.constant('') }
 );
@@ -294,7 +318,16 @@ export const NEVER_SIGNED_NAMES = [
 	'Authorization'
 ];
 /** Names the signers add or treat specially: generated only on purpose, never at random. */
-const SPECIAL_NAMES = new Set(['host', 'date', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256', 'authorization', 'presigned-expires', '__proto__']);
+const SPECIAL_NAMES = new Set([
+	'host',
+	'date',
+	'x-amz-date',
+	'x-amz-security-token',
+	'x-amz-content-sha256',
+	'authorization',
+	'presigned-expires',
+	'__proto__'
+]);
 const TCHARS = ALNUM + "!#$%&'*+-.^_`|~";
 
 const randomNameArb = fc
@@ -346,7 +379,15 @@ export const headerValueArb = fc
 	})
 	.map(({ lead, first, rest, trail }) => (lead ?? '') + first + rest.map(([w, s]) => w + s).join('') + (trail ?? ''));
 
-const HOSTS = ['example.amazonaws.com', 'examplebucket.s3.amazonaws.com', 'sns.us-east-1.amazonaws.com', 'localhost', '127.0.0.1', '[::1]', 'h.example'];
+const HOSTS = [
+	'example.amazonaws.com',
+	'examplebucket.s3.amazonaws.com',
+	'sns.us-east-1.amazonaws.com',
+	'localhost',
+	'127.0.0.1',
+	'[::1]',
+	'h.example'
+];
 
 const B64 = ALNUM + '+/';
 const tokenArb = fc
@@ -379,7 +420,10 @@ const bodyArb = fc.oneof(
 /** Everything of a case but what depends on the oracle's limits. */
 const rawCaseArb = fc.record({
 	mode: fc.constantFrom<Mode>('header', 'query'),
-	method: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('GET', 'PUT', 'POST', 'DELETE', 'HEAD') }, { weight: 1, arbitrary: fc.constantFrom('PATCH', 'OPTIONS', 'PROPFIND', 'X-CUSTOM') }),
+	method: fc.oneof(
+		{ weight: 6, arbitrary: fc.constantFrom('GET', 'PUT', 'POST', 'DELETE', 'HEAD') },
+		{ weight: 1, arbitrary: fc.constantFrom('PATCH', 'OPTIONS', 'PROPFIND', 'X-CUSTOM') }
+	),
 	scheme: fc.constantFrom<'http' | 'https'>('https', 'http'),
 	hostname: fc.constantFrom(...HOSTS),
 	port: fc.option(fc.constantFrom('443', '80', '8080', '9000', '1'), { freq: 4, nil: undefined }),
@@ -395,15 +439,29 @@ const rawCaseArb = fc.record({
 	normalizePath: fc.nat(9),
 	contentSha256Header: fc.nat(9),
 	segments: fc.array(segmentArb, { minLength: 1, maxLength: 6 }),
+	iri: fc.nat(7),
+	iriSegments: fc.array(iriSegmentArb, { minLength: 1, maxLength: 4 }),
+	iriParams: fc.array(iriParamArb, { maxLength: 3 }),
 	emptyPath: fc.nat(9),
 	query: fc.option(querySpecArb, { freq: 6, nil: undefined }),
 	headers: fc.array(fc.tuple(headerNameArb, headerValueArb), { maxLength: 7 }),
-	hostHeader: fc.option(fc.record({ name: fc.constantFrom('Host', 'host', 'HOST'), upper: fc.boolean(), lead: fc.constantFrom('', ' ', '\t'), trail: fc.constantFrom('', '  ') }), {
-		freq: 4,
+	hostHeader: fc.option(
+		fc.record({
+			name: fc.constantFrom('Host', 'host', 'HOST'),
+			upper: fc.boolean(),
+			lead: fc.constantFrom('', ' ', '\t'),
+			trail: fc.constantFrom('', '  ')
+		}),
+		{
+			freq: 4,
+			nil: undefined
+		}
+	),
+	hostFirst: fc.boolean(),
+	contentSha256: fc.option(fc.constantFrom('UNSIGNED-PAYLOAD', 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', 'body', 'other'), {
+		freq: 5,
 		nil: undefined
 	}),
-	hostFirst: fc.boolean(),
-	contentSha256: fc.option(fc.constantFrom('UNSIGNED-PAYLOAD', 'STREAMING-UNSIGNED-PAYLOAD-TRAILER', 'body', 'other'), { freq: 5, nil: undefined }),
 	staleDate: fc.nat(9),
 	body: bodyArb
 });
@@ -439,8 +497,14 @@ function buildCase(r: RawCase): SigCase {
 	if (r.mode === 'query' && r.expiresIn !== undefined) c.expiresIn = r.expiresIn;
 	if (!s3 && r.normalizePath === 0) c.normalizePath = false;
 	if (!s3 && r.mode === 'header' && r.contentSha256Header === 0) c.contentSha256Header = true;
-	if (c.segments.length === 1 && c.segments[0]!.text === '' && r.emptyPath === 0 && r.hostFirst) c.omitPath = true;
 	if (r.query !== undefined) c.query = r.query;
+	if (r.iri === 0) {
+		c.segments = r.iriSegments;
+		if (r.iriParams.length > 0)
+			c.query = { params: r.iriParams, leadingAmp: false, trailingAmp: false, emptyAt: null, staleSignature: false };
+		else delete c.query;
+	}
+	c.omitPath = r.emptyPath === 0 && r.hostFirst && c.segments.length === 1 && c.segments[0]!.text === '';
 	if (r.body !== undefined) c.body = r.body;
 
 	const headers: Header[] = r.headers.map(([n, v]) => [n, v]);
@@ -533,7 +597,10 @@ function forAws4(c: SigCase): SigCase {
 		out.segments = out.segments.map((s) => (s.style === 'raw' ? { ...s, style: 'minimal' } : s));
 		if (out.query) {
 			const deRaw = (st: QueryStyle): QueryStyle => (st === 'raw' ? 'minimal' : st);
-			out.query = { ...out.query, params: out.query.params.map((p) => ({ ...p, keyStyle: deRaw(p.keyStyle), valueStyle: deRaw(p.valueStyle) })) };
+			out.query = {
+				...out.query,
+				params: out.query.params.map((p) => ({ ...p, keyStyle: deRaw(p.keyStyle), valueStyle: deRaw(p.valueStyle) }))
+			};
 		}
 	}
 	if (out.body !== undefined) {

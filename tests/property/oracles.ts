@@ -6,7 +6,19 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { ALGORITHM_IDENTIFIER, ALWAYS_UNSIGNABLE_HEADERS, getCanonicalHeaders, getPayloadHash, SignatureV4 } from '@smithy/signature-v4';
 import aws4 from 'aws4';
 import { presignUrl, signRequest, type SigningTrace } from '../../src/lib/sigv4/index.ts';
-import { aws4PathMode, coreParams, coreRequest, datetimeOf, escapeUri, logicalQuery, mergedHeaders, urlHost, wirePath, wireQuery, type SigCase } from './model.ts';
+import {
+	aws4PathMode,
+	coreParams,
+	coreRequest,
+	datetimeOf,
+	escapeUri,
+	logicalQuery,
+	mergedHeaders,
+	urlHost,
+	wirePath,
+	wireQuery,
+	type SigCase
+} from './model.ts';
 
 export interface Signed {
 	canonicalRequest: string;
@@ -95,7 +107,10 @@ class SmithyOracle extends SignatureV4 {
 export async function smithySign(c: SigCase): Promise<Signed> {
 	const token = c.credentials.sessionToken;
 	const tokenUnsigned = token !== undefined && c.signSessionToken === false;
-	const credentials = c.mode === 'query' && tokenUnsigned ? { accessKeyId: c.credentials.accessKeyId, secretAccessKey: c.credentials.secretAccessKey } : { ...c.credentials };
+	const credentials =
+		c.mode === 'query' && tokenUnsigned
+			? { accessKeyId: c.credentials.accessKeyId, secretAccessKey: c.credentials.secretAccessKey }
+			: { ...c.credentials };
 
 	let path: string;
 	let uriEscapePath: boolean;
@@ -156,7 +171,11 @@ export async function smithySign(c: SigCase): Promise<Signed> {
 		const authorization = signed.headers['authorization']!;
 		const m = /SignedHeaders=([^,]*), Signature=([0-9a-f]{64})$/.exec(authorization);
 		if (!m) throw new Error(`smithy: unexpected Authorization ${authorization}`);
-		const canonicalRequest = signer.canonicalOf(signed, getCanonicalHeaders(signed, unsignableHeaders), await getPayloadHash(signed, Sha256));
+		const canonicalRequest = signer.canonicalOf(
+			signed,
+			getCanonicalHeaders(signed, unsignableHeaders),
+			await getPayloadHash(signed, Sha256)
+		);
 		const added: Record<string, string> = {};
 		for (const name of ADDED_HEADERS) if (signed.headers[name] !== undefined) added[name] = signed.headers[name]!;
 		result = { canonicalRequest, signature: m[2]!, signedHeaders: m[1]!, authorization, added };
@@ -168,7 +187,11 @@ export async function smithySign(c: SigCase): Promise<Signed> {
 			unhoistableHeaders,
 			...(unsignableHeaders ? { unsignableHeaders } : {})
 		});
-		const canonicalRequest = signer.canonicalOf(presigned, getCanonicalHeaders(presigned, unsignableHeaders), await getPayloadHash(request, Sha256));
+		const canonicalRequest = signer.canonicalOf(
+			presigned,
+			getCanonicalHeaders(presigned, unsignableHeaders),
+			await getPayloadHash(request, Sha256)
+		);
 		const authParams: Record<string, string> = {};
 		for (const [k, v] of Object.entries(presigned.query)) if (k.startsWith('X-Amz-') && typeof v === 'string') authParams[k] = v;
 		result = { canonicalRequest, signature: authParams['X-Amz-Signature']!, signedHeaders: authParams['X-Amz-SignedHeaders']!, authParams };
@@ -205,7 +228,8 @@ export function aws4Sign(c: SigCase): Signed {
 	if (c.mode === 'header' && tokenUnsigned) ignore['x-amz-security-token'] = true;
 
 	let query = wireQuery(c);
-	if (c.mode === 'query') query = (query === undefined ? '' : query + '&') + `X-Amz-Date=${datetime}&X-Amz-Expires=${c.expiresIn ?? DEFAULT_EXPIRES}`;
+	if (c.mode === 'query')
+		query = (query === undefined ? '' : query + '&') + `X-Amz-Date=${datetime}&X-Amz-Expires=${c.expiresIn ?? DEFAULT_EXPIRES}`;
 	const pathMode = aws4PathMode(c);
 	if (pathMode === undefined) throw new Error('aws4 cannot express this path (see forAws4)');
 
@@ -222,7 +246,10 @@ export function aws4Sign(c: SigCase): Signed {
 		extraHeadersToInclude: { range: true }
 	};
 	if (c.body !== undefined) request.body = typeof c.body === 'string' ? c.body : Buffer.from(c.body);
-	const credentials = c.mode === 'query' && tokenUnsigned ? { accessKeyId: c.credentials.accessKeyId, secretAccessKey: c.credentials.secretAccessKey } : { ...c.credentials };
+	const credentials =
+		c.mode === 'query' && tokenUnsigned
+			? { accessKeyId: c.credentials.accessKeyId, secretAccessKey: c.credentials.secretAccessKey }
+			: { ...c.credentials };
 
 	const signer = new aws4.RequestSigner(request, credentials);
 	const canonicalRequest = signer.canonicalString();

@@ -33,7 +33,9 @@ function codeBlock(text: string): string {
 
 monaco.languages.registerHoverProvider(CANONICAL_LANGUAGE, {
 	provideHover(model, position) {
-		const line = provenanceOf.get(model)?.().find((p) => p.line === position.lineNumber);
+		const line = provenanceOf
+			.get(model)?.()
+			.find((p) => p.line === position.lineNumber);
 		if (!line) return null;
 		const contents: monaco.IMarkdownString[] = [{ value: `**Line ${line.line}: ${line.part.replace('-', ' ')}**` }];
 		if (line.input) contents.push({ value: `From:\n${codeBlock(line.input)}` });

@@ -188,7 +188,8 @@ export class DebuggerState {
 		const canonicalRequest = overrides.canonicalRequest ?? trace.canonicalRequest;
 		let stringToSign = trace.stringToSign;
 		if (overrides.stringToSign !== undefined) stringToSign = overrides.stringToSign;
-		else if (overrides.canonicalRequest !== undefined) stringToSign = await stringToSignFor(canonicalRequest, trace.datetime, trace.credentialScope);
+		else if (overrides.canonicalRequest !== undefined)
+			stringToSign = await stringToSignFor(canonicalRequest, trace.datetime, trace.credentialScope);
 
 		let kSigning = trace.keyChain.kSigning;
 		let overrideProblem: string | undefined;
@@ -200,7 +201,8 @@ export class DebuggerState {
 
 		let signature = trace.signature;
 		if (overrides.signature !== undefined) signature = overrides.signature.trim();
-		else if (stringToSign !== trace.stringToSign || kSigning !== trace.keyChain.kSigning) signature = await signatureFor(stringToSign, kSigning);
+		else if (stringToSign !== trace.stringToSign || kSigning !== trace.keyChain.kSigning)
+			signature = await signatureFor(stringToSign, kSigning);
 
 		const sent = signature === trace.signature ? trace : { ...trace, ...applySignature(trace, signature) };
 		const view: StageView = {
@@ -222,6 +224,9 @@ export class DebuggerState {
 
 	/** The datetime of this moment, in SigV4's form. */
 	static now(): string {
-		return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+		return new Date()
+			.toISOString()
+			.replace(/\.\d{3}Z$/, 'Z')
+			.replace(/[-:]/g, '');
 	}
 }
