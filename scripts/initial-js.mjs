@@ -21,8 +21,10 @@ export function initialJs(buildDir = resolve(fileURLToPath(import.meta.url), '..
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const { files, gzip, raw } = initialJs();
-	const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-	console.log(`JS before the page is usable: ${kb(gzip)} gzipped (${kb(raw)} raw) in ${files.length} files; budget ${kb(BUDGET_BYTES)} gzipped.`);
+	const kb = (/** @type {number} */ n) => `${(n / 1024).toFixed(1)} KB`;
+	console.log(
+		`JS before the page is usable: ${kb(gzip)} gzipped (${kb(raw)} raw) in ${files.length} files; budget ${kb(BUDGET_BYTES)} gzipped.`
+	);
 	if (gzip > BUDGET_BYTES) {
 		console.error('Over budget.');
 		process.exit(1);

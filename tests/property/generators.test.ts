@@ -47,7 +47,7 @@ const FEATURES: Record<string, (c: SigCase) => boolean> = {
 	'"~" in path or query': (c) => wireUrl(c).includes('~'),
 	'"%" as data (%25)': (c) => /%25/.test(wireUrl(c)),
 	'space in path': (c) => / |%20/.test(wirePath(c)),
-	'raw UTF-8 in URL': (c) => /[^\x00-\x7f]/.test(wireUrl(c)),
+	'raw UTF-8 in URL': (c) => [...wireUrl(c)].some((ch) => ch.codePointAt(0)! > 0x7f),
 	'raw space in URL': (c) => wireUrl(c).includes(' '),
 	'encoded UTF-8 in URL': (c) => /%[C-F][0-9A-F]%[89AB][0-9A-F]/i.test(wireUrl(c)),
 	'query string': (c) => (wireQuery(c) ?? '') !== '',

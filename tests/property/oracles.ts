@@ -77,9 +77,12 @@ export async function coreSign(c: SigCase): Promise<Signed & { trace: SigningTra
 
 // ---------------------------------------------------------------- @smithy/signature-v4
 
+/** The request type smithy's signer takes and returns (@smithy/types, not a direct dependency). */
+type SmithyRequest = Parameters<SignatureV4['presign']>[0];
+
 /** Exposes smithy's own (protected) canonical request and string-to-sign builders. */
 class SmithyOracle extends SignatureV4 {
-	canonicalOf(request: HttpRequest, headers: Record<string, string>, payloadHash: string): string {
+	canonicalOf(request: SmithyRequest, headers: Record<string, string>, payloadHash: string): string {
 		return this.createCanonicalRequest(request, headers, payloadHash);
 	}
 	stringToSignOf(longDate: string, scope: string, canonicalRequest: string): Promise<string> {
@@ -193,7 +196,7 @@ export async function smithySign(c: SigCase): Promise<Signed> {
 			await getPayloadHash(request, Sha256)
 		);
 		const authParams: Record<string, string> = {};
-		for (const [k, v] of Object.entries(presigned.query)) if (k.startsWith('X-Amz-') && typeof v === 'string') authParams[k] = v;
+		for (const [k, v] of Object.entries(presigned.query ?? {})) if (k.startsWith('X-Amz-') && typeof v === 'string') authParams[k] = v;
 		result = { canonicalRequest, signature: authParams['X-Amz-Signature']!, signedHeaders: authParams['X-Amz-SignedHeaders']!, authParams };
 	}
 	// The rebuilt canonical request must be the one smithy signed.

@@ -1,0 +1,86 @@
+import type { Stage } from './types.ts';
+
+/**
+ * Every finding the debugger can report. The codes are part of the product's contract (tests,
+ * docs and links use them): add codes, never rename one. `cause` points at the research catalogue
+ * (../shared/research/anchors-features.md §2) row it comes from.
+ */
+export const FINDING_CODES = {
+	// Canonical URI
+	'path-not-double-encoded': { stage: 'canonical-request', title: 'Path encoded once; this service encodes it twice', cause: 1 },
+	'path-double-encoded': { stage: 'canonical-request', title: 'S3 path encoded twice; S3 encodes it once', cause: 1 },
+	's3-path-normalized': { stage: 'canonical-request', title: 'S3 path normalized; S3 signs it as sent', cause: 2 },
+	'path-not-normalized': { stage: 'canonical-request', title: 'Path not normalized; this service removes dot segments and "//"', cause: 3 },
+	'plus-in-s3-key': { stage: 'canonical-request', title: '"+" in an S3 key signed as a space', cause: 4 },
+	'path-not-encoded': { stage: 'canonical-request', title: 'Reserved characters left unencoded in the path', cause: 6 },
+	'unreserved-encoded': { stage: 'canonical-request', title: 'Unreserved characters (~ - _ .) percent-encoded', cause: 7 },
+	'percent-hex-lowercase': { stage: 'canonical-request', title: 'Percent-encoding in lowercase hex', cause: 8 },
+	// Canonical query
+	'query-not-sorted': { stage: 'canonical-request', title: 'Query parameters not sorted', cause: 10 },
+	'query-not-encoded': { stage: 'canonical-request', title: 'Query parameters not encoded', cause: 13 },
+	'query-plus-for-space': { stage: 'canonical-request', title: 'Space encoded as "+" in the query', cause: 5 },
+	'query-missing-equals': { stage: 'canonical-request', title: 'Query parameter without "="', cause: 12 },
+	// Canonical headers
+	'headers-not-sorted': { stage: 'canonical-request', title: 'Canonical headers not sorted', cause: 16 },
+	'header-name-not-lowercase': { stage: 'canonical-request', title: 'Header names not lowercase', cause: 15 },
+	'header-value-not-trimmed': { stage: 'canonical-request', title: 'Header values not trimmed or collapsed', cause: 17 },
+	'header-values-joined-wrong': { stage: 'canonical-request', title: 'Repeated or folded header joined wrongly', cause: 18 },
+	'signed-headers-mismatch': { stage: 'canonical-request', title: 'SignedHeaders differs from the canonical headers', cause: 19 },
+	'signed-header-absent': { stage: 'request', title: 'A header named in SignedHeaders is not in the request', cause: 19 },
+	'x-amz-header-not-signed': { stage: 'request', title: 'An x-amz-* header is sent but not signed', cause: 50 },
+	'header-added-after-signing': { stage: 'request', title: 'A header was added or changed after signing', cause: 22 },
+	'host-port-mismatch': { stage: 'canonical-request', title: 'Host port differs from what is sent', cause: 20 },
+	'host-mismatch': { stage: 'canonical-request', title: 'Signed host differs from the host the server saw', cause: 21 },
+	'unsignable-header-signed': {
+		stage: 'canonical-request',
+		title: 'A header that proxies change (Expect, User-Agent, …) is signed',
+		cause: 23
+	},
+	// Payload
+	'payload-hash-mismatch': { stage: 'canonical-request', title: 'Payload hash does not match the body', cause: 26 },
+	'payload-hash-missing': { stage: 'request', title: 'x-amz-content-sha256 missing or unsigned', cause: 25 },
+	'payload-hash-base64': { stage: 'canonical-request', title: 'Payload hash in base64, not hex', cause: 28 },
+	'payload-hash-uppercase': { stage: 'canonical-request', title: 'Payload hash in uppercase hex', cause: 28 },
+	'unsigned-payload-misuse': {
+		stage: 'canonical-request',
+		title: 'UNSIGNED-PAYLOAD used where it does not apply (or missing where it does)',
+		cause: 29
+	},
+	// Text shape
+	'crlf-line-endings': { stage: 'canonical-request', title: 'CRLF line endings; SigV4 joins lines with LF', cause: 0 },
+	'missing-blank-line': { stage: 'canonical-request', title: 'No blank line after the canonical headers', cause: 0 },
+	'method-not-uppercase': { stage: 'canonical-request', title: 'HTTP method not uppercase', cause: 47 },
+	// Date and time
+	'timestamp-12-hour-clock': { stage: 'string-to-sign', title: '12-hour clock in the timestamp', cause: 32 },
+	'timestamp-malformed': { stage: 'string-to-sign', title: 'Timestamp not in YYYYMMDDTHHMMSSZ form', cause: 33 },
+	'timestamp-scope-date-mismatch': { stage: 'string-to-sign', title: 'Credential scope date differs from X-Amz-Date', cause: 34 },
+	'clock-skew': { stage: 'request', title: 'Request time more than 15 minutes from the server', cause: 35 },
+	'presign-expired': { stage: 'request', title: 'Presigned URL expired or not yet valid', cause: 36 },
+	'presign-expires-too-long': { stage: 'request', title: 'X-Amz-Expires over 604800 seconds (7 days)', cause: 37 },
+	'session-token-missing': { stage: 'request', title: 'Session token missing', cause: 49 },
+	'session-token-added-after-signing': { stage: 'request', title: 'Session token added after signing', cause: 49 },
+	// String to sign
+	'hash-base64-not-hex': { stage: 'string-to-sign', title: 'Canonical request hash in base64, not hex', cause: 28 },
+	'hex-uppercase': { stage: 'string-to-sign', title: 'Hex in uppercase; SigV4 uses lowercase hex', cause: 46 },
+	'raw-canonical-request-in-sts': {
+		stage: 'string-to-sign',
+		title: 'The canonical request itself, not its hash, in the string to sign',
+		cause: 28
+	},
+	'algorithm-line-wrong': { stage: 'string-to-sign', title: 'First line of the string to sign is not AWS4-HMAC-SHA256', cause: 0 },
+	'scope-region-mismatch': { stage: 'string-to-sign', title: 'Wrong region in the credential scope', cause: 39 },
+	'scope-service-mismatch': { stage: 'string-to-sign', title: 'Wrong service in the credential scope', cause: 40 },
+	'scope-terminator-wrong': { stage: 'string-to-sign', title: 'Credential scope does not end in aws4_request', cause: 0 },
+	// Keys and signature
+	'signing-key-missing-aws4-prefix': { stage: 'signing-key', title: 'Signing key derived without the "AWS4" prefix', cause: 45 },
+	'hmac-key-data-swapped': { stage: 'signing-key', title: 'HMAC key and data swapped', cause: 45 },
+	'hex-intermediate-keys': { stage: 'signing-key', title: 'Hex strings used as intermediate keys', cause: 45 },
+	'signature-base64': { stage: 'signature', title: 'Signature in base64, not hex', cause: 46 },
+	'wrong-secret-key': { stage: 'signing-key', title: 'Every string matches; the secret key differs', cause: 44 },
+	'secret-key-whitespace': { stage: 'credentials', title: 'White space around the access key or secret', cause: 44 },
+	'authorization-malformed': { stage: 'authorization', title: 'Authorization header malformed', cause: 48 },
+	'sigv2-fields-in-sigv4': { stage: 'request', title: 'SigV2 fields in a SigV4 request or form', cause: 55 },
+	'sigv2-request': { stage: 'request', title: 'The request is signed with Signature Version 2', cause: 43 }
+} as const satisfies Record<string, { stage: Stage; title: string; cause: number }>;
+
+export type FindingCode = keyof typeof FINDING_CODES;
