@@ -260,3 +260,27 @@ describe('provenance', () => {
 		for (const p of t.provenance) expect(p.rules.length).toBeGreaterThan(0);
 	});
 });
+
+describe('found by the property tests', () => {
+	it('accepts a header folded with CRLF and unfolds it', async () => {
+		expect(await lines(get('https://h.example/', [['My-H', 'a\r\n b']]))).toContain('my-h:a b');
+	});
+	it('appends the presign parameters to a query of empty parameters without a second "?"', async () => {
+		const t = await presignUrl(get('https://h.example/?&'), BASE);
+		expect(t.signedUrl).toMatch(/^https:\/\/h\.example\/\?&X-Amz-Algorithm=/);
+		expect(t.signedUrl!.split('?')).toHaveLength(2);
+	});
+});
+
+describe('presigned URL query joins', () => {
+	for (const [url, start] of [
+		['https://h.example/', 'https://h.example/?X-Amz-Algorithm='],
+		['https://h.example/?', 'https://h.example/?X-Amz-Algorithm='],
+		['https://h.example/?a=?', 'https://h.example/?a=?&X-Amz-Algorithm='],
+		['https://h.example/?a=1&', 'https://h.example/?a=1&X-Amz-Algorithm=']
+	] as const) {
+		it(`${url} → ${start}…`, async () => {
+			expect((await presignUrl(get(url), BASE)).signedUrl!.startsWith(start)).toBe(true);
+		});
+	}
+});

@@ -54,7 +54,9 @@ export async function presignUrl(req: HttpRequest, params: SigningParams): Promi
 
 	const base = urlWithoutDropped(ctx, req.url);
 	const suffix = [...encodedAuth, ['X-Amz-Signature', stages.signature]].map(([k, v]) => `${k}=${v}`).join('&');
-	const signedUrl = base + (ctx.query.length > 0 ? '&' : base.endsWith('?') ? '' : '?') + suffix;
+	// Append to whatever query the URL has, even one of empty parameters only ("?&").
+	const q = base.indexOf('?');
+	const signedUrl = base + (q < 0 ? '?' : q === base.length - 1 || base.endsWith('&') ? '' : '&') + suffix;
 
 	const sent: SigningTrace['request'] = { method: ctx.method, url: signedUrl, headers };
 	if (req.body !== undefined) sent.body = req.body;

@@ -31,7 +31,7 @@ export function checkHeaders(headers: Header[]): void {
 			);
 		}
 		// eslint-disable-next-line no-control-regex -- finding control characters is the point
-		const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\r\n](?![ \t])/.exec(value);
+		const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\r(?!\n[ \t])|(?<!\r)\n(?![ \t])/.exec(value);
 		if (bad) {
 			throw new SigningError(
 				'headers',
