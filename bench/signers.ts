@@ -54,7 +54,7 @@ export const aws4fetch: Signer = {
 function smithy(name: string, sha256: ChecksumConstructor, hashNote: string): Signer {
 	return {
 		name,
-		note: `SignatureV4 from @smithy/signature-v4 with ${hashNote}; uriEscapePath off for S3, applyChecksum for header-mode S3 only`,
+		note: `SignatureV4 with ${hashNote}; S3: uriEscapePath off, applyChecksum in header mode, UNSIGNED-PAYLOAD header kept out of the presigned query and SignedHeaders`,
 		prepare: (c) => prepareSmithy(c, sha256)
 	};
 }
@@ -90,7 +90,7 @@ export const smithyJs = smithy('smithy sha256-js', Sha256, '@aws-crypto/sha256-j
 export const smithyWebCrypto = smithy(
 	'smithy WebCrypto',
 	WebCryptoSha256,
-	'a WebCrypto hash (bench/webcrypto-sha256.ts, as @aws-crypto/sha256-browser)'
+	'a WebCrypto hash (bench/webcrypto-sha256.ts, like @aws-crypto/sha256-browser)'
 );
 
 export const BROWSER_SIGNERS: Signer[] = [ours, aws4fetch, smithyJs, smithyWebCrypto];

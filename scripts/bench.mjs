@@ -118,11 +118,8 @@ function table(env) {
 
 function aligned(rows) {
 	const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
-	const line = (row) =>
-		row
-			.map((text, i) => text.padEnd(widths[i]))
-			.join('   ')
-			.trimEnd();
+	const pad = (text, i) => text.padEnd(widths[i]);
+	const line = (row) => row.map(pad).join('   ').trimEnd();
 	return rows.map(line).join('\n');
 }
 

@@ -1,5 +1,7 @@
 import { percentDecode, uriEncode, uriEncodeBytes } from './encoding.ts';
 
+const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
+
 export interface CanonicalPath {
 	value: string;
 	rules: string[];
@@ -41,7 +43,7 @@ export function canonicalPath(rawPath: string, opts: { uriEscapePath: boolean; n
 	} else {
 		value = path
 			.split('/')
-			.map((segment) => uriEncodeBytes(percentDecode(segment, false)))
+			.map((segment) => (UNRESERVED_ONLY.test(segment) ? segment : uriEncodeBytes(percentDecode(segment, false))))
 			.join('/');
 		if (value !== path) rules.push('each segment decoded, then encoded once (S3 rule): only A-Z a-z 0-9 - _ . ~ stay, uppercase hex');
 	}

@@ -28,6 +28,8 @@ export function decodedKey(param: RawQueryParam): string {
 
 /** A key or value as it appears in the canonical query: decoded ('+' is a space), then encoded. */
 export function canonicalQueryComponent(text: string): string {
+	// Most keys and values need no work: skip the byte round trip for them (it is the hot path).
+	if (/^[A-Za-z0-9\-_.~]*$/.test(text)) return text;
 	return uriEncodeBytes(percentDecode(text, true));
 }
 
