@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
+import { benchPageRecompute } from './bench-page.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = path.join(ROOT, 'bench-results');
@@ -189,6 +190,14 @@ console.log(report(chromiumEnv) + '\n');
 const target = targetCheck(chromiumEnv);
 console.log(targetReport(target) + '\n');
 
+const page = await benchPageRecompute(CHROMIUM, CHROMIUM_ARGS);
+const bare = chromiumEnv.cases[0];
+const bareUs = bare?.signers[0]?.timing?.medianUs;
+console.log(
+	`The page (Chromium), a full recompute after an edit of the request: median ${microseconds(page.medianUs)} µs, p90 ${microseconds(page.p90Us)} µs over ${page.edits} edits;\n` +
+		`  bare signRequest, ${bare?.title ?? 'S3 GET'}: ${bareUs === undefined ? 'not timed' : `${microseconds(bareUs)} µs`}.\n`
+);
+
 const busiest = Math.max(nodeEnv.load, chromiumEnv.load);
 if (busiest > LOAD_WARNING) {
 	console.log(
@@ -208,6 +217,7 @@ const results = {
 	machine: { platform: os.platform(), arch: os.arch(), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '' },
 	environments: [nodeEnv, chromiumEnv],
 	target,
+	page,
 	disagreements: wrong,
 	seconds: Math.round((performance.now() - started) / 100) / 10
 };

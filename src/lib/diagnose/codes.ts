@@ -31,6 +31,8 @@ export const FINDING_CODES = {
 	'header-added-after-signing': { stage: 'request', title: 'A header was added or changed after signing', cause: 22 },
 	'host-port-mismatch': { stage: 'canonical-request', title: 'Host port differs from what is sent', cause: 20 },
 	'host-mismatch': { stage: 'canonical-request', title: 'Signed host differs from the host the server saw', cause: 21 },
+	'host-not-signed': { stage: 'canonical-request', title: 'The host header is not signed', cause: 19 },
+	'header-value-non-ascii': { stage: 'request', title: 'A signed header value has non-ASCII characters', cause: 24 },
 	'unsignable-header-signed': {
 		stage: 'canonical-request',
 		title: 'A header that proxies change (Expect, User-Agent, …) is signed',
@@ -49,10 +51,14 @@ export const FINDING_CODES = {
 	// Text shape
 	'crlf-line-endings': { stage: 'canonical-request', title: 'CRLF line endings; SigV4 joins lines with LF', cause: 0 },
 	'missing-blank-line': { stage: 'canonical-request', title: 'No blank line after the canonical headers', cause: 0 },
+	'query-line-missing': { stage: 'canonical-request', title: 'No line for the query string (it must be there, empty when there is no query)', cause: 0 },
+	'trailing-newline': { stage: 'canonical-request', title: 'A line break after the last line', cause: 0 },
+	'canonical-request-differs': { stage: 'canonical-request', title: 'A line of the canonical request differs (no known cause)', cause: 0 },
 	'method-not-uppercase': { stage: 'canonical-request', title: 'HTTP method not uppercase', cause: 47 },
 	// Date and time
 	'timestamp-12-hour-clock': { stage: 'string-to-sign', title: '12-hour clock in the timestamp', cause: 32 },
 	'timestamp-malformed': { stage: 'string-to-sign', title: 'Timestamp not in YYYYMMDDTHHMMSSZ form', cause: 33 },
+	'timestamp-mismatch': { stage: 'string-to-sign', title: 'Timestamp differs from X-Amz-Date', cause: 34 },
 	'timestamp-scope-date-mismatch': { stage: 'string-to-sign', title: 'Credential scope date differs from X-Amz-Date', cause: 34 },
 	'clock-skew': { stage: 'request', title: 'Request time more than 15 minutes from the server', cause: 35 },
 	'presign-expired': { stage: 'request', title: 'Presigned URL expired or not yet valid', cause: 36 },
@@ -67,6 +73,7 @@ export const FINDING_CODES = {
 		title: 'The canonical request itself, not its hash, in the string to sign',
 		cause: 28
 	},
+	'string-to-sign-differs': { stage: 'string-to-sign', title: 'A line of the string to sign differs (no known cause)', cause: 0 },
 	'algorithm-line-wrong': { stage: 'string-to-sign', title: 'First line of the string to sign is not AWS4-HMAC-SHA256', cause: 0 },
 	'scope-region-mismatch': { stage: 'string-to-sign', title: 'Wrong region in the credential scope', cause: 39 },
 	'scope-service-mismatch': { stage: 'string-to-sign', title: 'Wrong service in the credential scope', cause: 40 },
@@ -75,10 +82,17 @@ export const FINDING_CODES = {
 	'signing-key-missing-aws4-prefix': { stage: 'signing-key', title: 'Signing key derived without the "AWS4" prefix', cause: 45 },
 	'hmac-key-data-swapped': { stage: 'signing-key', title: 'HMAC key and data swapped', cause: 45 },
 	'hex-intermediate-keys': { stage: 'signing-key', title: 'Hex strings used as intermediate keys', cause: 45 },
+	'signing-key-step-skipped': { stage: 'signing-key', title: 'The "aws4_request" step of the signing key skipped', cause: 45 },
 	'signature-base64': { stage: 'signature', title: 'Signature in base64, not hex', cause: 46 },
 	'wrong-secret-key': { stage: 'signing-key', title: 'Every string matches; the secret key differs', cause: 44 },
 	'secret-key-whitespace': { stage: 'credentials', title: 'White space around the access key or secret', cause: 44 },
 	'authorization-malformed': { stage: 'authorization', title: 'Authorization header malformed', cause: 48 },
+	'signature-mismatch': {
+		stage: 'signature',
+		title: 'The signature differs; the stages that would show why are not given',
+		cause: 0
+	},
+	'request-unsignable': { stage: 'request', title: 'The request cannot be signed as given', cause: 0 },
 	'sigv2-fields-in-sigv4': { stage: 'request', title: 'SigV2 fields in a SigV4 request or form', cause: 55 },
 	'sigv2-request': { stage: 'request', title: 'The request is signed with Signature Version 2', cause: 43 }
 } as const satisfies Record<string, { stage: Stage; title: string; cause: number }>;

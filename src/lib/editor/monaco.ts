@@ -7,6 +7,7 @@ import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/unicodeHighlighter/register';
 import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/unusualLineTerminators/register';
+import 'monaco-editor/features/diffEditor/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import type { Provenance } from '../sigv4/types.ts';
 

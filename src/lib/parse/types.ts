@@ -43,6 +43,26 @@ export interface ServerStages {
 /** Scope and options read from the text; credentials never include a secret (pasted text has none). */
 export type ImportedParams = Partial<Omit<SigningParams, 'credentials'>> & { accessKeyId?: string; sessionToken?: string };
 
+/** A form field or query/body parameter as pasted: name keeps its case, order and duplicates kept. */
+export type FormField = [name: string, value: string];
+
+/** One request of a HAR file, so a UI can offer the choice (importText(text, { harEntry: index })). */
+export interface HarEntrySummary {
+	/** 0-based position in log.entries. */
+	index: number;
+	method: string;
+	url: string;
+	/** The response status, when the HAR has one. */
+	status?: number;
+	/** True when the request carries an AWS SigV4 signature (Authorization header or X-Amz-Signature). */
+	signed: boolean;
+}
+
+export interface ImportOptions {
+	/** HAR only: the 0-based entry to import instead of the one chosen automatically. */
+	harEntry?: number;
+}
+
 export interface ImportResult {
 	kind: ImportKind;
 	request?: HttpRequest;
@@ -50,6 +70,16 @@ export interface ImportResult {
 	mode?: AuthMode;
 	provided?: ProvidedStages;
 	server?: ServerStages;
+	/** HAR only: every entry, in order (the one imported is named in the notes). */
+	entries?: HarEntrySummary[];
+	/** Browser POST upload: the form fields, in order (file contents left out). */
+	form?: FormField[];
+	/**
+	 * Signature Version 2 fields found anywhere in the text (AWSAccessKeyId, Signature, Expires,
+	 * SignatureVersion, an "AWS AKID:sig" Authorization header…), so a diagnosis can name them even
+	 * when they sit next to SigV4 ones.
+	 */
+	sigv2Fields?: FormField[];
 	/** What was recognised and what was left out, in plain words (e.g. "HAR: entry 3 of 7 chosen"). */
 	notes: string[];
 	errors: ParseError[];

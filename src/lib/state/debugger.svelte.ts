@@ -16,6 +16,11 @@ import {
 } from '../sigv4/index.ts';
 import { DEFAULT_PARAMS, DEFAULT_REQUEST_TEXT } from '../examples.ts';
 import { keyChainText, signingKeyFromText } from './key-chain-text.ts';
+import type { ParseError } from '../parse/parse-error.ts';
+import type { ProvidedStages, ServerStages } from '../parse/types.ts';
+import type { Evidence, Finding, Stage } from '../diagnose/types.ts';
+import { planImport } from './apply-import.ts';
+import { ForensicsRunner } from './forensics-runner.svelte.ts';
 
 /** An input the page can point an error at. */
 export type InputField =
@@ -96,6 +101,19 @@ export class DebuggerState {
 
 	overrides = $state<Partial<Record<StageName, string>>>({});
 
+	// Pasted evidence: what the user's signer made and what the server said.
+	pasteText = $state('');
+	pasteProblem = $state('');
+	importSummary = $state<string[]>([]);
+	importErrors = $state<ParseError[]>([]);
+	provided = $state<ProvidedStages>({});
+	server = $state<ServerStages>({});
+	findings = $state<Finding[]>([]);
+	/** A finding the user clicked: the pane or diff shows its line. */
+	focus = $state<{ stage: Stage; line?: number } | undefined>();
+	readonly forensics = new ForensicsRunner();
+	hasEvidence = $derived(Object.keys(this.provided).length > 0 || Object.keys(this.server).length > 0);
+
 	trace = $state<SigningTrace | undefined>();
 	view = $state<StageView | undefined>();
 	error = $state<FieldError | undefined>();
@@ -161,6 +179,87 @@ export class DebuggerState {
 		this.stale = false;
 		// The bench reads these marks to time a keystroke's full recompute in the page.
 		performance.measure('sigv4-recompute', { start: started, end: performance.now() });
+		await this.#diagnose(generation, result.trace);
+	}
+
+	/** The evidence for diagnose: the current request and scope, and what was pasted. */
+	evidence(trace: SigningTrace): Evidence | undefined {
+		if (!this.hasEvidence) return undefined;
+		const parsed = parseRawHttp(this.requestText);
+		const params = this.params();
+		if (!parsed.request || 'field' in params) return undefined;
+		const evidence: Evidence = { request: parsed.request, params, mode: trace.mode, provided: { ...this.provided } };
+		const { canonicalRequest, stringToSign, code, fields } = this.server;
+		if (canonicalRequest !== undefined || stringToSign !== undefined || code !== undefined || fields !== undefined) {
+			evidence.server = {};
+			if (canonicalRequest !== undefined) evidence.server.canonicalRequest = canonicalRequest;
+			if (stringToSign !== undefined) evidence.server.stringToSign = stringToSign;
+			if (code !== undefined) evidence.server.code = code;
+			if (fields !== undefined) evidence.server.fields = fields;
+		}
+		return evidence;
+	}
+
+	async #diagnose(generation: number, trace: SigningTrace): Promise<void> {
+		const evidence = this.evidence(trace);
+		if (!evidence) {
+			this.findings = [];
+			this.forensics.cancel();
+			return;
+		}
+		let findings: Finding[];
+		try {
+			// Loaded on first use: a page without pasted evidence never needs it.
+			const { diagnose } = await import('../diagnose/index.ts');
+			findings = await diagnose(evidence);
+		} catch (e) {
+			findings = [];
+			this.pasteProblem = `The comparison failed: ${e instanceof Error ? e.message : String(e)}`;
+		}
+		if (generation !== this.#generation) return;
+		this.findings = findings;
+		this.forensics.run(evidence, this.secretAccessKey, trace.signature);
+	}
+
+	/** Reads the paste box: fills in what the text carries and keeps the text as it is. */
+	async importPaste(): Promise<void> {
+		this.pasteProblem = '';
+		const text = this.pasteText;
+		if (text.trim() === '') {
+			this.importSummary = [];
+			this.importErrors = [];
+			this.pasteProblem = 'The paste box is empty: paste a request, a curl command, a presigned URL, a log or an AWS error.';
+			return;
+		}
+		const { importText } = await import('../parse/index.ts');
+		const result = importText(text);
+		if (text !== this.pasteText) return;
+		this.importErrors = result.errors;
+		const plan = planImport(result, { provided: this.provided, server: this.server });
+		this.importSummary = result.kind === 'unknown' ? [] : [...plan.summary, ...result.notes];
+		if (result.kind === 'unknown') return;
+		const i = plan.inputs;
+		if (i.requestText !== undefined) this.requestText = i.requestText;
+		if (i.accessKeyId !== undefined) this.accessKeyId = i.accessKeyId;
+		if (i.sessionToken !== undefined) this.sessionToken = i.sessionToken;
+		if (i.region !== undefined) this.region = i.region;
+		if (i.service !== undefined) this.service = i.service;
+		if (i.datetime !== undefined) this.datetime = i.datetime;
+		if (i.mode !== undefined) this.mode = i.mode;
+		if (i.expiresIn !== undefined) this.expiresIn = i.expiresIn;
+		this.provided = plan.provided;
+		this.server = plan.server;
+		this.overrides = {};
+	}
+
+	clearEvidence(): void {
+		this.provided = {};
+		this.server = {};
+		this.findings = [];
+		this.importSummary = [];
+		this.importErrors = [];
+		this.focus = undefined;
+		this.forensics.cancel();
 	}
 
 	async #compute(overrides: Partial<Record<StageName, string>>): Promise<{ trace: SigningTrace; view: StageView } | { error: FieldError }> {

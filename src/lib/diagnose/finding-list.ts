@@ -1,0 +1,55 @@
+import type { FindingCode } from './codes.ts';
+import { makeFinding, type FindingFields } from './make-finding.ts';
+import type { Finding, Stage } from './types.ts';
+
+const STAGE_ORDER: Stage[] = ['credentials', 'request', 'canonical-request', 'string-to-sign', 'signing-key', 'signature', 'authorization'];
+const SEVERITY_ORDER: Finding['severity'][] = ['error', 'warning', 'info'];
+
+/**
+ * The findings of one diagnosis. The same mistake often shows in several texts (a wrong region in
+ * the string to sign, the Authorization header and the server's reply): a `key` names the mistake
+ * so that it is reported once, from the first (most precise) text that shows it.
+ */
+export class FindingList {
+	readonly #items: Finding[] = [];
+	readonly #keys = new Set<string>();
+
+	add(code: FindingCode, fields: FindingFields, key?: string): void {
+		if (key !== undefined) {
+			if (this.#keys.has(key)) return;
+			this.#keys.add(key);
+		}
+		this.#items.push(makeFinding(code, fields));
+	}
+
+	hasKey(key: string): boolean {
+		return this.#keys.has(key);
+	}
+
+	has(code: FindingCode): boolean {
+		return this.#items.some((f) => f.code === code);
+	}
+
+	/** How many findings so far: callers compare before and after to know whether they explained a difference. */
+	get size(): number {
+		return this.#items.length;
+	}
+
+	errorsIn(stage: Stage): number {
+		return this.#items.filter((f) => f.stage === stage && f.severity === 'error').length;
+	}
+
+	/** Errors first, then by stage in signing order, then by line; otherwise in the order found. */
+	sorted(): Finding[] {
+		return this.#items
+			.map((f, i) => ({ f, i }))
+			.sort(
+				(a, b) =>
+					SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) ||
+					STAGE_ORDER.indexOf(a.f.stage) - STAGE_ORDER.indexOf(b.f.stage) ||
+					(a.f.line ?? 0) - (b.f.line ?? 0) ||
+					a.i - b.i
+			)
+			.map(({ f }) => f);
+	}
+}

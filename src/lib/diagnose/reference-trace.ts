@@ -1,0 +1,177 @@
+import { MAX_EXPIRES, presignUrl, signatureFor, signRequest, SigningError, stringToSignFor, serviceRules } from '../sigv4/index.ts';
+import type { SigningParams, SigningTrace } from '../sigv4/index.ts';
+import { sha256Hex } from '../sigv4/crypto.ts';
+import { base64ToHex } from './base64-hex.ts';
+import type { FindingList } from './finding-list.ts';
+import { quote } from './quote.ts';
+import type { Evidence } from './types.ts';
+
+export interface Reference {
+	trace: SigningTrace;
+	/** The parameters the correct trace was signed with (repaired where the user's could not be signed). */
+	params: SigningParams;
+}
+
+/** Headers a query-mode signer drops from a pasted request: they are what is being computed. */
+const QUERY_MODE_DROPPED = new Set(['authorization', 'x-amz-date', 'x-amz-security-token']);
+
+/** Lowercased names of the headers the request sends, without the signature's own. */
+export function sentHeaderNames(evidence: Evidence): Set<string> {
+	const names = new Set<string>();
+	for (const [name] of evidence.request.headers ?? []) {
+		const lower = name.toLowerCase();
+		if (lower === 'authorization' || (evidence.mode === 'query' && QUERY_MODE_DROPPED.has(lower))) continue;
+		names.add(lower);
+	}
+	return names;
+}
+
+/** Headers a header-mode signer adds to the request (and signs). */
+export function signerAddedHeaders(evidence: Evidence, params: SigningParams): string[] {
+	if (evidence.mode !== 'header') return [];
+	const added = ['x-amz-date'];
+	if (params.credentials.sessionToken) added.push('x-amz-security-token');
+	if (params.contentSha256Header ?? serviceRules(params.service ?? '').contentSha256Header) added.push('x-amz-content-sha256');
+	return added;
+}
+
+/**
+ * The headers the correct request signs when the user chose a set: theirs, less names the request
+ * does not carry, plus what must be signed (host, every x-amz-* header, the signer's own). A valid
+ * choice (not signing Content-Type) is kept, so it is not reported as a difference.
+ */
+function referenceSignedHeaders(evidence: Evidence, params: SigningParams, userSigned: string[]): string[] {
+	const sent = sentHeaderNames(evidence);
+	const added = signerAddedHeaders(evidence, params);
+	const names = new Set(['host', ...added]);
+	for (const name of userSigned) if (sent.has(name) || added.includes(name)) names.add(name);
+	for (const name of sent) if (name.startsWith('x-amz-')) names.add(name);
+	return [...names];
+}
+
+function compactDatetime(text: string): string | undefined {
+	const iso = /^(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+	if (!iso) return undefined;
+	const [, y, mo, d, h, mi, s, zone] = iso;
+	const ms = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}${zone === undefined ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
+	if (Number.isNaN(ms)) return undefined;
+	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+}
+
+/**
+ * Names the reason the core refused the parameters and returns repaired ones, or undefined when
+ * nothing sensible can be signed.
+ */
+function repair(e: SigningError, params: SigningParams, list: FindingList, patches: { expires?: number }): SigningParams | undefined {
+	const next: SigningParams = { ...params, credentials: { ...params.credentials } };
+	switch (e.field) {
+		case 'datetime': {
+			const fixed = compactDatetime(params.datetime ?? '');
+			list.add(
+				'timestamp-malformed',
+				{
+					stage: 'request',
+					message: `The request time ${quote(params.datetime ?? '')} is not in the form YYYYMMDDTHHMMSSZ: ${e.message}`,
+					fix: fixed ? `Write it as ${fixed} (UTC, no separators, a literal Z).` : e.fix
+				},
+				'timestamp-malformed'
+			);
+			if (!fixed || fixed === params.datetime) return undefined;
+			next.datetime = fixed;
+			return next;
+		}
+		case 'expiresIn': {
+			const e2 = params.expiresIn ?? 0;
+			if (Number.isInteger(e2) && e2 > MAX_EXPIRES) {
+				list.add(
+					'presign-expires-too-long',
+					{
+						message: `X-Amz-Expires is ${e2} seconds; a presigned URL is valid for at most ${MAX_EXPIRES} seconds (7 days).`,
+						fix: `Use an expiry of ${MAX_EXPIRES} seconds or less; for longer access, make a new URL when it runs out.`
+					},
+					'presign-expires-too-long'
+				);
+				patches.expires = e2;
+				next.expiresIn = MAX_EXPIRES;
+				return next;
+			}
+			break;
+		}
+		case 'accessKeyId': {
+			const trimmed = params.credentials.accessKeyId.trim();
+			if (trimmed !== params.credentials.accessKeyId && !/[\s/]/.test(trimmed) && trimmed !== '') {
+				list.add(
+					'secret-key-whitespace',
+					{
+						message: `The access key ID ${quote(params.credentials.accessKeyId)} has white space around it.`,
+						fix: 'Remove the spaces and line breaks around the access key ID (and check the secret for the same).'
+					},
+					'secret-key-whitespace'
+				);
+				next.credentials.accessKeyId = trimmed;
+				return next;
+			}
+			break;
+		}
+		case 'payloadHash': {
+			const value = params.payloadHash ?? '';
+			const hex = /^[0-9a-fA-F]{64}$/.test(value) ? value.toLowerCase() : base64ToHex(value);
+			if (hex && hex.length === 64) {
+				const upper = hex === value.toLowerCase();
+				list.add(
+					upper ? 'payload-hash-uppercase' : 'payload-hash-base64',
+					{
+						stage: 'request',
+						message: `The payload hash ${quote(value)} is ${upper ? 'hex in uppercase' : 'base64'}; SigV4 uses lowercase hex.`,
+						fix: `Write it as ${hex}.`
+					},
+					upper ? 'payload-hash-uppercase' : 'payload-hash-base64'
+				);
+				next.payloadHash = hex;
+				return next;
+			}
+			break;
+		}
+	}
+	const credential = e.field === 'accessKeyId' || e.field === 'secretAccessKey' || e.field === 'sessionToken';
+	list.add('request-unsignable', { stage: credential ? 'credentials' : 'request', message: e.message, fix: e.fix }, 'request-unsignable');
+	return undefined;
+}
+
+/** A trace whose canonical request was edited: every later stage recomputed. */
+async function retrace(trace: SigningTrace, canonicalRequest: string): Promise<SigningTrace> {
+	const stringToSign = await stringToSignFor(canonicalRequest, trace.datetime, trace.credentialScope);
+	const signature = await signatureFor(stringToSign, trace.keyChain.kSigning);
+	const out: SigningTrace = { ...trace, canonicalRequest, canonicalRequestHash: await sha256Hex(canonicalRequest), stringToSign, signature };
+	if (trace.signedUrl) out.signedUrl = trace.signedUrl.replace(/([?&]X-Amz-Signature=)[0-9a-f]*/, `$1${signature}`);
+	return out;
+}
+
+/**
+ * The correct trace for the request the user meant. When the user's own SignedHeaders are known,
+ * the correct request signs the same valid choice (see referenceSignedHeaders). Parameters the core
+ * refuses become findings and, where possible, are repaired so the comparison can go on.
+ */
+export async function referenceTrace(evidence: Evidence, userSigned: string[] | undefined, list: FindingList): Promise<Reference | undefined> {
+	let params: SigningParams = { ...evidence.params, credentials: { ...evidence.params.credentials } };
+	if (!params.signedHeaders && userSigned) params.signedHeaders = referenceSignedHeaders(evidence, params, userSigned);
+	const patches: { expires?: number } = {};
+	for (let attempt = 0; attempt < 5; attempt++) {
+		try {
+			let trace = evidence.mode === 'query' ? await presignUrl(evidence.request, params) : await signRequest(evidence.request, params);
+			if (patches.expires !== undefined) {
+				// The user's own (too long) expiry, so that only that is reported, not every stage after it.
+				const cr = trace.canonicalRequest.replace(/(^|\n)([^\n]*?)X-Amz-Expires=\d+/, `$1$2X-Amz-Expires=${patches.expires}`);
+				trace = await retrace(trace, cr);
+				if (trace.signedUrl) trace.signedUrl = trace.signedUrl.replace(/X-Amz-Expires=\d+/, `X-Amz-Expires=${patches.expires}`);
+			}
+			return { trace, params };
+		} catch (e) {
+			if (!(e instanceof SigningError)) throw e;
+			const next = repair(e, params, list, patches);
+			if (!next) return undefined;
+			params = next;
+		}
+	}
+	return undefined;
+}

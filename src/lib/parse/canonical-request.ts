@@ -1,0 +1,101 @@
+import { serviceRules } from '../sigv4/service-rules.ts';
+import type { Header, HttpRequest } from '../sigv4/types.ts';
+import type { ImportBuilder } from './import-builder.ts';
+import { findParam, splitQuery } from './query-params.ts';
+import { addPresignScope } from './request-evidence.ts';
+import { stripCr } from './text-position.ts';
+
+export interface CanonicalRequestParts {
+	method: string;
+	path: string;
+	query: string;
+	headers: Header[];
+	signedHeaders?: string;
+	payloadHash?: string;
+	/** The blank line between headers and signed headers is missing. */
+	missingBlank: boolean;
+}
+
+export const METHOD_LINE = /^[A-Za-z]+$/;
+
+/**
+ * Reads a canonical request that starts at line i, by its structure: method, path, query, header
+ * lines, blank line, signed headers, payload hash. Stops after the hash, so a log line or a string
+ * to sign after it is left alone. A missing blank line is tolerated (it is a finding, not noise).
+ */
+export function readCanonicalRequest(lines: string[], i: number): { parts: CanonicalRequestParts; text: string; end: number } | undefined {
+	const method = lines[i] === undefined ? undefined : stripCr(lines[i]!).trim();
+	if (method === undefined || !METHOD_LINE.test(method) || i + 2 >= lines.length) return undefined;
+	const path = stripCr(lines[i + 1]!);
+	let query = stripCr(lines[i + 2]!);
+	let j = i + 3;
+	// A signer that leaves out the (empty) query line puts "host:" third.
+	if (/^host:/i.test(query)) {
+		query = '';
+		j = i + 2;
+	}
+	const headers: Header[] = [];
+	for (; j < lines.length; j++) {
+		const line = stripCr(lines[j]!);
+		const colon = line.indexOf(':');
+		if (line.trim() === '' || colon <= 0) break;
+		headers.push([line.slice(0, colon), line.slice(colon + 1)]);
+	}
+	let missingBlank = true;
+	if (j < lines.length && stripCr(lines[j]!).trim() === '') {
+		missingBlank = false;
+		j++;
+	}
+	const parts: CanonicalRequestParts = { method, path, query, headers, missingBlank };
+	if (j < lines.length) parts.signedHeaders = stripCr(lines[j++]!);
+	if (j < lines.length) parts.payloadHash = stripCr(lines[j++]!);
+	return { parts, text: lines.slice(i, j).join('\n'), end: j };
+}
+
+/**
+ * The request a canonical request was made from, as far as it shows: method, host, path, query
+ * and the signed headers. Non-S3 services sign the path encoded twice; undoing the second layer
+ * (%25XX → %XX) gives back the path as sent. The body is unknown, so its hash becomes the
+ * payloadHash param.
+ */
+export function addRequestFromCanonical(b: ImportBuilder, parts: CanonicalRequestParts, source: string): void {
+	if (parts.signedHeaders !== undefined && parts.signedHeaders !== '') {
+		b.setParam('signedHeaders', parts.signedHeaders.split(';'), `the signed headers of ${source}`);
+	}
+	const query = splitQuery(parts.query);
+	const credential = findParam(query, 'X-Amz-Credential');
+	if (credential) {
+		b.setMode('query', `The X-Amz-Credential in ${source}`);
+		addPresignScope(b, query, 0);
+	} else b.setMode('header', source);
+	// The body is unknown, so its hash stands for it; a known body speaks for itself.
+	if (parts.payloadHash !== undefined && parts.payloadHash.trim() !== '' && b.request?.body === undefined) {
+		b.setParam('payloadHash', parts.payloadHash.trim(), source);
+	}
+	if (b.request) return;
+	const host = parts.headers.find(([n]) => n.trim().toLowerCase() === 'host');
+	if (!host) {
+		b.note(`${capitalize(source)} has no host: line, so the request's URL is unknown; only the stages can be compared.`);
+		return;
+	}
+	const service = b.params.service;
+	let path = parts.path;
+	if (service !== undefined && !serviceRules(service).s3Style && /%25[0-9A-Fa-f]{2}/.test(path)) {
+		path = path.replace(/%25([0-9A-Fa-f]{2})/g, '%$1');
+		b.note(`The path in ${source} is encoded twice, as ${service} signs it; the request uses it encoded once.`);
+	}
+	if (!path.startsWith('/')) path = `/${path}`;
+	const request: HttpRequest = {
+		method: parts.method.toUpperCase(),
+		url: `https://${host[1].trim()}${path}${parts.query === '' ? '' : `?${parts.query}`}`,
+		headers: parts.headers.map(([n, v]): Header => [n, v])
+	};
+	b.request = request;
+	b.note(
+		`The request is rebuilt from ${source}: method, URL and the signed headers; unsigned headers and the body are not in it (the payload hash stands for the body).`
+	);
+}
+
+function capitalize(s: string): string {
+	return s.charAt(0).toUpperCase() + s.slice(1);
+}

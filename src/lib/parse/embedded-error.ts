@@ -1,0 +1,60 @@
+import { hasQuotedStages } from './canonical-strings.ts';
+import { addXmlErrorBody } from './error-body.ts';
+import type { ImportBuilder } from './import-builder.ts';
+import { readPyString } from './python-literal.ts';
+import { addServiceErrorMessage } from './service-error.ts';
+
+/**
+ * An AWS error body inside a longer text: the response printed by curl -v, a botocore "Response
+ * body: b'<?xml…'" line, an HTTP response pasted with its headers. Reads it into `server`.
+ * Returns true when one was found.
+ */
+export function addEmbeddedError(b: ImportBuilder, from = 0): boolean {
+	const text = b.text;
+	const py = /\bb?(['"])<(?:\?xml|Error>|ErrorResponse)/.exec(text.slice(from));
+	if (py) {
+		const at = from + py.index;
+		const literal = readPyString(text, at);
+		if (literal && /<Code>/.test(literal.value)) {
+			addXmlErrorBody(b, literal.value, literal.value.search(/<(?:\?xml|Error>|ErrorResponse)/), () => at);
+			b.note('The error body was read from a Python bytes literal in the log.');
+			return true;
+		}
+	}
+	const xml = text.slice(from).search(/<\?xml|<Error>|<ErrorResponse[\s>]/);
+	if (xml !== -1 && /<Code>/.test(text.slice(from + xml))) {
+		addXmlErrorBody(b, text, from + xml);
+		return true;
+	}
+	const rest = text.slice(from);
+	if (hasQuotedStages(rest)) {
+		const json = rest.lastIndexOf('{', rest.search(/The Canonical String for this request|The String-to-Sign should/));
+		const start = json !== -1 && !rest.slice(json, rest.search(/The Canonical String|The String-to-Sign/)).includes('\n\n') ? json : 0;
+		const end = start === json ? matchingBrace(rest, json) : rest.length;
+		addServiceErrorMessage(b, rest.slice(start, end), (o) => from + start + o);
+		return true;
+	}
+	// A JSON error without stages ({"message":"The security token included in the request is invalid."}).
+	const json = /\{\s*"(?:__type|message|Message|code|Code)"\s*:/.exec(rest);
+	if (json) {
+		const end = matchingBrace(rest, json.index);
+		addServiceErrorMessage(b, rest.slice(json.index, end), (o) => from + json.index + o);
+		return b.server.message !== undefined || b.server.code !== undefined;
+	}
+	return false;
+}
+
+function matchingBrace(text: string, open: number): number {
+	let depth = 0;
+	let inString = false;
+	for (let i = open; i < text.length; i++) {
+		const c = text[i]!;
+		if (inString) {
+			if (c === '\\') i++;
+			else if (c === '"') inString = false;
+		} else if (c === '"') inString = true;
+		else if (c === '{') depth++;
+		else if (c === '}' && --depth === 0) return i + 1;
+	}
+	return text.length;
+}

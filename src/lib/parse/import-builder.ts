@@ -1,0 +1,151 @@
+import type { AuthMode, HttpRequest } from '../sigv4/types.ts';
+import type { ParseError } from './parse-error.ts';
+import { LineIndex } from './text-position.ts';
+import type {
+	FormField,
+	HarEntrySummary,
+	ImportedParams,
+	ImportKind,
+	ImportResult,
+	ProvidedStages,
+	ServerStages
+} from './types.ts';
+
+/** Maps an offset in a decoded piece of text (a JSON string, a Python literal) back to the paste. */
+export type OffsetMap = (localOffset: number) => number;
+
+/**
+ * Collects what the importers find. Values are set once: the first source wins, and a later
+ * source that disagrees is reported in a note rather than silently replacing it, because the
+ * disagreement is often the bug the user is looking for (scope region ≠ --aws-sigv4 region).
+ */
+export class ImportBuilder {
+	kind: ImportKind;
+	request?: HttpRequest;
+	mode?: AuthMode;
+	readonly params: ImportedParams = {};
+	readonly provided: ProvidedStages = {};
+	readonly server: ServerStages = {};
+	readonly notes: string[] = [];
+	readonly errors: ParseError[] = [];
+	entries?: HarEntrySummary[];
+	form?: FormField[];
+	sigv2Fields?: FormField[];
+	readonly lines: LineIndex;
+	private readonly paramSources = new Map<string, string>();
+	private readonly secrets: string[] = [];
+
+	constructor(
+		readonly text: string,
+		kind: ImportKind = 'unknown'
+	) {
+		this.kind = kind;
+		this.lines = new LineIndex(text);
+	}
+
+	error(offset: number, message: string, fix?: string): void {
+		const { line, column } = this.lines.at(offset);
+		const err: ParseError = { line, column, message };
+		if (fix) err.fix = fix;
+		if (!this.errors.some((e) => e.line === line && e.column === column && e.message === message)) this.errors.push(err);
+	}
+
+	note(message: string): void {
+		if (!this.notes.includes(message)) this.notes.push(message);
+	}
+
+	/** Offset of the first occurrence of `needle` at or after `from`, else `fallback`. */
+	locate(needle: string, fallback = 0, from = 0): number {
+		if (needle === '') return fallback;
+		const i = this.text.indexOf(needle, from);
+		return i === -1 ? fallback : i;
+	}
+
+	setParam<K extends keyof ImportedParams>(key: K, value: ImportedParams[K] | undefined, source: string): void {
+		if (value === undefined || (typeof value === 'string' && value === '')) return;
+		const existing = this.params[key];
+		if (existing === undefined) {
+			this.params[key] = value;
+			this.paramSources.set(key, source);
+			return;
+		}
+		if (JSON.stringify(existing) !== JSON.stringify(value)) {
+			this.note(`${key}: ${source} says "${show(value)}", but ${this.paramSources.get(key) ?? 'the text'} says "${show(existing)}"; kept the latter.`);
+		}
+	}
+
+	setProvided<K extends keyof ProvidedStages>(key: K, value: string | undefined, source: string): void {
+		if (value === undefined || value === '') return;
+		const existing = this.provided[key];
+		if (existing === undefined) this.provided[key] = value;
+		else if (existing !== value) this.note(`${source} gives another ${key} than the one already read; kept the first.`);
+	}
+
+	setServer(key: 'canonicalRequest' | 'stringToSign' | 'code' | 'message', value: string | undefined): void {
+		if (value === undefined || value === '' || this.server[key] !== undefined) return;
+		this.server[key] = value;
+	}
+
+	serverField(name: string, value: string): void {
+		// A null prototype: an element named "constructor" or "__proto__" is just a field.
+		const fields = (this.server.fields ??= Object.create(null) as Record<string, string>);
+		let key = name;
+		for (let n = 2; Object.hasOwn(fields, key) && fields[key] !== value; n++) key = `${name}#${n}`;
+		defineField(fields, key, value);
+	}
+
+	setMode(mode: AuthMode, source: string): void {
+		if (this.mode === undefined) this.mode = mode;
+		else if (this.mode !== mode) this.note(`${source} suggests ${mode === 'query' ? 'a presigned URL' : 'an Authorization header'}; kept ${this.mode === 'query' ? 'the presigned URL' : 'the Authorization header'}.`);
+	}
+
+	addSigv2Field(name: string, value: string): void {
+		const list = (this.sigv2Fields ??= []);
+		if (!list.some(([n, v]) => n === name && v === value)) list.push([name, value]);
+	}
+
+	/** A secret seen in the text (--user AKID:SECRET): whatever happens, it must not reach the result. */
+	forget(secret: string): void {
+		if (secret.length >= 4 && !this.secrets.includes(secret)) this.secrets.push(secret);
+	}
+
+	build(): ImportResult {
+		const result = this.assemble();
+		// Defence in depth: the importers never store a secret, and this proves it for odd pastes too.
+		return this.secrets.length === 0 ? result : (scrub(result, this.secrets) as ImportResult);
+	}
+
+	private assemble(): ImportResult {
+		const result: ImportResult = { kind: this.kind, notes: [...this.notes], errors: [...this.errors] };
+		if (this.request) result.request = this.request;
+		if (Object.keys(this.params).length > 0) result.params = { ...this.params };
+		if (this.mode) result.mode = this.mode;
+		if (Object.keys(this.provided).length > 0) result.provided = { ...this.provided };
+		if (Object.keys(this.server).length > 0) result.server = { ...this.server };
+		if (this.entries) result.entries = this.entries;
+		if (this.form) result.form = this.form;
+		if (this.sigv2Fields && this.sigv2Fields.length > 0) result.sigv2Fields = this.sigv2Fields;
+		result.errors.sort((a, b) => a.line - b.line || a.column - b.column);
+		return result;
+	}
+}
+
+function show(value: unknown): string {
+	const text = Array.isArray(value) ? value.join(';') : String(value);
+	return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+function scrub(value: unknown, secrets: string[]): unknown {
+	if (typeof value === 'string') return secrets.reduce((s, secret) => s.split(secret).join('(secret removed)'), value);
+	if (Array.isArray(value)) return value.map((v) => scrub(v, secrets));
+	if (value && typeof value === 'object') {
+		const out: Record<string, unknown> = Object.getPrototypeOf(value) === null ? Object.create(null) : {};
+		for (const [k, v] of Object.entries(value)) defineField(out, k, scrub(v, secrets));
+		return out;
+	}
+	return value;
+}
+
+function defineField(target: Record<string, unknown>, key: string, value: unknown): void {
+	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

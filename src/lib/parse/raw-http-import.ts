@@ -1,0 +1,35 @@
+import type { ImportBuilder } from './import-builder.ts';
+import { addPostFormFields, readMultipart } from './post-form.ts';
+import { parseRawHttp } from './raw-http.ts';
+import { addRequestEvidence } from './request-evidence.ts';
+import { splitLines } from './text-position.ts';
+
+export const REQUEST_LINE = /^[ \t]*(?:GET|PUT|POST|HEAD|DELETE|PATCH|OPTIONS|TRACE|CONNECT|[A-Z]{3,10}) +(?:\/|https?:\/\/|\*)\S*.*$/;
+
+/**
+ * A raw HTTP request. parseRawHttp is all-or-nothing; for the import a request with one bad
+ * header line is still worth having, so the bad lines are reported and the rest is read again
+ * without them.
+ */
+export function importRawHttp(b: ImportBuilder): void {
+	const text = b.text;
+	const first = parseRawHttp(text);
+	for (const e of first.errors) b.errors.push(e);
+	let request = first.request;
+	if (!request && first.errors.length > 0) {
+		const bad = new Set(first.errors.map((e) => e.line - 1));
+		const lines = splitLines(text);
+		const headerEnd = lines.findIndex((l, i) => i > 0 && l.replace(/\r$/, '') === '' && lines.slice(0, i).some((x) => x.trim() !== ''));
+		const kept = lines.filter((_, i) => !bad.has(i) || (headerEnd !== -1 && i > headerEnd) || i === firstNonBlank(lines));
+		request = parseRawHttp(kept.join('\n')).request;
+		if (request) b.note('Lines with errors were left out of the request.');
+	}
+	if (!request) return;
+	b.request = request;
+	if (typeof request.body === 'string') addPostFormFields(b, readMultipart(request.body), 'the multipart body');
+	addRequestEvidence(b, request, 'the request');
+}
+
+function firstNonBlank(lines: string[]): number {
+	return lines.findIndex((l) => l.trim() !== '');
+}

@@ -1,0 +1,69 @@
+import type { ForensicsResult, ForensicsWorkerMessage, ForensicsWorkerRequest } from '../diagnose/forensics.ts';
+import type { Evidence, Finding } from '../diagnose/types.ts';
+
+export type ForensicsStatus = 'idle' | 'single' | 'pairs' | 'done' | 'no-secret';
+
+/**
+ * Searches the catalogue of signer mistakes for one that reproduces the user's signature:
+ * single mistakes here (fast), pairs in a Web Worker so the page never freezes.
+ */
+export class ForensicsRunner {
+	status = $state<ForensicsStatus>('idle');
+	progress = $state(0);
+	findings = $state<Finding[]>([]);
+	mutated = $state<NonNullable<ForensicsResult['mutated']>>([]);
+	tried = $state(0);
+
+	#run = 0;
+	#worker: Worker | undefined;
+
+	cancel(): void {
+		this.#run++;
+		this.#worker?.terminate();
+		this.#worker = undefined;
+		this.status = 'idle';
+		this.findings = [];
+		this.mutated = [];
+		this.progress = 0;
+	}
+
+	async run(evidence: Evidence, secret: string, correctSignature: string): Promise<void> {
+		const { searchSingleMistakes, targetSignature } = await import('../diagnose/forensics.ts');
+		const theirs = targetSignature(evidence);
+		this.cancel();
+		if (!theirs || theirs === correctSignature) return;
+		if (!secret) {
+			this.status = 'no-secret';
+			return;
+		}
+		const run = this.#run;
+		this.status = 'single';
+		const single = await searchSingleMistakes(evidence, secret);
+		if (run !== this.#run) return;
+		if (single.findings.length > 0 || typeof Worker === 'undefined') {
+			this.#finish(single);
+			return;
+		}
+		this.status = 'pairs';
+		const worker = new Worker(new URL('../diagnose/forensics.worker.ts', import.meta.url), { type: 'module' });
+		this.#worker = worker;
+		worker.onmessage = (e: MessageEvent) => {
+			if (run !== this.#run) return;
+			const data = e.data as ForensicsWorkerMessage;
+			if (data.type === 'progress') this.progress = data.total ? data.done / data.total : 0;
+			else if (data.type === 'result') this.#finish(data.result);
+			else this.#finish({ findings: [], tried: 0 });
+			if (data.type !== 'progress') worker.terminate();
+		};
+		// The secret goes to a worker of this same page, never over the network.
+		worker.postMessage({ type: 'pairs', evidence, secret } satisfies ForensicsWorkerRequest);
+	}
+
+	#finish(result: ForensicsResult): void {
+		this.findings = result.findings;
+		this.mutated = result.mutated ?? [];
+		this.tried = result.tried;
+		this.status = 'done';
+		this.progress = 1;
+	}
+}
