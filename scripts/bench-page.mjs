@@ -25,14 +25,21 @@ function freePort() {
 async function preview() {
 	// vite preview needs both the static site and SvelteKit's build output.
 	if (!existsSync(path.join(ROOT, 'build', 'index.html')) || !existsSync(path.join(ROOT, '.svelte-kit', 'output', 'server'))) {
-		const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+		const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+			cwd: ROOT,
+			stdio: 'inherit'
+		});
 		if (built.status !== 0) throw new Error('vite build failed');
 	}
 	const port = await freePort();
-	const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-		cwd: ROOT,
-		stdio: 'ignore'
-	});
+	const child = spawn(
+		process.execPath,
+		[path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+		{
+			cwd: ROOT,
+			stdio: 'ignore'
+		}
+	);
 	const url = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 100; i++) {
 		try {
@@ -63,7 +70,11 @@ export async function benchPageRecompute(executablePath, args) {
 		}
 		const durations = await page.evaluate(() => performance.getEntriesByName('sigv4-recompute').map((e) => e.duration));
 		const sorted = durations.slice().sort((a, b) => a - b);
-		return { edits: durations.length, medianUs: sorted[Math.floor(sorted.length / 2)] * 1000, p90Us: sorted[Math.floor(sorted.length * 0.9)] * 1000 };
+		return {
+			edits: durations.length,
+			medianUs: sorted[Math.floor(sorted.length / 2)] * 1000,
+			p90Us: sorted[Math.floor(sorted.length * 0.9)] * 1000
+		};
 	} finally {
 		await browser.close();
 		server.stop();

@@ -96,6 +96,9 @@ describe('the debugger page', () => {
 		expect(after.cr).not.toBe(before.cr);
 		expect(after.sts).toBe(trace.stringToSign);
 		expect(after.sts).not.toBe(before.sts);
+		// What the editor shows, not only what it would copy.
+		await expect.poll(() => pane(page, 'Canonical request').locator('.view-lines').textContent()).toContain('range:bytes=0-99');
+		await expect.poll(() => pane(page, 'Signature').locator('.view-lines').textContent()).toBe(trace.signature);
 		expect(errors).toEqual([]);
 		await context.close();
 	});
@@ -132,7 +135,7 @@ describe('the debugger page', () => {
 
 	it('makes a presigned URL carrying X-Amz-Signature in presign mode', async () => {
 		const { context, page } = await open();
-		await page.getByLabel('Presigned URL').check();
+		await page.getByRole('radio', { name: 'Presigned URL' }).check();
 		await waitForEditors(page, PANES.length + 1);
 		const trace = await expected(DEFAULT_REQUEST_TEXT, 'query');
 		await expect.poll(() => paneText(page, 'Presigned URL')).toBe(trace.signedUrl);

@@ -32,7 +32,13 @@ describe('importing into the page', () => {
 		expect(plan.provided).toEqual({ signature: 'abc' });
 		expect(plan.server).toEqual({});
 
-		const evidenceOnly: ImportResult = { kind: 'string-to-sign', params: { datetime: '20150830T013600Z' }, provided: { stringToSign: 'new' }, notes: [], errors: [] };
+		const evidenceOnly: ImportResult = {
+			kind: 'string-to-sign',
+			params: { datetime: '20150830T013600Z' },
+			provided: { stringToSign: 'new' },
+			notes: [],
+			errors: []
+		};
 		const added = planImport(evidenceOnly, current);
 		expect(added.inputs).toEqual({});
 		expect(added.provided).toEqual({ stringToSign: 'new' });

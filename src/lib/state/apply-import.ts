@@ -23,7 +23,17 @@ export interface ImportPlan {
 }
 
 /** Formats that carry the request itself: importing one replaces the request and starts a new case. */
-const REQUEST_KINDS = new Set(['raw-http', 'curl', 'fetch', 'har', 'presigned-url', 'botocore-log', 'curl-verbose', 'awscurl-log', 'sigv2-request']);
+const REQUEST_KINDS = new Set([
+	'raw-http',
+	'curl',
+	'fetch',
+	'har',
+	'presigned-url',
+	'botocore-log',
+	'curl-verbose',
+	'awscurl-log',
+	'sigv2-request'
+]);
 
 const KIND_NAMES: Record<string, string> = {
 	'raw-http': 'an HTTP request',

@@ -222,9 +222,9 @@ export class DebuggerState {
 	}
 
 	/** Reads the paste box: fills in what the text carries and keeps the text as it is. */
-	async importPaste(): Promise<void> {
+	/** Imports run in the order they were asked for, each on the text it was given. */
+	async importPaste(text: string = this.pasteText): Promise<void> {
 		this.pasteProblem = '';
-		const text = this.pasteText;
 		if (text.trim() === '') {
 			this.importSummary = [];
 			this.importErrors = [];
@@ -233,7 +233,6 @@ export class DebuggerState {
 		}
 		const { importText } = await import('../parse/index.ts');
 		const result = importText(text);
-		if (text !== this.pasteText) return;
 		this.importErrors = result.errors;
 		const plan = planImport(result, { provided: this.provided, server: this.server });
 		this.importSummary = result.kind === 'unknown' ? [] : [...plan.summary, ...result.notes];

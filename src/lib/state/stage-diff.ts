@@ -50,7 +50,8 @@ export function diffStage(yours: string, correct: string): StageDiff {
 	for (let p = 0; p < parts.length; p++) {
 		const part = parts[p]!;
 		if (!part.added && !part.removed) {
-			for (const line of part.value) rows.push({ kind: 'same', yoursLine: ++ia, correctLine: ++ib, yours: same(line), correct: same(line) });
+			for (const line of part.value)
+				rows.push({ kind: 'same', yoursLine: ++ia, correctLine: ++ib, yours: same(line), correct: same(line) });
 			continue;
 		}
 		const next = parts[p + 1];
