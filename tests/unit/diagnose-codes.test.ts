@@ -36,10 +36,16 @@ const GET = request('GET', 'https://example.amazonaws.com/');
 const S3_GET = request('GET', 'https://examplebucket.s3.amazonaws.com/photos/a.jpg');
 const cr = (edit: (text: string) => string) => (t: { canonicalRequest: string }) => ({ canonicalRequest: edit(t.canonicalRequest) });
 const sts = (edit: (text: string) => string) => (t: { stringToSign: string }) => ({ stringToSign: edit(t.stringToSign) });
-const withAuthorization = (edit: (text: string) => string) => (t: { authorization?: string }) => ({ authorization: edit(t.authorization!) });
+const withAuthorization = (edit: (text: string) => string) => (t: { authorization?: string }) => ({
+	authorization: edit(t.authorization!)
+});
 
 /** The signing key of a chain of steps: each step takes the previous key and a scope part. */
-async function chain(first: Uint8Array, parts: string[], step: (key: Uint8Array, data: string) => Promise<Uint8Array>): Promise<Uint8Array> {
+async function chain(
+	first: Uint8Array,
+	parts: string[],
+	step: (key: Uint8Array, data: string) => Promise<Uint8Array>
+): Promise<Uint8Array> {
 	let key = first;
 	for (const part of parts) key = await step(key, part);
 	return key;
@@ -47,24 +53,34 @@ async function chain(first: Uint8Array, parts: string[], step: (key: Uint8Array,
 const enc = (s: string) => new TextEncoder().encode(s);
 const SCOPE = ['20150830', 'us-east-1', 'service', 'aws4_request'];
 /** The user's signature over the correct string to sign, with the key made some wrong way. */
-const signedWith = (key: () => Promise<Uint8Array>, final?: (key: Uint8Array, sts: string) => Promise<Uint8Array>) => async (t: { stringToSign: string }) => {
-	const k = await key();
-	return { stringToSign: t.stringToSign, signature: toHex(final ? await final(k, t.stringToSign) : await hmacHex(k, t.stringToSign)) };
-};
+const signedWith =
+	(key: () => Promise<Uint8Array>, final?: (key: Uint8Array, sts: string) => Promise<Uint8Array>) =>
+	async (t: { stringToSign: string }) => {
+		const k = await key();
+		return { stringToSign: t.stringToSign, signature: toHex(final ? await final(k, t.stringToSign) : await hmacHex(k, t.stringToSign)) };
+	};
 
 const cases: Case[] = [
 	// ------------------------------------------------------------------ canonical URI
 	{
 		code: 'path-not-double-encoded',
 		name: 'non-S3 path /a%20b signed as /a%20b (correct: /a%2520b)',
-		scenario: { request: request('GET', 'https://example.amazonaws.com/a%20b'), params: params(), provided: cr((t) => replaceLine(t, 2, '/a%20b')) },
+		scenario: {
+			request: request('GET', 'https://example.amazonaws.com/a%20b'),
+			params: params(),
+			provided: cr((t) => replaceLine(t, 2, '/a%20b'))
+		},
 		stage: 'canonical-request',
 		line: 2
 	},
 	{
 		code: 'path-double-encoded',
 		name: 'S3 key a%20b.jpg signed as /a%2520b.jpg',
-		scenario: { request: request('GET', 'https://examplebucket.s3.amazonaws.com/a%20b.jpg'), params: s3Params(), provided: cr((t) => replaceLine(t, 2, '/a%2520b.jpg')) },
+		scenario: {
+			request: request('GET', 'https://examplebucket.s3.amazonaws.com/a%20b.jpg'),
+			params: s3Params(),
+			provided: cr((t) => replaceLine(t, 2, '/a%2520b.jpg'))
+		},
 		stage: 'canonical-request',
 		line: 2
 	},
@@ -82,14 +98,22 @@ const cases: Case[] = [
 	{
 		code: 'path-not-normalized',
 		name: 'non-S3 path with dot segments signed as sent',
-		scenario: { request: request('GET', 'https://example.amazonaws.com/a/./b/../c'), params: params(), provided: cr((t) => replaceLine(t, 2, '/a/./b/../c')) },
+		scenario: {
+			request: request('GET', 'https://example.amazonaws.com/a/./b/../c'),
+			params: params(),
+			provided: cr((t) => replaceLine(t, 2, '/a/./b/../c'))
+		},
 		stage: 'canonical-request',
 		line: 2
 	},
 	{
 		code: 'plus-in-s3-key',
 		name: 'S3 key this+that.jpg signed as /this%20that.jpg',
-		scenario: { request: request('GET', 'https://examplebucket.s3.amazonaws.com/this+that.jpg'), params: s3Params(), provided: cr((t) => replaceLine(t, 2, '/this%20that.jpg')) },
+		scenario: {
+			request: request('GET', 'https://examplebucket.s3.amazonaws.com/this+that.jpg'),
+			params: s3Params(),
+			provided: cr((t) => replaceLine(t, 2, '/this%20that.jpg'))
+		},
 		stage: 'canonical-request',
 		line: 2
 	},
@@ -107,14 +131,22 @@ const cases: Case[] = [
 	{
 		code: 'unreserved-encoded',
 		name: '"~" signed as %7E',
-		scenario: { request: request('GET', 'https://example.amazonaws.com/~user'), params: params(), provided: cr((t) => replaceLine(t, 2, '/%7Euser')) },
+		scenario: {
+			request: request('GET', 'https://example.amazonaws.com/~user'),
+			params: params(),
+			provided: cr((t) => replaceLine(t, 2, '/%7Euser'))
+		},
 		stage: 'canonical-request',
 		line: 2
 	},
 	{
 		code: 'percent-hex-lowercase',
 		name: 'UTF-8 path escaped in lowercase hex',
-		scenario: { request: request('GET', 'https://example.amazonaws.com/ሴ'), params: params(), provided: cr((t) => replaceLine(t, 2, '/%e1%88%b4')) },
+		scenario: {
+			request: request('GET', 'https://example.amazonaws.com/ሴ'),
+			params: params(),
+			provided: cr((t) => replaceLine(t, 2, '/%e1%88%b4'))
+		},
 		stage: 'canonical-request',
 		line: 2
 	},
@@ -122,28 +154,44 @@ const cases: Case[] = [
 	{
 		code: 'query-not-sorted',
 		name: 'b=2&a=1 left in request order',
-		scenario: { request: request('GET', 'https://example.amazonaws.com/?b=2&a=1'), params: params(), provided: cr((t) => replaceLine(t, 3, 'b=2&a=1')) },
+		scenario: {
+			request: request('GET', 'https://example.amazonaws.com/?b=2&a=1'),
+			params: params(),
+			provided: cr((t) => replaceLine(t, 3, 'b=2&a=1'))
+		},
 		stage: 'canonical-request',
 		line: 3
 	},
 	{
 		code: 'query-not-encoded',
 		name: 'graph=urn:uuid:1 signed with raw ":"',
-		scenario: { request: request('GET', 'https://example.amazonaws.com/?graph=urn:uuid:1'), params: params(), provided: cr((t) => replaceLine(t, 3, 'graph=urn:uuid:1')) },
+		scenario: {
+			request: request('GET', 'https://example.amazonaws.com/?graph=urn:uuid:1'),
+			params: params(),
+			provided: cr((t) => replaceLine(t, 3, 'graph=urn:uuid:1'))
+		},
 		stage: 'canonical-request',
 		line: 3
 	},
 	{
 		code: 'query-plus-for-space',
 		name: 'q=a%20b signed as q=a+b',
-		scenario: { request: request('GET', 'https://example.amazonaws.com/?q=a%20b'), params: params(), provided: cr((t) => replaceLine(t, 3, 'q=a+b')) },
+		scenario: {
+			request: request('GET', 'https://example.amazonaws.com/?q=a%20b'),
+			params: params(),
+			provided: cr((t) => replaceLine(t, 3, 'q=a+b'))
+		},
 		stage: 'canonical-request',
 		line: 3
 	},
 	{
 		code: 'query-missing-equals',
 		name: '?acl signed as "acl"',
-		scenario: { request: request('GET', 'https://examplebucket.s3.amazonaws.com/?acl'), params: s3Params(), provided: cr((t) => replaceLine(t, 3, 'acl')) },
+		scenario: {
+			request: request('GET', 'https://examplebucket.s3.amazonaws.com/?acl'),
+			params: s3Params(),
+			provided: cr((t) => replaceLine(t, 3, 'acl'))
+		},
 		stage: 'canonical-request',
 		line: 3
 	},
@@ -180,7 +228,11 @@ const cases: Case[] = [
 	{
 		code: 'header-value-not-trimmed',
 		name: '"a   b" not collapsed',
-		scenario: { request: request('GET', 'https://example.amazonaws.com/', [['My-Header1', '  a   b ']]), params: params(), provided: cr((t) => t.replace('my-header1:a b', 'my-header1:a   b')) },
+		scenario: {
+			request: request('GET', 'https://example.amazonaws.com/', [['My-Header1', '  a   b ']]),
+			params: params(),
+			provided: cr((t) => t.replace('my-header1:a b', 'my-header1:a   b'))
+		},
 		stage: 'canonical-request',
 		line: 5
 	},
@@ -213,7 +265,11 @@ const cases: Case[] = [
 	{
 		code: 'signed-header-absent',
 		name: 'Authorization signs content-type, which the request does not send',
-		scenario: { request: GET, params: params(), provided: withAuthorization((a) => a.replace('SignedHeaders=host;', 'SignedHeaders=content-type;host;')) },
+		scenario: {
+			request: GET,
+			params: params(),
+			provided: withAuthorization((a) => a.replace('SignedHeaders=host;', 'SignedHeaders=content-type;host;'))
+		},
 		stage: 'request'
 	},
 	{
@@ -241,21 +297,33 @@ const cases: Case[] = [
 	{
 		code: 'host-port-mismatch',
 		name: 'host signed with the default port :443',
-		scenario: { request: GET, params: params(), provided: cr((t) => t.replace('host:example.amazonaws.com', 'host:example.amazonaws.com:443')) },
+		scenario: {
+			request: GET,
+			params: params(),
+			provided: cr((t) => t.replace('host:example.amazonaws.com', 'host:example.amazonaws.com:443'))
+		},
 		stage: 'canonical-request',
 		line: 4
 	},
 	{
 		code: 'host-mismatch',
 		name: 'host signed for another endpoint',
-		scenario: { request: GET, params: params(), provided: cr((t) => t.replace('host:example.amazonaws.com', 'host:d111111abcdef8.cloudfront.net')) },
+		scenario: {
+			request: GET,
+			params: params(),
+			provided: cr((t) => t.replace('host:example.amazonaws.com', 'host:d111111abcdef8.cloudfront.net'))
+		},
 		stage: 'canonical-request',
 		line: 4
 	},
 	{
 		code: 'host-not-signed',
 		name: 'no host line, host not in SignedHeaders',
-		scenario: { request: GET, params: params(), provided: cr((t) => t.replace('host:example.amazonaws.com\n', '').replace('host;x-amz-date', 'x-amz-date')) },
+		scenario: {
+			request: GET,
+			params: params(),
+			provided: cr((t) => t.replace('host:example.amazonaws.com\n', '').replace('host;x-amz-date', 'x-amz-date'))
+		},
 		stage: 'canonical-request',
 		line: 4
 	},
@@ -274,7 +342,11 @@ const cases: Case[] = [
 	{
 		code: 'header-value-non-ascii',
 		name: 'x-amz-meta-name: café',
-		scenario: { request: request('PUT', 'https://examplebucket.s3.amazonaws.com/a.txt', [['X-Amz-Meta-Name', 'café']], 'hi'), params: s3Params(), provided: (t) => ({ authorization: t.authorization! }) },
+		scenario: {
+			request: request('PUT', 'https://examplebucket.s3.amazonaws.com/a.txt', [['X-Amz-Meta-Name', 'café']], 'hi'),
+			params: s3Params(),
+			provided: (t) => ({ authorization: t.authorization! })
+		},
 		stage: 'request',
 		line: 2,
 		severity: 'warning'
@@ -317,7 +389,12 @@ const cases: Case[] = [
 	{
 		code: 'unsigned-payload-misuse',
 		name: 'S3 presigned URL signed with the body hash instead of UNSIGNED-PAYLOAD',
-		scenario: { request: S3_GET, params: s3Params(), mode: 'query', provided: cr((t) => replaceLine(t, 7, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855')) },
+		scenario: {
+			request: S3_GET,
+			params: s3Params(),
+			mode: 'query',
+			provided: cr((t) => replaceLine(t, 7, 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'))
+		},
 		stage: 'canonical-request',
 		line: 7
 	},
@@ -361,7 +438,12 @@ const cases: Case[] = [
 	{
 		code: 'timestamp-12-hour-clock',
 		name: 'string to sign at 01:36 for 13:36',
-		scenario: { request: GET, params: params({ datetime: '20150830T133600Z' }), now: new Date('2015-08-30T13:36:00Z'), provided: sts((t) => replaceLine(t, 2, '20150830T013600Z')) },
+		scenario: {
+			request: GET,
+			params: params({ datetime: '20150830T133600Z' }),
+			now: new Date('2015-08-30T13:36:00Z'),
+			provided: sts((t) => replaceLine(t, 2, '20150830T013600Z'))
+		},
 		stage: 'string-to-sign',
 		line: 2
 	},
@@ -440,7 +522,11 @@ const cases: Case[] = [
 	{
 		code: 'raw-canonical-request-in-sts',
 		name: 'the canonical request itself instead of its hash',
-		scenario: { request: GET, params: params(), provided: async (t) => ({ stringToSign: t.stringToSign.split('\n').slice(0, 3).join('\n') + '\n' + t.canonicalRequest }) },
+		scenario: {
+			request: GET,
+			params: params(),
+			provided: async (t) => ({ stringToSign: t.stringToSign.split('\n').slice(0, 3).join('\n') + '\n' + t.canonicalRequest })
+		},
 		stage: 'string-to-sign',
 		line: 4
 	},
@@ -461,7 +547,11 @@ const cases: Case[] = [
 	{
 		code: 'scope-service-mismatch',
 		name: 'scope for es, request for aoss',
-		scenario: { request: request('GET', 'https://abc123.us-east-1.aoss.amazonaws.com/'), params: params({ service: 'aoss' }), provided: sts((t) => t.replace('/aoss/', '/es/')) },
+		scenario: {
+			request: request('GET', 'https://abc123.us-east-1.aoss.amazonaws.com/'),
+			params: params({ service: 'aoss' }),
+			provided: sts((t) => t.replace('/aoss/', '/es/'))
+		},
 		stage: 'string-to-sign',
 		line: 3
 	},
@@ -475,7 +565,11 @@ const cases: Case[] = [
 	{
 		code: 'string-to-sign-differs',
 		name: 'hash line of some other canonical request',
-		scenario: { request: GET, params: params(), provided: async (t) => ({ stringToSign: replaceLine(t.stringToSign, 4, await sha256Hex('something else')) }) },
+		scenario: {
+			request: GET,
+			params: params(),
+			provided: async (t) => ({ stringToSign: replaceLine(t.stringToSign, 4, await sha256Hex('something else')) })
+		},
 		stage: 'string-to-sign',
 		line: 4
 	},
@@ -490,7 +584,14 @@ const cases: Case[] = [
 	{
 		code: 'hmac-key-data-swapped',
 		name: 'HMAC(data, key) at every step',
-		scenario: { request: GET, params: params(), provided: signedWith(() => chain(enc('AWS4' + SECRET), SCOPE, (k, d) => hmacHex(enc(d), k)), (k, s) => hmacHex(enc(s), k)) },
+		scenario: {
+			request: GET,
+			params: params(),
+			provided: signedWith(
+				() => chain(enc('AWS4' + SECRET), SCOPE, (k, d) => hmacHex(enc(d), k)),
+				(k, s) => hmacHex(enc(s), k)
+			)
+		},
 		stage: 'signing-key',
 		confirmed: true
 	},
@@ -539,7 +640,11 @@ const cases: Case[] = [
 	{
 		code: 'signature-mismatch',
 		name: 'only a signature given, and it is not the correct one',
-		scenario: { request: GET, params: params(), provided: () => ({ signature: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }) },
+		scenario: {
+			request: GET,
+			params: params(),
+			provided: () => ({ signature: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' })
+		},
 		stage: 'signature',
 		line: 1
 	},

@@ -3,7 +3,14 @@ import { expect } from 'vitest';
 import { diagnose } from '../../src/lib/diagnose/index.ts';
 import type { Evidence, Finding } from '../../src/lib/diagnose/types.ts';
 import type { FindingCode } from '../../src/lib/diagnose/codes.ts';
-import { presignUrl, signRequest, type Header, type HttpRequest, type SigningParams, type SigningTrace } from '../../src/lib/sigv4/index.ts';
+import {
+	presignUrl,
+	signRequest,
+	type Header,
+	type HttpRequest,
+	type SigningParams,
+	type SigningTrace
+} from '../../src/lib/sigv4/index.ts';
 
 export const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
 export const DATETIME = '20150830T123600Z';
@@ -50,7 +57,7 @@ export interface Scenario {
 export async function diagnoseScenario(s: Scenario): Promise<{ findings: Finding[]; trace?: SigningTrace }> {
 	const mode = s.mode ?? 'header';
 	// Scenarios whose parameters the core refuses have no correct trace, and need none.
-	const trace = s.provided || s.server ? await sign(s.request, s.params, mode) : undefined;
+	const trace = s.provided || s.server ? await sign(s.request, s.params, mode).catch(() => undefined) : undefined;
 	const evidence: Evidence = { request: s.request, params: s.params, mode };
 	if (s.provided) evidence.provided = await s.provided(trace!);
 	if (s.server) evidence.server = s.server(trace!);

@@ -12,7 +12,9 @@ const UNRESERVED = /^[A-Za-z0-9\-_.~]$/;
 const SUB_DELIMS = "!$&'()*+,;=:@";
 
 function pct(ch: string, lower: boolean): string {
-	return [...utf8.encode(ch)].map((b) => '%' + (lower ? b.toString(16).padStart(2, '0') : b.toString(16).toUpperCase().padStart(2, '0'))).join('');
+	return [...utf8.encode(ch)]
+		.map((b) => '%' + (lower ? b.toString(16).padStart(2, '0') : b.toString(16).toUpperCase().padStart(2, '0')))
+		.join('');
 }
 
 /** How a client writes a logical path segment or query component on the wire. */
@@ -38,7 +40,10 @@ const styleArb = fc.constantFrom<Style>('strict', 'strict', 'loose', 'form');
 
 const segmentArb = fc.oneof(
 	{ weight: 8, arbitrary: fc.record({ text: textArb(1, 8), style: styleArb, lowerHex: fc.boolean() }) },
-	{ weight: 1, arbitrary: fc.record({ text: fc.constantFrom('.', '..', ''), style: fc.constant<Style>('strict'), lowerHex: fc.constant(false) }) }
+	{
+		weight: 1,
+		arbitrary: fc.record({ text: fc.constantFrom('.', '..', ''), style: fc.constant<Style>('strict'), lowerHex: fc.constant(false) })
+	}
 );
 
 const queryParamArb = fc.record({
@@ -48,14 +53,37 @@ const queryParamArb = fc.record({
 	lowerHex: fc.boolean()
 });
 
-const HEADER_NAMES = ['My-Header1', 'my-header1', 'Content-Type', 'X-Amz-Meta-Color', 'x-amz-meta-color', 'Range', 'Accept', 'User-Agent', 'Expect', 'X-Custom', 'Content-MD5', 'Cache-Control'];
+const HEADER_NAMES = [
+	'My-Header1',
+	'my-header1',
+	'Content-Type',
+	'X-Amz-Meta-Color',
+	'x-amz-meta-color',
+	'Range',
+	'Accept',
+	'User-Agent',
+	'Expect',
+	'X-Custom',
+	'Content-MD5',
+	'Cache-Control'
+];
 const valueArb = fc
 	.tuple(
 		fc.constantFrom('', ' ', '  ', '\t'),
-		fc.array(fc.string({ unit: fc.oneof({ weight: 20, arbitrary: fc.constantFrom(...'abc xyz-019/:;="') }, { weight: 1, arbitrary: fc.constantFrom('é', '\u00a0') }), minLength: 1, maxLength: 6 }), {
-			minLength: 1,
-			maxLength: 3
-		}),
+		fc.array(
+			fc.string({
+				unit: fc.oneof(
+					{ weight: 20, arbitrary: fc.constantFrom(...'abc xyz-019/:;="') },
+					{ weight: 1, arbitrary: fc.constantFrom('é', '\u00a0') }
+				),
+				minLength: 1,
+				maxLength: 6
+			}),
+			{
+				minLength: 1,
+				maxLength: 3
+			}
+		),
 		fc.constantFrom(' ', '   ', '\t', '\n  ', '\n\t'),
 		fc.constantFrom('', ' ', '\t ')
 	)
@@ -113,8 +141,11 @@ async function build(c: Case): Promise<{ request: HttpRequest; params: SigningPa
 					? 'examplebucket.s3.amazonaws.com'
 					: 'example.amazonaws.com'
 				: 'localhost';
-	const path = '/' + c.segments.map((s) => encode(s.text, s.style === 'form' ? 'strict' : s.style, s.lowerHex, ' ').replace(/ /g, '%20')).join('/');
-	const query = c.query?.map((p) => encode(p.key, p.style, p.lowerHex) + (p.value === null ? '' : '=' + encode(p.value, p.style, p.lowerHex))).join('&');
+	const path =
+		'/' + c.segments.map((s) => encode(s.text, s.style === 'form' ? 'strict' : s.style, s.lowerHex, ' ').replace(/ /g, '%20')).join('/');
+	const query = c.query
+		?.map((p) => encode(p.key, p.style, p.lowerHex) + (p.value === null ? '' : '=' + encode(p.value, p.style, p.lowerHex)))
+		.join('&');
 	const authority = hostname + (c.port ? `:${c.port}` : '');
 	const url = `${c.scheme}://${authority}${path}${query !== undefined && query !== '' ? `?${query}` : ''}`;
 	const headers: Header[] = c.headers.map(([n, v]) => [n, v]);
@@ -129,7 +160,10 @@ async function build(c: Case): Promise<{ request: HttpRequest; params: SigningPa
 		credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: c.secret },
 		region: c.region,
 		service,
-		datetime: new Date(c.epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '')
+		datetime: new Date(c.epochSeconds * 1000)
+			.toISOString()
+			.replace(/\.\d{3}Z$/, 'Z')
+			.replace(/[-:]/g, '')
 	};
 	if (c.token !== undefined) {
 		params.credentials.sessionToken = c.token;

@@ -40,7 +40,12 @@ describe('curl command', () => {
 			body: 'Welcome to Amazon S3.'
 		});
 		expect(r.mode).toBe('header');
-		expect(r.params).toMatchObject({ region: 'us-east-1', service: 's3', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', datetime: '20130524T000000Z' });
+		expect(r.params).toMatchObject({
+			region: 'us-east-1',
+			service: 's3',
+			accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+			datetime: '20130524T000000Z'
+		});
 		expect(r.notes.join(' ')).toMatch(/secret access key: it was dropped/);
 		expect(JSON.stringify(r)).not.toContain(SECRET);
 		expect(JSON.stringify(r)).not.toContain('bPxRfiCY');
@@ -62,7 +67,12 @@ describe('curl command', () => {
 			expect(JSON.stringify(r), paste).not.toContain('K7MDENG');
 		}
 		const withToken = importText(pastes[3]!);
-		expect(withToken.params).toMatchObject({ accessKeyId: 'AKIDEXAMPLE', sessionToken: 'FwoGZXIvYXdzEJr', region: 'us-east-1', service: 'sts' });
+		expect(withToken.params).toMatchObject({
+			accessKeyId: 'AKIDEXAMPLE',
+			sessionToken: 'FwoGZXIvYXdzEJr',
+			region: 'us-east-1',
+			service: 'sts'
+		});
 		expect(importText(pastes[4]!).request?.url).toBe('https://sts.amazonaws.com/');
 	});
 
@@ -107,7 +117,16 @@ describe('curl command', () => {
 		const r = importText(CURL_FORM);
 		expect(r.kind).toBe('post-form');
 		expect(r.request?.method).toBe('POST');
-		expect(r.form?.map(([n]) => n)).toEqual(['key', 'acl', 'AWSAccessKeyId', 'policy', 'x-amz-credential', 'x-amz-algorithm', 'Signature', 'file']);
+		expect(r.form?.map(([n]) => n)).toEqual([
+			'key',
+			'acl',
+			'AWSAccessKeyId',
+			'policy',
+			'x-amz-credential',
+			'x-amz-algorithm',
+			'Signature',
+			'file'
+		]);
 		expect(r.form?.find(([n]) => n === 'file')?.[1]).toBe('(file video.mp4)');
 		expect(r.sigv2Fields?.map(([n]) => n)).toEqual(['AWSAccessKeyId', 'Signature']);
 		expect(r.params).toMatchObject({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', region: 'eu-west-1', service: 's3' });
@@ -115,7 +134,9 @@ describe('curl command', () => {
 	});
 
 	it('understands -XPOST, -H with no space, --data twice, --json, a prompt and a comment', () => {
-		const r = importText(`$ curl -sSL -XPOST -H'X-Amz-Target: DynamoDB_20120810.ListTables' --json '{"Limit":5}' https://dynamodb.us-east-1.amazonaws.com/ # list`);
+		const r = importText(
+			`$ curl -sSL -XPOST -H'X-Amz-Target: DynamoDB_20120810.ListTables' --json '{"Limit":5}' https://dynamodb.us-east-1.amazonaws.com/ # list`
+		);
 		expect(r.request?.method).toBe('POST');
 		expect(r.request?.body).toBe('{"Limit":5}');
 		expect(r.request?.headers).toEqual([
@@ -153,5 +174,34 @@ describe('curl command', () => {
 		const r = importText('curl localhost:9000/bucket/key');
 		expect(r.request?.url).toBe('http://localhost:9000/bucket/key');
 		expect(r.notes.join(' ')).toMatch(/no scheme/);
+	});
+});
+
+describe('curl command, more options', () => {
+	it('--url, -A, -e, -b, -r become the URL and headers curl sends', () => {
+		const r = importText(
+			`curl --url 'https://examplebucket.s3.amazonaws.com/a.txt' -A 'my-app/1.0' -e https://app.example.com/ -b 'session=1' -r 0-9`
+		);
+		expect(r.request?.url).toBe('https://examplebucket.s3.amazonaws.com/a.txt');
+		expect(r.request?.headers).toEqual([
+			['User-Agent', 'my-app/1.0'],
+			['Referer', 'https://app.example.com/'],
+			['Cookie', 'session=1'],
+			['Range', 'bytes=0-9']
+		]);
+	});
+
+	it('--data-urlencode forms: name=content, =content, name@file', () => {
+		const r = importText(
+			`curl --data-urlencode 'Message=hello world!' --data-urlencode '=a&b' --data-urlencode 'Attr@attrs.txt' https://sns.us-east-1.amazonaws.com/`
+		);
+		expect(r.request?.body).toBe('Message=hello%20world%21&a%26b&Attr=');
+		expect(r.notes.join(' ')).toMatch(/file attrs\.txt/);
+	});
+
+	it('lists the options it ignored', () => {
+		const r = importText('curl --retry 3 --fail-early -o out.xml https://sts.amazonaws.com/');
+		expect(r.request?.url).toBe('https://sts.amazonaws.com/');
+		expect(r.notes).toContain('curl options not used for signing, ignored: --retry --fail-early -o.');
 	});
 });

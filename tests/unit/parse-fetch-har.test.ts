@@ -4,15 +4,27 @@ import { importText } from '../../src/lib/parse/index.ts';
 import { FETCH_CHROME, FETCH_FIREFOX, HAR } from './parse-samples.ts';
 
 describe('Copy as fetch', () => {
-	it('reads Chrome\'s fetch: URL, headers in order, body, method', () => {
+	it("reads Chrome's fetch: URL, headers in order, body, method", () => {
 		const r = importText(FETCH_CHROME);
 		expect(r.kind).toBe('fetch');
 		expect(r.errors).toEqual([]);
 		expect(r.request?.method).toBe('PUT');
 		expect(r.request?.url).toBe('https://examplebucket.s3.amazonaws.com/photos/2024/cat.jpg');
-		expect(r.request?.headers.map(([n]) => n)).toEqual(['accept', 'authorization', 'content-type', 'x-amz-content-sha256', 'x-amz-date', 'x-amz-meta-note']);
+		expect(r.request?.headers.map(([n]) => n)).toEqual([
+			'accept',
+			'authorization',
+			'content-type',
+			'x-amz-content-sha256',
+			'x-amz-date',
+			'x-amz-meta-note'
+		]);
 		expect(r.request?.body).toBe('x');
-		expect(r.params).toMatchObject({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', region: 'us-east-1', service: 's3', datetime: '20240220T154500Z' });
+		expect(r.params).toMatchObject({
+			accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+			region: 'us-east-1',
+			service: 's3',
+			datetime: '20240220T154500Z'
+		});
 		expect(r.provided?.signature).toBe('51436d782968b7fb94e426a6bb969db7fa295343dedeebcb801b42b32a1e7517');
 		expect(r.notes.join(' ')).toMatch(/Referer, Origin/);
 	});
@@ -43,7 +55,9 @@ describe('Copy as fetch', () => {
 	});
 
 	it('decodes JavaScript escapes in strings and never evaluates', () => {
-		const r = importText('fetch("https://sqs.us-east-1.amazonaws.com/", {"body": "a\\u0026b\\n\\x41", "method": "POST", "headers": {"x": `${alert(1)}`}})');
+		const r = importText(
+			'fetch("https://sqs.us-east-1.amazonaws.com/", {"body": "a\\u0026b\\n\\x41", "method": "POST", "headers": {"x": `${alert(1)}`}})'
+		);
 		expect(r.request?.body).toBe('a&b\nA');
 		expect(r.request?.headers).toEqual([['x', '${alert(1)}']]);
 	});
@@ -66,7 +80,7 @@ describe('Copy as fetch', () => {
 });
 
 describe('HAR', () => {
-	it('chooses the signed request that failed, lists every entry, and reads the server\'s answer', () => {
+	it("chooses the signed request that failed, lists every entry, and reads the server's answer", () => {
 		const r = importText(HAR);
 		expect(r.kind).toBe('har');
 		expect(r.errors).toEqual([]);
@@ -75,7 +89,9 @@ describe('HAR', () => {
 			{ index: 1, method: 'OPTIONS', url: 'https://examplebucket.s3.amazonaws.com/photos/2024/cat.jpg', status: 200, signed: false },
 			{ index: 2, method: 'PUT', url: 'https://examplebucket.s3.amazonaws.com/photos/2024/cat.jpg', status: 403, signed: true }
 		]);
-		expect(r.notes[0]).toBe('HAR: entry 3 of 3 chosen (the first signed request that failed): PUT https://examplebucket.s3.amazonaws.com/photos/2024/cat.jpg.');
+		expect(r.notes[0]).toBe(
+			'HAR: entry 3 of 3 chosen (the first signed request that failed): PUT https://examplebucket.s3.amazonaws.com/photos/2024/cat.jpg.'
+		);
 		expect(r.request?.method).toBe('PUT');
 		expect(r.request?.body).toBe('x');
 		expect(r.mode).toBe('header');

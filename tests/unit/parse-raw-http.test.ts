@@ -39,7 +39,12 @@ describe('raw HTTP request', () => {
 		expect(r.errors).toEqual([]);
 		expect(r.request?.url).toBe('https://sns.eu-west-1.amazonaws.com/');
 		expect(r.request?.body).toBe('Action=CreateTopic&Name=orders&Version=2010-03-31');
-		expect(r.params).toMatchObject({ region: 'eu-west-1', service: 'sns', sessionToken: 'IQoJb3JpZ2luX2VjEHcaCWV1LXdlc3QtMSJHMEUCIQD', datetime: '20240110T081500Z' });
+		expect(r.params).toMatchObject({
+			region: 'eu-west-1',
+			service: 'sns',
+			sessionToken: 'IQoJb3JpZ2luX2VjEHcaCWV1LXdlc3QtMSJHMEUCIQD',
+			datetime: '20240110T081500Z'
+		});
 		expect(r.sigv2Fields).toBeUndefined();
 	});
 
@@ -47,7 +52,13 @@ describe('raw HTTP request', () => {
 		const r = importText(RAW_HTTP_PRESIGNED);
 		expect(r.kind).toBe('raw-http');
 		expect(r.mode).toBe('query');
-		expect(r.params).toMatchObject({ expiresIn: 86400, signedHeaders: ['host'], datetime: '20130524T000000Z', region: 'us-east-1', service: 's3' });
+		expect(r.params).toMatchObject({
+			expiresIn: 86400,
+			signedHeaders: ['host'],
+			datetime: '20130524T000000Z',
+			region: 'us-east-1',
+			service: 's3'
+		});
 		expect(r.provided?.signature).toBe('aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404');
 		expect(r.provided?.signedUrl).toBe(PRESIGNED_URL);
 	});
@@ -61,7 +72,9 @@ describe('raw HTTP request', () => {
 	});
 
 	it('keeps what it can read when a header line is broken, and points at the line', () => {
-		const r = importText('PUT /a.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nx-amz-date 20240101T000000Z\nContent-Type: text/plain\n\nhello');
+		const r = importText(
+			'PUT /a.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nx-amz-date 20240101T000000Z\nContent-Type: text/plain\n\nhello'
+		);
 		expect(r.kind).toBe('raw-http');
 		expect(r.errors).toHaveLength(1);
 		expect(r.errors[0]).toMatchObject({ line: 3 });
@@ -149,7 +162,12 @@ describe('Authorization header alone', () => {
 		expect(r.errors).toEqual([]);
 		expect(r.request).toBeUndefined();
 		expect(r.mode).toBe('header');
-		expect(r.params).toEqual({ accessKeyId: 'AKIDEXAMPLE', region: 'us-east-1', service: 'iam', signedHeaders: ['content-type', 'host', 'x-amz-date'] });
+		expect(r.params).toEqual({
+			accessKeyId: 'AKIDEXAMPLE',
+			region: 'us-east-1',
+			service: 'iam',
+			signedHeaders: ['content-type', 'host', 'x-amz-date']
+		});
 		expect(r.provided?.signature).toBe('5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7');
 	});
 
@@ -208,5 +226,31 @@ describe('Signature Version 2', () => {
 		expect(r.mode).toBe('query');
 		expect(r.sigv2Fields?.map(([n]) => n)).toEqual(['AWSAccessKeyId', 'Signature']);
 		expect(r.notes.join(' ')).toMatch(/never both/);
+	});
+});
+
+describe('request headers copied from DevTools', () => {
+	it('reads an HTTP/2 header block (:method, :path, :authority) as a request', () => {
+		const r = importText(`:authority: examplebucket.s3.us-west-2.amazonaws.com
+:method: PUT
+:path: /uploads/report.pdf?x-id=PutObject
+:scheme: https
+authorization: AWS4-HMAC-SHA256 Credential=ASIAQEXAMPLE7TOKEN/20240605/us-west-2/s3/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=2f1e8d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4
+content-type: application/pdf
+x-amz-content-sha256: UNSIGNED-PAYLOAD
+x-amz-date: 20240605T091530Z
+x-amz-server-side-encryption: AES256`);
+		expect(r.kind).toBe('raw-http');
+		expect(r.errors).toEqual([]);
+		expect(r.request?.method).toBe('PUT');
+		expect(r.request?.url).toBe('https://examplebucket.s3.us-west-2.amazonaws.com/uploads/report.pdf?x-id=PutObject');
+		expect(r.request?.headers.map(([n]) => n)).toEqual([
+			'authorization',
+			'content-type',
+			'x-amz-content-sha256',
+			'x-amz-date',
+			'x-amz-server-side-encryption'
+		]);
+		expect(r.params).toMatchObject({ region: 'us-west-2', service: 's3', datetime: '20240605T091530Z' });
 	});
 });

@@ -407,7 +407,8 @@ Content-Length: 94328
 Authorization: AWS AKIAIOSFODNN7EXAMPLE:MyyxeRY7whkBe+bq8fHCL/2kKUg=
 
 `;
-export const SIGV2_URL = 'https://awsexamplebucket1.s3.amazonaws.com/photos/puppy.jpg?AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Expires=1175139620&Signature=NpgCjnDzrM%2BWFzoENXmpNDUsSn8%3D';
+export const SIGV2_URL =
+	'https://awsexamplebucket1.s3.amazonaws.com/photos/puppy.jpg?AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Expires=1175139620&Signature=NpgCjnDzrM%2BWFzoENXmpNDUsSn8%3D';
 
 /** Seed 002: query-API parameters with SigV2 names but SignatureVersion=4. */
 export const SIGV2_PARAMS =
@@ -515,7 +516,13 @@ export const HAR = JSON.stringify(
 						headersSize: -1,
 						bodySize: 0
 					},
-					response: { status: 200, statusText: '', httpVersion: 'http/2.0', headers: [], content: { size: 20, mimeType: 'application/json', text: '{"ok":true}' } }
+					response: {
+						status: 200,
+						statusText: '',
+						httpVersion: 'http/2.0',
+						headers: [],
+						content: { size: 20, mimeType: 'application/json', text: '{"ok":true}' }
+					}
 				},
 				{
 					startedDateTime: '2024-02-20T15:45:00.201Z',

@@ -11,7 +11,13 @@ export function hexToBase64(hex: string): string {
 export function base64ToHex(text: string): string | undefined {
 	if (!/^[A-Za-z0-9+/_-]+=*$/.test(text)) return undefined;
 	try {
-		const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '').padEnd(Math.ceil(text.length / 4) * 4, '='));
+		const binary = atob(
+			text
+				.replace(/-/g, '+')
+				.replace(/_/g, '/')
+				.replace(/=+$/, '')
+				.padEnd(Math.ceil(text.length / 4) * 4, '=')
+		);
 		return toHex(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
 	} catch {
 		return undefined;

@@ -14,11 +14,19 @@ function checkSignedHeadersText(text: string, ctx: DiagnoseContext, list: Findin
 	const at = { stage: 'authorization' as const, line: 1 };
 	const names = text.split(';');
 	if (names.some((n) => n !== n.toLowerCase())) {
-		list.add('header-name-not-lowercase', { ...at, message: `${where} SignedHeaders ${quote(text)} has uppercase names.`, fix: `Lowercase them: ${text.toLowerCase()}.` });
+		list.add('header-name-not-lowercase', {
+			...at,
+			message: `${where} SignedHeaders ${quote(text)} has uppercase names.`,
+			fix: `Lowercase them: ${text.toLowerCase()}.`
+		});
 	}
 	const lower = names.map((n) => n.toLowerCase());
 	if (lower.some((n, i) => i > 0 && compare(lower[i - 1]!, n) > 0)) {
-		list.add('headers-not-sorted', { ...at, message: `${where} SignedHeaders ${quote(text)} is not sorted.`, fix: `Sort the names: ${[...lower].sort().join(';')}.` });
+		list.add('headers-not-sorted', {
+			...at,
+			message: `${where} SignedHeaders ${quote(text)} is not sorted.`,
+			fix: `Sort the names: ${[...lower].sort().join(';')}.`
+		});
 	}
 	const user = ctx.user?.signedHeaders?.text;
 	if (user !== undefined && !user.includes(':') && user !== text) {
@@ -74,7 +82,13 @@ export function checkAuthorization(ctx: DiagnoseContext, list: FindingList): voi
 	const url = ctx.url;
 	if (url && (url.signature !== undefined || url.credential !== undefined)) {
 		const missing = (['algorithm', 'credential', 'date', 'signedHeaders', 'signature'] as const).filter((k) => url[k] === undefined);
-		const names = { algorithm: 'X-Amz-Algorithm', credential: 'X-Amz-Credential', date: 'X-Amz-Date', signedHeaders: 'X-Amz-SignedHeaders', signature: 'X-Amz-Signature' };
+		const names = {
+			algorithm: 'X-Amz-Algorithm',
+			credential: 'X-Amz-Credential',
+			date: 'X-Amz-Date',
+			signedHeaders: 'X-Amz-SignedHeaders',
+			signature: 'X-Amz-Signature'
+		};
 		if (missing.length > 0) {
 			list.add('authorization-malformed', {
 				...at,
@@ -91,7 +105,8 @@ export function checkAuthorization(ctx: DiagnoseContext, list: FindingList): voi
 		}
 		if (url.date !== undefined) {
 			const fault = classifyTimestamp(url.date, ctx.params.datetime);
-			if (fault && fault.code !== 'timestamp-mismatch') list.add(fault.code, { ...at, message: `X-Amz-Date: ${fault.message}`, fix: fault.fix }, fault.code);
+			if (fault && fault.code !== 'timestamp-mismatch')
+				list.add(fault.code, { ...at, message: `X-Amz-Date: ${fault.message}`, fix: fault.fix }, fault.code);
 		}
 		if (url.expires !== undefined) {
 			const seconds = Number(url.expires);

@@ -5,7 +5,7 @@ import { base64ToHex } from './base64-hex.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
 import type { FindingList } from './finding-list.ts';
 import { quote } from './quote.ts';
-import { sessionTokenNotSigned } from './session-token.ts';
+import { sessionTokenNotSigned } from './session-token-not-signed.ts';
 
 const REGION = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)$/;
 
@@ -40,7 +40,12 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 	const original = ctx.evidence.request.headers ?? [];
 	const has = (lower: string) => original.some(([n]) => n.toLowerCase() === lower);
 	const lineAt = (line?: number) => (line !== undefined ? { line } : {});
-	const source = signed?.source === 'authorization' ? 'the Authorization header' : signed?.source === 'signed-url' ? 'X-Amz-SignedHeaders' : 'your canonical request';
+	const source =
+		signed?.source === 'authorization'
+			? 'the Authorization header'
+			: signed?.source === 'signed-url'
+				? 'X-Amz-SignedHeaders'
+				: 'your canonical request';
 
 	if (signed) {
 		const names = new Set(signed.names);
@@ -58,7 +63,8 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 					'payload-hash-missing'
 				);
 			} else if (h.lower === 'x-amz-security-token') {
-				if (ctx.params.signSessionToken !== false) sessionTokenNotSigned(ctx, list, { stage, ...lineAt(h.line), where: `${source} does not list x-amz-security-token` });
+				if (ctx.params.signSessionToken !== false)
+					sessionTokenNotSigned(ctx, list, { stage, ...lineAt(h.line), where: `${source} does not list x-amz-security-token` });
 			} else {
 				list.add(
 					'x-amz-header-not-signed',
@@ -73,8 +79,11 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 			}
 		}
 		const sentNames = new Set(ctx.sent.map((h) => h.lower));
+		const body = ctx.evidence.request.body;
 		for (const name of signed.names) {
-			if (!sentNames.has(name)) {
+			// HTTP clients add Content-Length to a request with a body; a pasted request often leaves it out.
+			const addedByClient = name === 'content-length' && body !== undefined && body.length > 0;
+			if (!sentNames.has(name) && !addedByClient) {
 				list.add(
 					'signed-header-absent',
 					{
@@ -101,7 +110,8 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 			}
 		}
 		for (const h of ctx.sent) {
-			if (!names.has(h.lower) || !/[^\x20-\x7e\t]/.test(h.value.replace(/\n[ \t]/g, ' '))) continue;
+			// eslint-disable-next-line no-control-regex -- any byte above 0x7F
+			if (!names.has(h.lower) || !/[^\u0000-\u007f]/.test(h.value)) continue;
 			list.add(
 				'header-value-non-ascii',
 				{
@@ -116,7 +126,16 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 		}
 	}
 
-	if (ctx.mode === 'header' && ctx.s3 && ctx.auth && !ctx.auth.sigv2 && !has('x-amz-content-sha256') && has('authorization')) {
+	// A request pasted as sent (its own Authorization header is the user's) without the header S3 requires.
+	const sentAuthorization = original.find(([n]) => n.toLowerCase() === 'authorization')?.[1];
+	if (
+		ctx.mode === 'header' &&
+		ctx.s3 &&
+		ctx.auth &&
+		!ctx.auth.sigv2 &&
+		!has('x-amz-content-sha256') &&
+		sentAuthorization?.trim() === ctx.auth.text.trim()
+	) {
 		list.add(
 			'payload-hash-missing',
 			{
@@ -136,12 +155,36 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 		const actual = body !== undefined ? await sha256Hex(body) : undefined;
 		const at = { stage, line: declared.line! };
 		if (problem && /uppercase/.test(problem)) {
-			list.add('payload-hash-uppercase', { ...at, message: `x-amz-content-sha256: ${quote(value)} is hex in uppercase.`, fix: `Send it in lowercase: ${value.toLowerCase()}.` }, 'payload-hash-form');
+			list.add(
+				'payload-hash-uppercase',
+				{
+					...at,
+					message: `x-amz-content-sha256: ${quote(value)} is hex in uppercase.`,
+					fix: `Send it in lowercase: ${value.toLowerCase()}.`
+				},
+				'payload-hash-form'
+			);
 		} else if (problem && /base64/.test(problem)) {
 			const hex = base64ToHex(value);
-			list.add('payload-hash-base64', { ...at, message: `x-amz-content-sha256: ${quote(value)} is base64; S3 rejects it ("must be UNSIGNED-PAYLOAD, STREAMING-… or a valid sha256 value").`, fix: `Send the hex SHA-256: ${hex ?? 'the 64 lowercase hex digits'}.` }, 'payload-hash-form');
+			list.add(
+				'payload-hash-base64',
+				{
+					...at,
+					message: `x-amz-content-sha256: ${quote(value)} is base64; S3 rejects it ("must be UNSIGNED-PAYLOAD, STREAMING-… or a valid sha256 value").`,
+					fix: `Send the hex SHA-256: ${hex ?? 'the 64 lowercase hex digits'}.`
+				},
+				'payload-hash-form'
+			);
 		} else if (problem) {
-			list.add('payload-hash-mismatch', { ...at, message: `x-amz-content-sha256: ${quote(value)} ${problem}.`, fix: 'Send the lowercase hex SHA-256 of the body, UNSIGNED-PAYLOAD or a STREAMING-… value.' }, 'payload-hash-mismatch');
+			list.add(
+				'payload-hash-mismatch',
+				{
+					...at,
+					message: `x-amz-content-sha256: ${quote(value)} ${problem}.`,
+					fix: 'Send the lowercase hex SHA-256 of the body, UNSIGNED-PAYLOAD or a STREAMING-… value.'
+				},
+				'payload-hash-mismatch'
+			);
 		} else if (actual !== undefined && /^[0-9a-f]{64}$/.test(value) && value !== actual) {
 			list.add(
 				'payload-hash-mismatch',
@@ -163,7 +206,10 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 			{
 				stage,
 				message: `${akid} is a temporary access key (it starts with ASIA), and the request carries no session token: AWS answers "The security token included in the request is invalid" or InvalidAccessKeyId.`,
-				fix: ctx.mode === 'query' ? 'Add X-Amz-Security-Token=<token> to the query before signing.' : 'Send the session token in an X-Amz-Security-Token header and sign it.'
+				fix:
+					ctx.mode === 'query'
+						? 'Add X-Amz-Security-Token=<token> to the query before signing.'
+						: 'Send the session token in an X-Amz-Security-Token header and sign it.'
 			},
 			'session-token'
 		);
@@ -173,7 +219,10 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 			{
 				stage,
 				message: 'The credentials come with a session token, but the request you sent carries none.',
-				fix: ctx.mode === 'query' ? 'Add X-Amz-Security-Token to the query before signing.' : 'Send the token in an X-Amz-Security-Token header, signed.'
+				fix:
+					ctx.mode === 'query'
+						? 'Add X-Amz-Security-Token to the query before signing.'
+						: 'Send the token in an X-Amz-Security-Token header, signed.'
 			},
 			'session-token'
 		);

@@ -11,15 +11,45 @@ import { quote } from './quote.ts';
 
 /** AWS error messages that name a cause outright. */
 const MESSAGES: { pattern: RegExp; code: FindingCode; fix: string }[] = [
-	{ pattern: /the region '([^']*)' is wrong; expecting '([^']*)'/i, code: 'scope-region-mismatch', fix: 'Sign for the region the message expects.' },
-	{ pattern: /Credential should be scoped to a valid Region/i, code: 'scope-region-mismatch', fix: 'Put a region code such as us-east-1 in the credential scope.' },
-	{ pattern: /Credential should be scoped to correct service/i, code: 'scope-service-mismatch', fix: 'Use the service signing name the message names.' },
+	{
+		pattern: /the region '([^']*)' is wrong; expecting '([^']*)'/i,
+		code: 'scope-region-mismatch',
+		fix: 'Sign for the region the message expects.'
+	},
+	{
+		pattern: /Credential should be scoped to a valid Region/i,
+		code: 'scope-region-mismatch',
+		fix: 'Put a region code such as us-east-1 in the credential scope.'
+	},
+	{
+		pattern: /Credential should be scoped to correct service/i,
+		code: 'scope-service-mismatch',
+		fix: 'Use the service signing name the message names.'
+	},
 	{ pattern: /scoped with a valid terminator/i, code: 'scope-terminator-wrong', fix: 'End the credential scope with aws4_request.' },
-	{ pattern: /Date in Credential scope does not match|Invalid credential date/i, code: 'timestamp-scope-date-mismatch', fix: 'Use the first 8 digits of X-Amz-Date as the scope date.' },
+	{
+		pattern: /Date in Credential scope does not match|Invalid credential date/i,
+		code: 'timestamp-scope-date-mismatch',
+		fix: 'Use the first 8 digits of X-Amz-Date as the scope date.'
+	},
 	{ pattern: /X-Amz-Expires must be less than a week/i, code: 'presign-expires-too-long', fix: 'Use an expiry of 604800 seconds or less.' },
-	{ pattern: /Missing required header for this request: x-amz-content-sha256|x-amz-content-sha256' must be included/i, code: 'payload-hash-missing', fix: 'Send and sign x-amz-content-sha256.' },
-	{ pattern: /Signature expired|Signature not yet current|RequestTimeTooSkewed|difference between the request time and the (current|server)/i, code: 'clock-skew', fix: 'Sign with the current UTC time.' },
-	{ pattern: /requires '(Credential|Signature|SignedHeaders)' parameter|requires three components|not a valid key=value pair|requires existence of either a 'X-Amz-Date'/i, code: 'authorization-malformed', fix: 'Write the Authorization header as "AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…".' },
+	{
+		pattern: /Missing required header for this request: x-amz-content-sha256|x-amz-content-sha256' must be included/i,
+		code: 'payload-hash-missing',
+		fix: 'Send and sign x-amz-content-sha256.'
+	},
+	{
+		pattern:
+			/Signature expired|Signature not yet current|RequestTimeTooSkewed|difference between the request time and the (current|server)/i,
+		code: 'clock-skew',
+		fix: 'Sign with the current UTC time.'
+	},
+	{
+		pattern:
+			/requires '(Credential|Signature|SignedHeaders)' parameter|requires three components|not a valid key=value pair|requires existence of either a 'X-Amz-Date'/i,
+		code: 'authorization-malformed',
+		fix: 'Write the Authorization header as "AWS4-HMAC-SHA256 Credential=…, SignedHeaders=…, Signature=…".'
+	},
 	{ pattern: /named as a SignedHeader, but it does not exist/i, code: 'signed-header-absent', fix: 'Sign only headers the request sends.' }
 ];
 
@@ -30,7 +60,8 @@ function threeWay(server: ParsedCanonicalRequest, ctx: DiagnoseContext, list: Fi
 	const at = (line?: number) => (line !== undefined ? { line } : {});
 	const userLine = (lower: string) => (ctx.user ? ctx.user.headers.find((h) => h.lower === lower)?.line : undefined);
 	// Without the user's canonical request, what they signed is the correct request's lines for their SignedHeaders.
-	const signedHeaders = ctx.user || !ctx.userSigned ? signed.headers : signed.headers.filter((h) => ctx.userSigned!.names.includes(h.lower));
+	const signedHeaders =
+		ctx.user || !ctx.userSigned ? signed.headers : signed.headers.filter((h) => ctx.userSigned!.names.includes(h.lower));
 
 	for (const s of server.headers) {
 		const mine = signedHeaders.filter((h) => h.lower === s.lower);
@@ -50,7 +81,15 @@ function threeWay(server: ParsedCanonicalRequest, ctx: DiagnoseContext, list: Fi
 		const value = mine.map((h) => h.value).join(',');
 		if (value === s.value) continue;
 		if (s.lower === 'host') {
-			compareHost(value, s.value, ctx.user ? userLine('host') : s.line, 'canonical-request', list, `${whose[0]!.toUpperCase()}${whose.slice(1)} host ${quote(value)}`, true);
+			compareHost(
+				value,
+				s.value,
+				ctx.user ? userLine('host') : s.line,
+				'canonical-request',
+				list,
+				`${whose[0]!.toUpperCase()}${whose.slice(1)} host ${quote(value)}`,
+				true
+			);
 			continue;
 		}
 		list.add(
@@ -109,7 +148,10 @@ function threeWay(server: ParsedCanonicalRequest, ctx: DiagnoseContext, list: Fi
 			...at(ctx.user ? signed[part]?.line : undefined),
 			confirmed: true,
 			message: `The server's canonical request has the ${part} ${quote(b)}, ${whose} ${quote(a)} (${describeDifference(a, b)}).`,
-			fix: part === 'query' ? 'Send the query exactly as signed (no re-encoding, no parameters added after signing).' : 'Sign the method you send.'
+			fix:
+				part === 'query'
+					? 'Send the query exactly as signed (no re-encoding, no parameters added after signing).'
+					: 'Sign the method you send.'
 		});
 	}
 	const payload = signed.payloadHash?.text ?? '';
@@ -142,7 +184,11 @@ export async function checkServer(ctx: DiagnoseContext, list: FindingList): Prom
 		if (lower === 'x-amz-security-token') {
 			list.add(
 				'session-token-added-after-signing',
-				{ ...at, message: 'The server lists x-amz-security-token in HeadersNotSigned: the token was sent but not signed.', fix: 'Add the token header before signing and sign it.' },
+				{
+					...at,
+					message: 'The server lists x-amz-security-token in HeadersNotSigned: the token was sent but not signed.',
+					fix: 'Add the token header before signing and sign it.'
+				},
 				'session-token'
 			);
 		} else if (lower === 'x-amz-content-sha256') {
@@ -181,7 +227,9 @@ export async function checkServer(ctx: DiagnoseContext, list: FindingList): Prom
 
 	const message = server.message ?? fields['Message'] ?? '';
 	for (const m of MESSAGES) {
-		if (!m.pattern.test(message) && !(m.code === 'clock-skew' && server.code === 'RequestTimeTooSkewed')) continue;
+		if (!m.pattern.test(message)) continue;
+		// RequestTimeTooSkewed carries RequestTime and ServerTime: checkTime says more than the message.
+		if (m.code === 'clock-skew' && server.code === 'RequestTimeTooSkewed') continue;
 		const key = {
 			'scope-region-mismatch': 'scope-region',
 			'scope-service-mismatch': 'scope-service',

@@ -18,7 +18,12 @@ function isSigV2StringToSign(text: string): boolean {
  * Signature in the URL or the form, a SigV2 string to sign from the server. Next to SigV4 fields it
  * is its own mistake: S3 then silently checks the SigV2 signature (research row 55).
  */
-export function checkSigv2(evidence: Evidence, auth: ParsedAuthorization | undefined, url: ParsedSignedUrl | undefined, list: FindingList): void {
+export function checkSigv2(
+	evidence: Evidence,
+	auth: ParsedAuthorization | undefined,
+	url: ParsedSignedUrl | undefined,
+	list: FindingList
+): void {
 	const v2: string[] = [];
 	const v4: string[] = [];
 	const add = (names: string[], where: string, into: string[]) => names.forEach((n) => into.push(`${n} (${where})`));

@@ -14,9 +14,17 @@ export function parseTime(text: string | undefined): number | undefined {
 	return Number.isNaN(ms) ? undefined : ms;
 }
 
-function minutes(ms: number): string {
-	const m = Math.round(Math.abs(ms) / 60000);
-	return m >= 120 ? `${Math.round(m / 6) / 10} hours` : `${m} minutes`;
+/** A span of time in the unit a person would use. */
+function span(ms: number): string {
+	const s = Math.round(Math.abs(ms) / 1000);
+	if (s < 120) return `${s} seconds`;
+	if (s < 7200) return `${Math.round(s / 60)} minutes`;
+	if (s < 172800) return `${Math.round(s / 360) / 10} hours`;
+	return `${Math.round(s / 8640) / 10} days`;
+}
+
+function iso(ms: number): string {
+	return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }
 
 /**
@@ -31,7 +39,8 @@ export function checkTime(ctx: DiagnoseContext, list: FindingList): void {
 	const reference = serverTime ?? ctx.evidence.now?.getTime() ?? Date.now();
 	const authoritative = serverTime !== undefined || ctx.evidence.now !== undefined;
 	const severity = authoritative ? ('error' as const) : ('warning' as const);
-	const against = serverTime !== undefined ? 'the server time' : ctx.evidence.now !== undefined ? 'the time checked against' : "this computer's clock";
+	const against =
+		serverTime !== undefined ? 'the server time' : ctx.evidence.now !== undefined ? 'the time checked against' : "this computer's clock";
 	const code = server?.code ?? '';
 
 	if (ctx.mode === 'header') {
@@ -45,7 +54,7 @@ export function checkTime(ctx: DiagnoseContext, list: FindingList): void {
 				{
 					severity: confirmed ? 'error' : severity,
 					...(confirmed ? { confirmed } : {}),
-					message: `The request time ${new Date(requestTime).toISOString()} is ${minutes(skew)} ${skew < 0 ? 'behind' : 'ahead of'} ${against}${
+					message: `The request time ${iso(requestTime)} is ${span(skew)} ${skew < 0 ? 'behind' : 'ahead of'} ${against}${
 						serverTime !== undefined ? ` (${fields['ServerTime']})` : ''
 					}; AWS allows 15 minutes.`,
 					fix: 'Sign with the current UTC time (sync the clock with NTP, or take the time from the Date header of an AWS response) and send the request right away.'
@@ -69,7 +78,7 @@ export function checkTime(ctx: DiagnoseContext, list: FindingList): void {
 			{
 				severity: confirmed ? 'error' : severity,
 				...(confirmed ? { confirmed } : {}),
-				message: `The presigned URL expired at ${new Date(end).toISOString()} (X-Amz-Date + ${expires} s), ${minutes(reference - end)} before ${against}.`,
+				message: `The presigned URL expired at ${iso(end)} (X-Amz-Date + ${expires} s), ${span(reference - end)} before ${against}.`,
 				fix: 'Make a new presigned URL, with an expiry long enough for its use (at most 7 days; temporary credentials end sooner).'
 			},
 			'presign-expired'
@@ -80,7 +89,7 @@ export function checkTime(ctx: DiagnoseContext, list: FindingList): void {
 			{
 				severity: confirmed ? 'error' : severity,
 				...(confirmed ? { confirmed } : {}),
-				message: `The presigned URL is not valid yet: X-Amz-Date ${new Date(start).toISOString()} is ${minutes(start - reference)} after ${against}.`,
+				message: `The presigned URL is not valid yet: X-Amz-Date ${iso(start)} is ${span(start - reference)} after ${against}.`,
 				fix: 'Sign with the current UTC time; check the clock and time zone of the machine that made the URL.'
 			},
 			'presign-expired'

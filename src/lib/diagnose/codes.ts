@@ -51,7 +51,11 @@ export const FINDING_CODES = {
 	// Text shape
 	'crlf-line-endings': { stage: 'canonical-request', title: 'CRLF line endings; SigV4 joins lines with LF', cause: 0 },
 	'missing-blank-line': { stage: 'canonical-request', title: 'No blank line after the canonical headers', cause: 0 },
-	'query-line-missing': { stage: 'canonical-request', title: 'No line for the query string (it must be there, empty when there is no query)', cause: 0 },
+	'query-line-missing': {
+		stage: 'canonical-request',
+		title: 'No line for the query string (it must be there, empty when there is no query)',
+		cause: 0
+	},
 	'trailing-newline': { stage: 'canonical-request', title: 'A line break after the last line', cause: 0 },
 	'canonical-request-differs': { stage: 'canonical-request', title: 'A line of the canonical request differs (no known cause)', cause: 0 },
 	'method-not-uppercase': { stage: 'canonical-request', title: 'HTTP method not uppercase', cause: 47 },

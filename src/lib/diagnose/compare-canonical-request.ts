@@ -52,7 +52,7 @@ export function compareCanonicalRequest(user: ParsedCanonicalRequest, ctx: Diagn
 	checkLineEnds(user.text, stage, list);
 	const normalized = user.lines.join('\n').replace(/\n$/, '');
 	if (normalized === correct.text) return;
-	const errorsBefore = list.errorsIn(stage);
+	const errorsBefore = list.errors;
 
 	const method = user.method?.text ?? '';
 	const wantMethod = correct.method?.text ?? '';
@@ -66,7 +66,7 @@ export function compareCanonicalRequest(user: ParsedCanonicalRequest, ctx: Diagn
 		} else {
 			list.add('canonical-request-differs', {
 				line: 1,
-				message: `Line 1, the method, is ${quote(method)}; the request is sent as ${wantMethod} (${describeDifference(method, wantMethod)}).`,
+				message: `Line 1, the method, is ${quote(method)}; the request is sent as ${wantMethod}.`,
 				fix: `Sign the method you send: ${wantMethod}.`
 			});
 		}
@@ -128,7 +128,7 @@ export function compareCanonicalRequest(user: ParsedCanonicalRequest, ctx: Diagn
 		});
 	}
 
-	if (list.errorsIn(stage) === errorsBefore) {
+	if (list.errors === errorsBefore) {
 		const line = firstDifferentLine(normalized, correct.text);
 		list.add('canonical-request-differs', {
 			line,

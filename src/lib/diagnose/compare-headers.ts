@@ -6,7 +6,7 @@ import { describeDifference } from './describe-difference.ts';
 import type { FindingList } from './finding-list.ts';
 import type { CrHeader, ParsedCanonicalRequest } from './parse-canonical-request.ts';
 import { quote } from './quote.ts';
-import { sessionTokenNotSigned } from './session-token.ts';
+import { sessionTokenNotSigned } from './session-token-not-signed.ts';
 import { compareHost } from './compare-host.ts';
 
 function compare(a: string, b: string): number {
@@ -101,7 +101,11 @@ export function compareHeaders(user: ParsedCanonicalRequest, ctx: DiagnoseContex
 				'payload-hash-missing'
 			);
 		} else if (c.lower === 'x-amz-security-token') {
-			sessionTokenNotSigned(ctx, list, { stage: 'canonical-request', ...at, where: 'Your canonical request has no x-amz-security-token line' });
+			sessionTokenNotSigned(ctx, list, {
+				stage: 'canonical-request',
+				...at,
+				where: 'Your canonical request has no x-amz-security-token line'
+			});
 		} else if (c.lower.startsWith('x-amz-')) {
 			list.add(
 				'x-amz-header-not-signed',
@@ -154,7 +158,8 @@ export function compareHeaders(user: ParsedCanonicalRequest, ctx: DiagnoseContex
 			compareHost(mine, c.value, line, 'canonical-request', list, `Line ${line} signs host ${quote(mine)}`);
 		} else if (lower === 'x-amz-date') {
 			const fault = classifyTimestamp(mine.trim(), c.value);
-			if (fault) list.add(fault.code, { stage: 'canonical-request', line, message: `Line ${line}: x-amz-date ${fault.message}`, fix: fault.fix });
+			if (fault)
+				list.add(fault.code, { stage: 'canonical-request', line, message: `Line ${line}: x-amz-date ${fault.message}`, fix: fault.fix });
 		} else if (lower === 'x-amz-content-sha256') {
 			const fault = classifyPayloadHash(mine.trim(), c.value, ctx, `Line ${line}: x-amz-content-sha256 is`);
 			if (fault) list.add(fault.code, { stage: 'canonical-request', line, message: fault.message, fix: fault.fix });
@@ -190,7 +195,7 @@ export function compareHeaders(user: ParsedCanonicalRequest, ctx: DiagnoseContex
 				{
 					stage: 'canonical-request',
 					line,
-					message: `Line ${line} signs ${lower} as ${quote(mine, 80)}, but the request sends ${quote(c.value, 80)} (${describeDifference(mine, c.value)}): it was changed after signing, or signed from another value.`,
+					message: `Line ${line} signs ${lower} as ${quote(mine, 80)}, but the request sends ${quote(c.value, 80)}: it was changed after signing, or signed from another value.`,
 					fix: `Sign the value you send: set ${lower} before signing and let nothing (HTTP client, browser, proxy) change it afterwards.`
 				},
 				`changed:${lower}`
@@ -201,7 +206,12 @@ export function compareHeaders(user: ParsedCanonicalRequest, ctx: DiagnoseContex
 	compareSignedHeadersLine(user, ctx, list, unsortedReported || upper.length > 0);
 }
 
-function compareSignedHeadersLine(user: ParsedCanonicalRequest, ctx: DiagnoseContext, list: FindingList, headerFaultReported: boolean): void {
+function compareSignedHeadersLine(
+	user: ParsedCanonicalRequest,
+	ctx: DiagnoseContext,
+	list: FindingList,
+	headerFaultReported: boolean
+): void {
 	const line = user.signedHeaders;
 	const correct = ctx.correct.signedHeaders?.text ?? '';
 	if (!line || line.text === correct) return;

@@ -9,7 +9,15 @@ function split(host: string): { name: string; port?: string } {
 }
 
 /** A signed host against the one the server sees: only the port differs, or the host itself. */
-export function compareHost(signed: string, seen: string, line: number | undefined, stage: Stage, list: FindingList, where: string, confirmed = false): void {
+export function compareHost(
+	signed: string,
+	seen: string,
+	line: number | undefined,
+	stage: Stage,
+	list: FindingList,
+	where: string,
+	confirmed = false
+): void {
 	if (signed === seen) return;
 	const a = split(signed);
 	const b = split(seen);

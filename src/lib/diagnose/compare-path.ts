@@ -3,8 +3,8 @@ import type { FindingCode } from './codes.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
 import { describeDifference } from './describe-difference.ts';
 import type { FindingList } from './finding-list.ts';
-import { quote } from './quote.ts';
-import { listQuoted, sameDecoded, spellingFaults } from './spelling.ts';
+import { listQuoted, quote } from './quote.ts';
+import { sameDecoded, spellingFaults } from './spelling-faults.ts';
 
 interface Candidate {
 	code: FindingCode;
@@ -73,7 +73,11 @@ export function comparePath(user: string, line: number, ctx: DiagnoseContext, li
 	const all = candidates(ctx, correct);
 	const exact = all.find((c) => c.value === user);
 	if (exact) {
-		list.add(exact.code, { line, message: `Line ${line} ${quote(user)} ${exact.message}: the correct path is ${quote(correct)}.`, fix: exact.fix });
+		list.add(exact.code, {
+			line,
+			message: `Line ${line} ${quote(user)} ${exact.message}: the correct path is ${quote(correct)}.`,
+			fix: exact.fix
+		});
 		return;
 	}
 	// Same bytes as the correct path (or as a known mistake), spelled differently.

@@ -2,9 +2,9 @@ import { canonicalQueryComponent } from '../sigv4/index.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
 import { describeDifference } from './describe-difference.ts';
 import type { FindingList } from './finding-list.ts';
-import { quote } from './quote.ts';
-import { listQuoted, sameDecoded, spellingFaults } from './spelling.ts';
-import { sessionTokenNotSigned } from './session-token.ts';
+import { listQuoted, quote } from './quote.ts';
+import { sameDecoded, spellingFaults } from './spelling-faults.ts';
+import { sessionTokenNotSigned } from './session-token-not-signed.ts';
 
 interface Pair {
 	raw: string;
@@ -19,7 +19,9 @@ function pairs(text: string): Pair[] {
 		.filter((p) => p !== '')
 		.map((raw) => {
 			const eq = raw.indexOf('=');
-			return eq < 0 ? { raw, key: raw, value: '', hasEquals: false } : { raw, key: raw.slice(0, eq), value: raw.slice(eq + 1), hasEquals: true };
+			return eq < 0
+				? { raw, key: raw, value: '', hasEquals: false }
+				: { raw, key: raw.slice(0, eq), value: raw.slice(eq + 1), hasEquals: true };
 		});
 }
 

@@ -41,9 +41,10 @@ async function apparentSignature(ctx: DiagnoseContext): Promise<string | undefin
 		params.service = scope[3]!;
 	}
 	if (ctx.url?.date && /^\d{8}T\d{6}Z$/.test(ctx.url.date)) params.datetime = ctx.url.date;
-	if (ctx.mode === 'query' && ctx.url?.expires && /^\d+$/.test(ctx.url.expires) && Number(ctx.url.expires) <= MAX_EXPIRES) params.expiresIn = Number(ctx.url.expires);
+	if (ctx.mode === 'query' && ctx.url?.expires && /^\d+$/.test(ctx.url.expires) && Number(ctx.url.expires) <= MAX_EXPIRES)
+		params.expiresIn = Number(ctx.url.expires);
 	try {
-		const trace = ctx.mode === 'query' ? await presignUrl(ctx.evidence.request, params) : await signRequest(ctx.evidence.request, params);
+		const trace = ctx.mode === 'query' ? await presignUrl(ctx.request, params) : await signRequest(ctx.request, params);
 		return trace.signature;
 	} catch {
 		return undefined;
@@ -115,7 +116,7 @@ export async function compareSignature(ctx: DiagnoseContext, list: FindingList):
 	const token = ctx.params.credentials.sessionToken;
 	if (signature !== undefined && token && ctx.params.signSessionToken !== false) {
 		const params = { ...ctx.params, signSessionToken: false };
-		const alt = ctx.mode === 'query' ? await presignUrl(ctx.evidence.request, params) : await signRequest(ctx.evidence.request, params);
+		const alt = ctx.mode === 'query' ? await presignUrl(ctx.request, params) : await signRequest(ctx.request, params);
 		if (digestForm(signature, alt.signature)) {
 			list.add(
 				'session-token-added-after-signing',
@@ -123,7 +124,10 @@ export async function compareSignature(ctx: DiagnoseContext, list: FindingList):
 					stage: 'request',
 					confirmed: true,
 					message: 'Your signature is the one for the request without the session token: the token was added after signing.',
-					fix: ctx.mode === 'query' ? 'Add X-Amz-Security-Token to the query before signing.' : 'Add the x-amz-security-token header before signing and sign it.'
+					fix:
+						ctx.mode === 'query'
+							? 'Add X-Amz-Security-Token to the query before signing.'
+							: 'Add the x-amz-security-token header before signing and sign it.'
 				},
 				'session-token'
 			);
@@ -151,12 +155,16 @@ export async function compareSignature(ctx: DiagnoseContext, list: FindingList):
 			fix: `Use the secret access key that belongs to ${ctx.params.credentials.accessKeyId} (no spaces or line breaks around it), and derive kSigning as HMAC chain "AWS4"+secret → date → region → service → aws4_request.`
 		});
 	} else {
+		const upstream = list.errorsIn('canonical-request') + list.errorsIn('string-to-sign') > 0;
+		const crRight = ctx.user !== undefined && ctx.user.lines.join('\n') === ctx.correct.text;
 		list.add('signature-mismatch', {
 			...at,
 			message: `The signature ${quote(signature ?? '')} is not the correct one (${correct})${
-				list.errorsIn('canonical-request') + list.errorsIn('string-to-sign') > 0
+				upstream
 					? ', nor the signature of your own string to sign with the secret entered here: the secret (or the key derivation) differs as well'
-					: ''
+					: crRight
+						? '; your canonical request is right, so the difference is in the string to sign (time, scope) or in the key'
+						: ''
 			}.`,
 			fix: 'Paste your canonical request and string to sign (from your SDK log) to see which stage differs, or run the signature forensics with your secret.'
 		});

@@ -86,7 +86,7 @@ export async function compareStringToSign(text: string, ctx: DiagnoseContext, li
 		.map((l) => l.replace(/\r$/, ''))
 		.filter((l, i, all) => !(l === '' && i === all.length - 1 && i > 0));
 	if (lines.join('\n') === correct) return;
-	const errorsBefore = list.errorsIn(stage);
+	const errorsBefore = list.errors;
 	const [algorithm = '', timestamp = '', scope = '', hash = ''] = lines;
 
 	if (lines.length > 4 && /^[A-Za-z]+$/.test(hash)) {
@@ -137,7 +137,7 @@ export async function compareStringToSign(text: string, ctx: DiagnoseContext, li
 		await compareHashLine(hash, timestamp, ctx, list);
 	}
 
-	if (list.errorsIn(stage) === errorsBefore && source === 'user') {
+	if (list.errors === errorsBefore && source === 'user') {
 		const line = lines.findIndex((l, i) => l !== correct.split('\n')[i]) + 1 || lines.length;
 		list.add('string-to-sign-differs', {
 			line,

@@ -1,4 +1,4 @@
-import { serviceRules, type Header, type SigningParams, type SigningTrace } from '../sigv4/index.ts';
+import { serviceRules, type Header, type HttpRequest, type SigningParams, type SigningTrace } from '../sigv4/index.ts';
 import { parseWireUrl, type WireUrl } from '../sigv4/wire-url.ts';
 import { parseCanonicalRequest, type ParsedCanonicalRequest } from './parse-canonical-request.ts';
 import type { ParsedAuthorization } from './parse-authorization.ts';
@@ -18,6 +18,8 @@ export interface SentHeader {
 /** Everything the comparisons share: the evidence, the correct trace and what was read from the user's texts. */
 export interface DiagnoseContext {
 	evidence: Evidence;
+	/** The request signed (see Reference.request). */
+	request: HttpRequest;
 	mode: 'header' | 'query';
 	params: SigningParams;
 	trace: SigningTrace;
@@ -80,6 +82,7 @@ export function buildContext(
 	}
 	const ctx: DiagnoseContext = {
 		evidence,
+		request: reference.request,
 		mode: evidence.mode,
 		params,
 		trace,

@@ -35,6 +35,11 @@ export class FindingList {
 		return this.#items.length;
 	}
 
+	/** Errors so far: a comparison that added none has not explained the difference it saw. */
+	get errors(): number {
+		return this.#items.filter((f) => f.severity === 'error').length;
+	}
+
 	errorsIn(stage: Stage): number {
 		return this.#items.filter((f) => f.stage === stage && f.severity === 'error').length;
 	}

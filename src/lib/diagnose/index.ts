@@ -18,14 +18,36 @@ import { userSignedHeaders } from './user-signed-headers.ts';
 export type { Evidence, Finding, Stage } from './types.ts';
 export { FINDING_CODES, type FindingCode } from './codes.ts';
 
+/**
+ * The user's Authorization header: the one given, or the request's own when it is a SigV4 one (in
+ * header mode) or a SigV2 one. Anything else in the request (a bearer token, a stale value) is
+ * what the signer replaces, not the user's signature.
+ */
 function authorizationOf(evidence: Evidence): ParsedAuthorization | undefined {
-	const text = evidence.provided?.authorization ?? evidence.request.headers?.find(([n]) => n.toLowerCase() === 'authorization')?.[1];
-	return text !== undefined && text.trim() !== '' ? parseAuthorization(text) : undefined;
+	const given = evidence.provided?.authorization;
+	if (given !== undefined && given.trim() !== '') return parseAuthorization(given);
+	const own = evidence.request.headers?.find(([n]) => n.toLowerCase() === 'authorization')?.[1];
+	if (own === undefined) return undefined;
+	const parsed = parseAuthorization(own);
+	if (parsed.sigv2 || (evidence.mode === 'header' && parsed.scheme.startsWith('AWS4-'))) return parsed;
+	return undefined;
 }
 
+/**
+ * The user's presigned URL: the one given, or the request URL when it carries a SigV4 credential
+ * or SigV2 fields. A lone stale X-Amz-Signature (a pasted URL to sign again) does not make one,
+ * and in header mode the signer drops such parameters anyway.
+ */
 function signedUrlOf(evidence: Evidence): ParsedSignedUrl | undefined {
 	const given = evidence.provided?.signedUrl;
-	return (given !== undefined ? parseSignedUrl(given) : undefined) ?? parseSignedUrl(evidence.request.url ?? '');
+	if (given !== undefined) {
+		const parsed = parseSignedUrl(given);
+		if (parsed) return parsed;
+	}
+	const own = parseSignedUrl(evidence.request.url ?? '');
+	if (!own) return undefined;
+	if (own.sigv2.length > 0) return own;
+	return evidence.mode === 'query' && (own.credential !== undefined || own.algorithm !== undefined) ? own : undefined;
 }
 
 /**
@@ -43,7 +65,11 @@ export async function diagnose(evidence: Evidence): Promise<Finding[]> {
 	checkSigv2(evidence, auth, url, list);
 
 	const userSigned = userSignedHeaders(auth, url, user);
-	const reference = await referenceTrace(evidence, userSigned?.names, list);
+	const reference = await referenceTrace(
+		evidence,
+		{ ...(userSigned ? { signedHeaders: userSigned.names } : {}), ...(url?.expires !== undefined ? { expires: url.expires } : {}) },
+		list
+	);
 	if (!reference) {
 		// Nothing to compare against: only what the texts show on their own.
 		if (provided.canonicalRequest !== undefined) checkLineEnds(provided.canonicalRequest, 'canonical-request', list);
@@ -59,10 +85,12 @@ export async function diagnose(evidence: Evidence): Promise<Finding[]> {
 
 	if (user) compareCanonicalRequest(user, ctx, list);
 	if (provided.stringToSign !== undefined) await compareStringToSign(provided.stringToSign, ctx, list, 'user');
+	// The server's word first: where it names a mistake the request checks would also find, its finding is the confirmed one.
+	await checkServer(ctx, list);
 	checkAuthorization(ctx, list);
 	await checkRequest(ctx, list);
 	checkTime(ctx, list);
-	await checkServer(ctx, list);
-	await compareSignature(ctx, list);
+	// A SigV2 signature is not compared with SigV4's.
+	if (!list.has('sigv2-request')) await compareSignature(ctx, list);
 	return list.sorted();
 }

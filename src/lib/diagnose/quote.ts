@@ -11,3 +11,9 @@ export function quote(text: string, max = 100): string {
 	);
 	return `"${escaped}"`;
 }
+
+/** A short list of quoted items for a message: "a", "b" and 3 more. */
+export function listQuoted(items: string[], max = 6): string {
+	const shown = items.slice(0, max).map((c) => JSON.stringify(c));
+	return shown.join(', ') + (items.length > max ? ` and ${items.length - max} more` : '');
+}

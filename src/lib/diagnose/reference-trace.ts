@@ -1,5 +1,5 @@
 import { MAX_EXPIRES, presignUrl, signatureFor, signRequest, SigningError, stringToSignFor, serviceRules } from '../sigv4/index.ts';
-import type { SigningParams, SigningTrace } from '../sigv4/index.ts';
+import type { HttpRequest, SigningParams, SigningTrace } from '../sigv4/index.ts';
 import { sha256Hex } from '../sigv4/crypto.ts';
 import { base64ToHex } from './base64-hex.ts';
 import type { FindingList } from './finding-list.ts';
@@ -8,6 +8,8 @@ import type { Evidence } from './types.ts';
 
 export interface Reference {
 	trace: SigningTrace;
+	/** The request signed: the user's, plus a Content-Length they signed and their HTTP client adds. */
+	request: HttpRequest;
 	/** The parameters the correct trace was signed with (repaired where the user's could not be signed). */
 	params: SigningParams;
 }
@@ -49,13 +51,31 @@ function referenceSignedHeaders(evidence: Evidence, params: SigningParams, userS
 	return [...names];
 }
 
+/**
+ * A signed Content-Length that the pasted request lacks (curl, fetch and SDKs add it when they send
+ * a body): the request as sent has it, with the body's length.
+ */
+function withClientContentLength(evidence: Evidence, userSigned: string[] | undefined): HttpRequest {
+	const req = evidence.request;
+	const body = req.body;
+	if (!userSigned?.includes('content-length') || body === undefined || body.length === 0) return req;
+	if ((req.headers ?? []).some(([n]) => n.toLowerCase() === 'content-length')) return req;
+	const length = typeof body === 'string' ? new TextEncoder().encode(body).length : body.length;
+	return { ...req, headers: [...(req.headers ?? []), ['Content-Length', String(length)]] };
+}
+
 function compactDatetime(text: string): string | undefined {
 	const iso = /^(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
 	if (!iso) return undefined;
 	const [, y, mo, d, h, mi, s, zone] = iso;
-	const ms = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}${zone === undefined ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`);
+	const ms = Date.parse(
+		`${y}-${mo}-${d}T${h}:${mi}:${s}${zone === undefined ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone}`
+	);
 	if (Number.isNaN(ms)) return undefined;
-	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+	return new Date(ms)
+		.toISOString()
+		.replace(/\.\d{3}Z$/, 'Z')
+		.replace(/[-:]/g, '');
 }
 
 /**
@@ -142,7 +162,13 @@ function repair(e: SigningError, params: SigningParams, list: FindingList, patch
 async function retrace(trace: SigningTrace, canonicalRequest: string): Promise<SigningTrace> {
 	const stringToSign = await stringToSignFor(canonicalRequest, trace.datetime, trace.credentialScope);
 	const signature = await signatureFor(stringToSign, trace.keyChain.kSigning);
-	const out: SigningTrace = { ...trace, canonicalRequest, canonicalRequestHash: await sha256Hex(canonicalRequest), stringToSign, signature };
+	const out: SigningTrace = {
+		...trace,
+		canonicalRequest,
+		canonicalRequestHash: await sha256Hex(canonicalRequest),
+		stringToSign,
+		signature
+	};
 	if (trace.signedUrl) out.signedUrl = trace.signedUrl.replace(/([?&]X-Amz-Signature=)[0-9a-f]*/, `$1${signature}`);
 	return out;
 }
@@ -152,20 +178,29 @@ async function retrace(trace: SigningTrace, canonicalRequest: string): Promise<S
  * the correct request signs the same valid choice (see referenceSignedHeaders). Parameters the core
  * refuses become findings and, where possible, are repaired so the comparison can go on.
  */
-export async function referenceTrace(evidence: Evidence, userSigned: string[] | undefined, list: FindingList): Promise<Reference | undefined> {
+export async function referenceTrace(
+	evidence: Evidence,
+	user: { signedHeaders?: string[]; expires?: string },
+	list: FindingList
+): Promise<Reference | undefined> {
 	let params: SigningParams = { ...evidence.params, credentials: { ...evidence.params.credentials } };
-	if (!params.signedHeaders && userSigned) params.signedHeaders = referenceSignedHeaders(evidence, params, userSigned);
+	if (!params.signedHeaders && user.signedHeaders) params.signedHeaders = referenceSignedHeaders(evidence, params, user.signedHeaders);
+	// The expiry the user's URL says, when none was set: it is part of what they signed.
+	if (evidence.mode === 'query' && params.expiresIn === undefined && user.expires !== undefined && /^\d+$/.test(user.expires)) {
+		params.expiresIn = Number(user.expires);
+	}
+	const request = withClientContentLength(evidence, user.signedHeaders);
 	const patches: { expires?: number } = {};
 	for (let attempt = 0; attempt < 5; attempt++) {
 		try {
-			let trace = evidence.mode === 'query' ? await presignUrl(evidence.request, params) : await signRequest(evidence.request, params);
+			let trace = evidence.mode === 'query' ? await presignUrl(request, params) : await signRequest(request, params);
 			if (patches.expires !== undefined) {
 				// The user's own (too long) expiry, so that only that is reported, not every stage after it.
 				const cr = trace.canonicalRequest.replace(/(^|\n)([^\n]*?)X-Amz-Expires=\d+/, `$1$2X-Amz-Expires=${patches.expires}`);
 				trace = await retrace(trace, cr);
 				if (trace.signedUrl) trace.signedUrl = trace.signedUrl.replace(/X-Amz-Expires=\d+/, `X-Amz-Expires=${patches.expires}`);
 			}
-			return { trace, params };
+			return { trace, params, request };
 		} catch (e) {
 			if (!(e instanceof SigningError)) throw e;
 			const next = repair(e, params, list, patches);

@@ -39,22 +39,46 @@ export async function signingKeyVariants(secret: string, date: string, region: s
 	const add = (code: FindingCode, label: string, fix: string, key: Uint8Array, final: Step = plain) =>
 		variants.push({ code, label, fix, kSigning: toHex(key), sign: async (sts) => toHex(await final(key, sts)) });
 
-	const rawChainFix = 'kDate = HMAC("AWS4" + secret, date), then kRegion, kService, kSigning, each HMAC(previous key, part): raw 32-byte keys, hex only at the end.';
-	add('signing-key-missing-aws4-prefix', 'derived the key from the secret without the "AWS4" prefix', 'Start the chain with HMAC("AWS4" + secret, date).', await chain(utf8Bytes(secret), [plain, plain, plain, plain], parts));
+	const rawChainFix =
+		'kDate = HMAC("AWS4" + secret, date), then kRegion, kService, kSigning, each HMAC(previous key, part): raw 32-byte keys, hex only at the end.';
+	add(
+		'signing-key-missing-aws4-prefix',
+		'derived the key from the secret without the "AWS4" prefix',
+		'Start the chain with HMAC("AWS4" + secret, date).',
+		await chain(utf8Bytes(secret), [plain, plain, plain, plain], parts)
+	);
 	const swappedKey = await chain(prefixed, [swapped, swapped, swapped, swapped], parts);
-	add('hmac-key-data-swapped', 'swapped HMAC key and data in every step', 'Call HMAC(key, data): the previous key is the key, the scope part the data.', swappedKey, swapped);
-	add('hmac-key-data-swapped', 'swapped HMAC key and data in the key derivation', 'Call HMAC(key, data): the previous key is the key, the scope part the data.', swappedKey);
+	add(
+		'hmac-key-data-swapped',
+		'swapped HMAC key and data in every step',
+		'Call HMAC(key, data): the previous key is the key, the scope part the data.',
+		swappedKey,
+		swapped
+	);
+	add(
+		'hmac-key-data-swapped',
+		'swapped HMAC key and data in the key derivation',
+		'Call HMAC(key, data): the previous key is the key, the scope part the data.',
+		swappedKey
+	);
 	const kDate = await hmac(prefixed, date);
 	const hexChain = await chain(kDate, [hexKey, hexKey, hexKey], parts.slice(1));
 	add('hex-intermediate-keys', 'used the hex text of each intermediate key as the next key', rawChainFix, hexChain, hexKey);
 	const correct = await chain(prefixed, [plain, plain, plain, plain], parts);
 	add('hex-intermediate-keys', 'used the hex text of the signing key as the HMAC key', rawChainFix, correct, hexKey);
-	add('signing-key-step-skipped', 'skipped the aws4_request step: signed with kService', 'Finish the chain with kSigning = HMAC(kService, "aws4_request").', await chain(prefixed, [plain, plain, plain], parts.slice(0, 3)));
+	add(
+		'signing-key-step-skipped',
+		'skipped the aws4_request step: signed with kService',
+		'Finish the chain with kSigning = HMAC(kService, "aws4_request").',
+		await chain(prefixed, [plain, plain, plain], parts.slice(0, 3))
+	);
 	const spaced = new Set([secret.trim(), secret + '\n', secret + ' ', secret + '\r\n'].filter((s) => s !== secret && s !== ''));
 	for (const s of spaced) {
 		add(
 			'secret-key-whitespace',
-			s === secret.trim() ? 'used the secret without the white space around it here' : `used the secret with ${JSON.stringify(s.slice(secret.length))} after it`,
+			s === secret.trim()
+				? 'used the secret without the white space around it here'
+				: `used the secret with ${JSON.stringify(s.slice(secret.length))} after it`,
 			'Trim the secret access key (a line break from a file or an environment variable is part of the key otherwise).',
 			await chain(utf8Bytes('AWS4' + s), [plain, plain, plain, plain], parts)
 		);

@@ -20,7 +20,8 @@ export type ParsedAuthorization =
 	| { scheme: 'other'; name: string; problems: ValueProblem[] };
 
 const SIGV4_ALGORITHMS = ['AWS4-HMAC-SHA256', 'AWS4-ECDSA-P256-SHA256'];
-const FORM = 'Write it as "AWS4-HMAC-SHA256 Credential=AKID/YYYYMMDD/region/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=<64 hex>".';
+const FORM =
+	'Write it as "AWS4-HMAC-SHA256 Credential=AKID/YYYYMMDD/region/service/aws4_request, SignedHeaders=host;x-amz-date, Signature=<64 hex>".';
 
 /**
  * Reads an Authorization value. Components are found by name wherever they are, separated by
@@ -48,7 +49,7 @@ export function parseAuthorization(raw: string): ParsedAuthorization {
 	const rest = space === -1 ? '' : v.slice(space);
 	const restStart = lead + (space === -1 ? v.length : space);
 	const found = new Map<string, { value: string; index: number }>();
-	for (const m of rest.matchAll(/([A-Za-z]+)\s*=\s*([^,\s]*)/g)) {
+	for (const m of rest.matchAll(/(?<![A-Za-z])([A-Za-z]+)\s*=\s*([^,\s]*)/g)) {
 		const name = m[1]!;
 		if (!found.has(name.toLowerCase())) found.set(name.toLowerCase(), { value: m[2]!, index: restStart + m.index });
 	}
@@ -94,8 +95,15 @@ export function parseAuthorization(raw: string): ParsedAuthorization {
 /** Where an Authorization value starts in a line such as "Authorization: AWS4-…" or the bare value. */
 export function authorizationValueIn(line: string): { value: string; index: number } | undefined {
 	const m = /^(\s*(?:>\s*)?["']?authorization["']?\s*[:=]\s*)(.*)$/i.exec(line);
-	if (m) return { value: m[2]!.replace(/["',]+\s*$/, ''), index: m[1]!.length };
+	if (m) return { value: stripTrailing(m[2]!), index: m[1]!.length };
 	const bare = /^\s*(AWS4-[A-Z0-9-]+\s+Credential\s*=.*)$/i.exec(line);
 	if (bare) return { value: bare[1]!, index: line.length - bare[1]!.length };
 	return undefined;
+}
+
+/** Drops the quotes and commas a header copied out of code or JSON ends with (a loop, not a regex: no backtracking). */
+export function stripTrailing(value: string): string {
+	let end = value.trimEnd().length;
+	while (end > 0 && `"',`.includes(value[end - 1]!)) end--;
+	return value.slice(0, end).trimEnd();
 }

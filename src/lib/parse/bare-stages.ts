@@ -26,7 +26,10 @@ export function importCanonicalRequest(b: ImportBuilder, startLine: number): voi
 			'A canonical request is: method, path, query, one line per header, a blank line, the signed headers (a;b;c), the payload hash.'
 		);
 	}
-	if (read.parts.missingBlank) b.note('There is no blank line between the headers and the signed headers (the canonical headers each end with "\\n", then one more "\\n" follows).');
+	if (read.parts.missingBlank)
+		b.note(
+			'There is no blank line between the headers and the signed headers (the canonical headers each end with "\\n", then one more "\\n" follows).'
+		);
 	let i = skipBlank(lines, read.end);
 	const sts = readStringToSign(lines, i);
 	if (sts) {

@@ -48,7 +48,11 @@ export function importBotocoreLog(b: ImportBuilder): void {
 			b.setProvided('stringToSign', read.text, 'the log');
 			addStringToSignParams(b, read.text, 'the logged string to sign');
 		} else {
-			b.error(b.lines.lineStart(stsLine + 2), 'Expected a string to sign (AWS4-HMAC-SHA256, time, scope, hash) after "StringToSign:".', 'Paste the log lines that follow "StringToSign:" too.');
+			b.error(
+				b.lines.lineStart(stsLine + 2),
+				'Expected a string to sign (AWS4-HMAC-SHA256, time, scope, hash) after "StringToSign:".',
+				'Paste the log lines that follow "StringToSign:" too.'
+			);
 		}
 	}
 	if (sigLine !== -1) {
@@ -67,7 +71,7 @@ export function importBotocoreLog(b: ImportBuilder): void {
 
 /** "<AWSPreparedRequest stream_output=False, method=GET, url=https://…, headers={…}>" (the last one). */
 function preparedRequest(text: string): HttpRequest | undefined {
-	const all = [...text.matchAll(/<AWSPreparedRequest [^>]*?method=([A-Za-z]+), url=(\S+?), headers=\{/g)];
+	const all = [...text.matchAll(/<AWSPreparedRequest [^>\n]{0,200}?method=([A-Za-z]+), url=(\S{1,8000}?), headers=\{/g)];
 	const m = all[all.length - 1];
 	if (!m) return undefined;
 	const dict = readPyDict(text, m.index + m[0].length - 1);

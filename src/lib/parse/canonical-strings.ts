@@ -11,8 +11,8 @@ export interface QuotedStages {
 	unescaped?: boolean;
 }
 
-const CR_MARK = /The Canonical String for this request should have been\s*'/i;
-const STS_MARK = /The String-to-Sign should have been\s*'/i;
+const CR_MARK = /The Canonical String for this request should have been(?:\s|\\n)*'/i;
+const STS_MARK = /The String-to-Sign should have been(?:\s|\\n)*'/i;
 
 export function hasQuotedStages(text: string): boolean {
 	return CR_MARK.test(text) || STS_MARK.test(text);

@@ -42,7 +42,17 @@ const SHORT_WITH_ARG: Record<string, string> = {
 	C: 'continue-at',
 	D: 'dump-header'
 };
-const SHORT_FLAGS: Record<string, string> = { G: 'get', I: 'head', v: 'verbose', L: 'location', k: 'insecure', s: 'silent', S: 'show-error', i: 'include', g: 'globoff' };
+const SHORT_FLAGS: Record<string, string> = {
+	G: 'get',
+	I: 'head',
+	v: 'verbose',
+	L: 'location',
+	k: 'insecure',
+	s: 'silent',
+	S: 'show-error',
+	i: 'include',
+	g: 'globoff'
+};
 
 interface CurlOption {
 	name: string;
@@ -57,15 +67,17 @@ interface CurlOption {
  */
 function isOption(word: string): boolean {
 	const long = /^--([a-z][\w.-]*)/.exec(word);
-	if (long) return WITH_ARG.has(long[1]!) || /^(verbose|silent|show-error|location|insecure|include|get|head|compressed|globoff)$/.test(long[1]!);
+	if (long)
+		return WITH_ARG.has(long[1]!) || /^(verbose|silent|show-error|location|insecure|include|get|head|compressed|globoff)$/.test(long[1]!);
 	return /^-[A-Za-z]/.test(word) && (word[1]! in SHORT_WITH_ARG || word[1]! in SHORT_FLAGS);
 }
 
 /** Is this the start of a curl command (after an optional prompt, env assignments, sudo…)? */
 export function curlCommandStart(text: string): number {
-	const m = /^[ \t]*(?:(?:\$|%|>|PS [^>\n]*>|C:\\[^>\n]*>)[ \t]*)?(?:(?:sudo|time|command|exec|env)[ \t]+)*(?:[A-Za-z_]\w*=\S*[ \t]+)*(curl(?:\.exe)?)(?=[ \t\\^`]|$)/m.exec(
-		text
-	);
+	const m =
+		/^[ \t]*(?:(?:\$|%|>|PS [^>\n]*>|C:\\[^>\n]*>)[ \t]*)?(?:(?:sudo|time|command|exec|env)[ \t]+)*(?:[A-Za-z_]\w*=\S*[ \t]+)*(curl(?:\.exe)?)(?=[ \t\\^`]|$)/m.exec(
+			text
+		);
 	if (!m) return -1;
 	// Only when nothing but blank lines comes before.
 	if (text.slice(0, m.index).trim() !== '') return -1;
@@ -119,7 +131,8 @@ export function importCurlCommand(b: ImportBuilder, at: number): number {
 					if (rest !== '') options.push({ name: long, value: rest, word: w, valueWord: w });
 					else {
 						const next = words[i + 1];
-						if (!next || isOption(next.value)) b.error(w.start, `-${ch} needs a value after it.`, `Write -${ch} followed by its value, or remove it.`);
+						if (!next || isOption(next.value))
+							b.error(w.start, `-${ch} needs a value after it.`, `Write -${ch} followed by its value, or remove it.`);
 						else {
 							options.push({ name: long, value: next.value, word: w, valueWord: next });
 							i++;
@@ -166,7 +179,9 @@ export function importCurlCommand(b: ImportBuilder, at: number): number {
 			case 'json':
 				if (o.name === 'json') json = true;
 				if (value.startsWith('@') && o.name !== 'data-raw') {
-					b.note(`The body comes from the file ${value.slice(1) || '(stdin)'} (${o.word.value} ${value}): paste its content into the request body.`);
+					b.note(
+						`The body comes from the file ${value.slice(1) || '(stdin)'} (${o.word.value} ${value}): paste its content into the request body.`
+					);
 					data.push('');
 				} else data.push(value);
 				break;
@@ -213,7 +228,11 @@ export function importCurlCommand(b: ImportBuilder, at: number): number {
 				b.note('--compressed makes curl send "Accept-Encoding: deflate, gzip, br, zstd"; it is not in the imported headers.');
 				break;
 			default:
-				if (!/^(verbose|silent|show-error|location|insecure|include|globoff|path-as-is|fail|fail-with-body|http1\.1|http2|http2-prior-knowledge|http3|no-buffer|ipv4|ipv6|-#|progress-bar|no-progress-meter|-\d)$/.test(o.name)) {
+				if (
+					!/^(verbose|silent|show-error|location|insecure|include|globoff|path-as-is|fail|fail-with-body|http1\.1|http2|http2-prior-knowledge|http3|no-buffer|ipv4|ipv6|-#|progress-bar|no-progress-meter|-\d)$/.test(
+						o.name
+					)
+				) {
 					ignored.add(o.word.value);
 				}
 		}
@@ -238,10 +257,14 @@ export function importCurlCommand(b: ImportBuilder, at: number): number {
 		if (!headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', 'application/json']);
 		if (!headers.some(([n]) => n.toLowerCase() === 'accept')) headers.push(['Accept', 'application/json']);
 	}
-	const finalMethod = method ?? (head ? 'HEAD' : get ? 'GET' : upload !== undefined ? 'PUT' : data.length > 0 || form.length > 0 ? 'POST' : 'GET');
-	if (methodWord && !/^[A-Za-z]+$/.test(finalMethod)) b.error(methodWord.start, `"${finalMethod}" is not an HTTP method.`, 'Write -X GET, -X PUT, -X POST…');
+	const finalMethod =
+		method ?? (head ? 'HEAD' : get ? 'GET' : upload !== undefined ? 'PUT' : data.length > 0 || form.length > 0 ? 'POST' : 'GET');
+	if (methodWord && !/^[A-Za-z]+$/.test(finalMethod))
+		b.error(methodWord.start, `"${finalMethod}" is not an HTTP method.`, 'Write -X GET, -X PUT, -X POST…');
 	if (data.length > 0 && !get && !json && !headers.some(([n]) => n.toLowerCase() === 'content-type')) {
-		b.note('curl sends "Content-Type: application/x-www-form-urlencoded" with -d unless -H sets one; curl --aws-sigv4 does not sign it, so it is not in the imported headers.');
+		b.note(
+			'curl sends "Content-Type: application/x-www-form-urlencoded" with -d unless -H sets one; curl --aws-sigv4 does not sign it, so it is not in the imported headers.'
+		);
 	}
 
 	const request: HttpRequest = { method: finalMethod, url, headers };
@@ -275,7 +298,11 @@ function addHeader(b: ImportBuilder, headers: Header[], value: string, o: CurlOp
 		headers.push([value.slice(0, semi), '']);
 		return;
 	}
-	b.error(o.valueWord?.start ?? o.word.start, `-H "${value.slice(0, 60)}" is not a header: there is no ":".`, 'Write headers as -H "Name: value".');
+	b.error(
+		o.valueWord?.start ?? o.word.start,
+		`-H "${value.slice(0, 60)}" is not a header: there is no ":".`,
+		'Write headers as -H "Name: value".'
+	);
 }
 
 /** --data-urlencode: "content", "=content", "name=content", "@file", "name@file". */
@@ -328,7 +355,9 @@ function addAwsSigv4(b: ImportBuilder, value: string): void {
 	const [p1 = '', p2, region, service] = value.split(':');
 	b.setMode('header', '--aws-sigv4');
 	if (p1.toLowerCase() !== 'aws' || (p2 !== undefined && p2.toLowerCase() !== 'amz')) {
-		b.note(`--aws-sigv4 "${value}" signs for the provider "${p1}${p2 ? `:${p2}` : ''}", not AWS ("aws:amz"); the header names and the algorithm differ.`);
+		b.note(
+			`--aws-sigv4 "${value}" signs for the provider "${p1}${p2 ? `:${p2}` : ''}", not AWS ("aws:amz"); the header names and the algorithm differ.`
+		);
 	}
 	if (region) b.setParam('region', region, '--aws-sigv4');
 	if (service) b.setParam('service', service, '--aws-sigv4');

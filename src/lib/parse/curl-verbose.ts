@@ -49,13 +49,17 @@ export function importCurlVerbose(b: ImportBuilder): void {
 			block.push(content);
 		}
 		const scheme = /^\* .*port 80\b/m.test(text) && !/^\* (?:SSL|TLS|ALPN)/m.test(text) ? 'http' : 'https';
-		const parsed = parseRawHttp(block.join('\n'), fromCommand ? ((/^http:/i.test(fromCommand.url) ? 'http' : 'https') as 'http' | 'https') : scheme);
+		const parsed = parseRawHttp(
+			block.join('\n'),
+			fromCommand ? ((/^http:/i.test(fromCommand.url) ? 'http' : 'https') as 'http' | 'https') : scheme
+		);
 		for (const e of parsed.errors) b.error(b.lines.lineStart(first + e.line) + e.column + 1, e.message, e.fix);
 		if (parsed.request) {
 			const request: HttpRequest = { ...parsed.request };
 			if (fromCommand?.body !== undefined) request.body = fromCommand.body;
 			b.request = request;
-			if (fromCommand) b.note('The request is taken from the "> " lines (what curl sent, with its own headers); the body from the command.');
+			if (fromCommand)
+				b.note('The request is taken from the "> " lines (what curl sent, with its own headers); the body from the command.');
 			addRequestEvidence(b, request, 'the request curl sent', b.lines.lineStart(first + 1));
 		}
 	}

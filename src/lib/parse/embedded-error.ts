@@ -7,9 +7,9 @@ import { addServiceErrorMessage } from './service-error.ts';
 /**
  * An AWS error body inside a longer text: the response printed by curl -v, a botocore "Response
  * body: b'<?xml…'" line, an HTTP response pasted with its headers. Reads it into `server`.
- * Returns true when one was found.
+ * Returns what was found: an XML body, a text (JSON or plain) error, or nothing.
  */
-export function addEmbeddedError(b: ImportBuilder, from = 0): boolean {
+export function addEmbeddedError(b: ImportBuilder, from = 0): 'xml' | 'text' | undefined {
 	const text = b.text;
 	const py = /\bb?(['"])<(?:\?xml|Error>|ErrorResponse)/.exec(text.slice(from));
 	if (py) {
@@ -18,13 +18,13 @@ export function addEmbeddedError(b: ImportBuilder, from = 0): boolean {
 		if (literal && /<Code>/.test(literal.value)) {
 			addXmlErrorBody(b, literal.value, literal.value.search(/<(?:\?xml|Error>|ErrorResponse)/), () => at);
 			b.note('The error body was read from a Python bytes literal in the log.');
-			return true;
+			return 'xml';
 		}
 	}
 	const xml = text.slice(from).search(/<\?xml|<Error>|<ErrorResponse[\s>]/);
 	if (xml !== -1 && /<Code>/.test(text.slice(from + xml))) {
 		addXmlErrorBody(b, text, from + xml);
-		return true;
+		return 'xml';
 	}
 	const rest = text.slice(from);
 	if (hasQuotedStages(rest)) {
@@ -32,16 +32,16 @@ export function addEmbeddedError(b: ImportBuilder, from = 0): boolean {
 		const start = json !== -1 && !rest.slice(json, rest.search(/The Canonical String|The String-to-Sign/)).includes('\n\n') ? json : 0;
 		const end = start === json ? matchingBrace(rest, json) : rest.length;
 		addServiceErrorMessage(b, rest.slice(start, end), (o) => from + start + o);
-		return true;
+		return 'text';
 	}
 	// A JSON error without stages ({"message":"The security token included in the request is invalid."}).
 	const json = /\{\s*"(?:__type|message|Message|code|Code)"\s*:/.exec(rest);
 	if (json) {
 		const end = matchingBrace(rest, json.index);
 		addServiceErrorMessage(b, rest.slice(json.index, end), (o) => from + json.index + o);
-		return b.server.message !== undefined || b.server.code !== undefined;
+		return b.server.message !== undefined || b.server.code !== undefined ? 'text' : undefined;
 	}
-	return false;
+	return undefined;
 }
 
 function matchingBrace(text: string, open: number): number {

@@ -132,18 +132,24 @@ function explainCode(b: ImportBuilder): void {
 	switch (code) {
 		case 'SignatureDoesNotMatch':
 			if (b.server.canonicalRequest === undefined && b.server.stringToSign === undefined) {
-				b.note('SignatureDoesNotMatch without the server’s stages: this service does not return them; compare your own stages with the correct ones.');
+				b.note(
+					'SignatureDoesNotMatch without the server’s stages: this service does not return them; compare your own stages with the correct ones.'
+				);
 			}
 			break;
-		case 'RequestTimeTooSkewed':
+		case 'RequestTimeTooSkewed': {
+			const skew = /^\d{1,12}$/.test(f.MaxAllowedSkewMilliseconds?.trim() ?? '') ? Number(f.MaxAllowedSkewMilliseconds) / 60000 : 15;
 			b.note(
-				`RequestTimeTooSkewed: the request time${f.RequestTime ? ` (${f.RequestTime})` : ''} is more than ${f.MaxAllowedSkewMilliseconds ? `${Number(f.MaxAllowedSkewMilliseconds) / 60000} minutes` : '15 minutes'} away from the server's${f.ServerTime ? ` (${f.ServerTime})` : ''}: the signer's clock or time zone is wrong.`
+				`RequestTimeTooSkewed: the request time${f.RequestTime ? ` (${f.RequestTime})` : ''} is more than ${skew} minutes away from the server's${f.ServerTime ? ` (${f.ServerTime})` : ''}: the signer's clock or time zone is wrong.`
 			);
 			if (f.RequestTime && /^\d{8}T\d{6}Z$/.test(f.RequestTime.trim())) b.setParam('datetime', f.RequestTime.trim(), 'RequestTime');
 			break;
+		}
 		case 'AuthorizationHeaderMalformed':
 		case 'AuthorizationQueryParametersError':
-			b.note(`${code}: ${message.trim() || 'the Authorization header or the X-Amz-* parameters are malformed.'}${f.Region ? ` The bucket's region is ${f.Region}.` : ''}`);
+			b.note(
+				`${code}: ${message.trim() || 'the Authorization header or the X-Amz-* parameters are malformed.'}${f.Region ? ` The bucket's region is ${f.Region}.` : ''}`
+			);
 			if (code === 'AuthorizationQueryParametersError') b.setMode('query', code);
 			else b.setMode('header', code);
 			break;
@@ -155,7 +161,8 @@ function explainCode(b: ImportBuilder): void {
 		default:
 			break;
 	}
-	if (f.HeadersNotSigned) b.note(`Headers sent but not signed: ${f.HeadersNotSigned.trim()}. Sign every x-amz-* header you send (or send only what was signed).`);
+	if (f.HeadersNotSigned)
+		b.note(`Headers sent but not signed: ${f.HeadersNotSigned.trim()}. Sign every x-amz-* header you send (or send only what was signed).`);
 	if (/request has expired/i.test(message)) {
 		b.setMode('query', 'Request has expired');
 		b.note(

@@ -27,14 +27,20 @@ export function importFetchCall(b: ImportBuilder): void {
 		reader.skipSpace();
 	}
 	if (text[reader.i] !== ')' && reader.problems.length === 0) {
-		reader.problem(reader.i, `Expected ")" to close fetch(, found ${text[reader.i] === undefined ? 'the end of the text' : `"${text[reader.i]}"`}.`, 'Paste the whole fetch(…) call.');
+		reader.problem(
+			reader.i,
+			`Expected ")" to close fetch(, found ${text[reader.i] === undefined ? 'the end of the text' : `"${text[reader.i]}"`}.`,
+			'Paste the whole fetch(…) call.'
+		);
 	}
 	for (const p of reader.problems) b.error(p.offset, p.message, p.fix);
 
 	if (!urlNode || urlNode.kind !== 'string') {
 		b.error(
 			urlNode?.start ?? m[0].length,
-			urlNode?.kind === 'expression' ? `The URL is the expression ${urlNode.source.slice(0, 60)}, not a string.` : 'fetch( has no URL string.',
+			urlNode?.kind === 'expression'
+				? `The URL is the expression ${urlNode.source.slice(0, 60)}, not a string.`
+				: 'fetch( has no URL string.',
 			'Paste the fetch call as the browser copies it (DevTools → Network → Copy → Copy as fetch), with the URL in quotes.'
 		);
 		return;
@@ -60,7 +66,9 @@ export function importFetchCall(b: ImportBuilder): void {
 	} else if (bodyNode && bodyNode.kind !== 'literal') b.note('The body is not a string; paste its content into the request body.');
 	const referrer = entryOf(init, 'referrer');
 	if (referrer?.kind === 'string' && referrer.value !== '') {
-		b.note('The browser also sends Referer, Origin, User-Agent and similar headers that the fetch copy leaves out; they matter only if they were signed.');
+		b.note(
+			'The browser also sends Referer, Origin, User-Agent and similar headers that the fetch copy leaves out; they matter only if they were signed.'
+		);
 	}
 
 	const request: HttpRequest = { method, url, headers };

@@ -80,7 +80,8 @@ export function parseXml(text: string, start = 0): XmlParse {
 		}
 		if (text.startsWith('<!--', i)) {
 			const close = text.indexOf('-->', i + 4);
-			if (close === -1) problems.push({ offset: i, message: 'This comment is never closed with "-->".', fix: 'Close the comment or remove it.' });
+			if (close === -1)
+				problems.push({ offset: i, message: 'This comment is never closed with "-->".', fix: 'Close the comment or remove it.' });
 			i = close === -1 ? len : close + 3;
 			return true;
 		}
@@ -114,7 +115,8 @@ export function parseXml(text: string, start = 0): XmlParse {
 		if (text.startsWith('<![CDATA[', i)) {
 			const close = text.indexOf(']]>', i + 9);
 			const content = text.slice(i + 9, close === -1 ? len : close);
-			if (close === -1) problems.push({ offset: i, message: 'This CDATA section is never closed with "]]>".', fix: 'Paste the whole error body.' });
+			if (close === -1)
+				problems.push({ offset: i, message: 'This CDATA section is never closed with "]]>".', fix: 'Paste the whole error body.' });
 			if (top) top.text += content;
 			i = close === -1 ? len : close + 3;
 			continue;
@@ -170,7 +172,11 @@ export function parseXml(text: string, start = 0): XmlParse {
 		}
 		if (root && stack.length === 0) break;
 		if (stack.length >= MAX_DEPTH) {
-			problems.push({ offset: i, message: `Elements are nested more than ${MAX_DEPTH} deep.`, fix: 'Paste an AWS error body, which is flat.' });
+			problems.push({
+				offset: i,
+				message: `Elements are nested more than ${MAX_DEPTH} deep.`,
+				fix: 'Paste an AWS error body, which is flat.'
+			});
 			break;
 		}
 		const selfClosing = text[tagEnd - 1] === '/';

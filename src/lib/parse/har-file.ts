@@ -57,7 +57,11 @@ export function importHar(b: ImportBuilder, har: { log: { entries: unknown[] } }
 	});
 	b.entries = summaries;
 	if (entries.length === 0) {
-		b.error(b.locate('"entries"'), 'The HAR file has no entries.', 'Record the failing request in DevTools → Network, then "Save all as HAR".');
+		b.error(
+			b.locate('"entries"'),
+			'The HAR file has no entries.',
+			'Record the failing request in DevTools → Network, then "Save all as HAR".'
+		);
 		return;
 	}
 	let index: number;
@@ -67,14 +71,23 @@ export function importHar(b: ImportBuilder, har: { log: { entries: unknown[] } }
 			index = choice;
 			why = 'as asked';
 		} else {
-			b.error(b.locate('"entries"'), `There is no entry ${choice} in this HAR file: it has entries 0 to ${entries.length - 1}.`, 'Choose one of the listed entries.');
+			b.error(
+				b.locate('"entries"'),
+				`There is no entry ${Number.isInteger(choice) ? choice : `"${String(choice).slice(0, 20)}"`} in this HAR file: it has entries 0 to ${entries.length - 1}.`,
+				'Choose one of the listed entries.'
+			);
 			return;
 		}
 	} else {
 		const failed = summaries.findIndex((s) => s.signed && (s.status ?? 0) >= 400);
 		const signed = summaries.findIndex((s) => s.signed);
 		index = failed !== -1 ? failed : signed !== -1 ? signed : 0;
-		why = failed !== -1 ? 'the first signed request that failed' : signed !== -1 ? 'the first with an AWS signature' : 'none is signed with SigV4';
+		why =
+			failed !== -1
+				? 'the first signed request that failed'
+				: signed !== -1
+					? 'the first with an AWS signature'
+					: 'none is signed with SigV4';
 	}
 	const summary = summaries[index]!;
 	const entry = entries[index]!;
@@ -90,7 +103,8 @@ export function importHar(b: ImportBuilder, har: { log: { entries: unknown[] } }
 	const all = headersOf(entry);
 	const pseudo = all.filter(([n]) => n.startsWith(':'));
 	const headers = all.filter(([n]) => !n.startsWith(':'));
-	if (pseudo.length > 0) b.note(`HTTP/2 pseudo-headers (${pseudo.map(([n]) => n).join(', ')}) are left out; the URL carries the same information.`);
+	if (pseudo.length > 0)
+		b.note(`HTTP/2 pseudo-headers (${pseudo.map(([n]) => n).join(', ')}) are left out; the URL carries the same information.`);
 	const request: HttpRequest = { method: summary.method, url: summary.url, headers };
 	const post = entry.request?.postData;
 	const bodyText = str(post?.text);
@@ -121,8 +135,10 @@ function addResponseBody(b: ImportBuilder, body: string, status: number | undefi
 	const xml = body.search(/<(\?xml|Error\b|ErrorResponse\b)/);
 	const at = b.locate(JSON.stringify(body.slice(0, 30)).slice(1, -1), 0);
 	if (xml !== -1 && /<Code>/.test(body)) addXmlErrorBody(b, body, xml, () => at);
- else if (hasQuotedStages(body) || /"(?:__type|code|message)"/i.test(body)) {
+	else if (hasQuotedStages(body) || /"(?:__type|code|message)"/i.test(body)) {
 		addServiceErrorMessage(b, body, () => at);
 	} else return;
-	b.note(`The response${status ? ` (${status})` : ''} of this entry carries the server's error${b.server.code ? ` ${b.server.code}` : ''}.`);
+	b.note(
+		`The response${status ? ` (${status})` : ''} of this entry carries the server's error${b.server.code ? ` ${b.server.code}` : ''}.`
+	);
 }

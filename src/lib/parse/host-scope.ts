@@ -7,10 +7,7 @@ const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d$/;
  * names them (a curl command with --aws-sigv4 "aws:amz", a request without Authorization).
  */
 export function scopeFromHost(hostWithPort: string): { region?: string; service?: string } {
-	const host = hostWithPort
-		.toLowerCase()
-		.replace(/:\d+$/, '')
-		.replace(/\.$/, '');
+	const host = hostWithPort.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
 	const aws = /^(.*)\.(amazonaws\.com(?:\.cn)?|on\.aws)$/.exec(host);
 	if (!aws) return {};
 	const labels = aws[1]!.split('.');

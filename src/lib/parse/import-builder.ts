@@ -1,15 +1,9 @@
 import type { AuthMode, HttpRequest } from '../sigv4/types.ts';
 import type { ParseError } from './parse-error.ts';
 import { LineIndex } from './text-position.ts';
-import type {
-	FormField,
-	HarEntrySummary,
-	ImportedParams,
-	ImportKind,
-	ImportResult,
-	ProvidedStages,
-	ServerStages
-} from './types.ts';
+import type { FormField, HarEntrySummary, ImportedParams, ImportKind, ImportResult, ProvidedStages, ServerStages } from './types.ts';
+
+const MAX_ERRORS = 50;
 
 /** Maps an offset in a decoded piece of text (a JSON string, a Python literal) back to the paste. */
 export type OffsetMap = (localOffset: number) => number;
@@ -34,6 +28,8 @@ export class ImportBuilder {
 	readonly lines: LineIndex;
 	private readonly paramSources = new Map<string, string>();
 	private readonly secrets: string[] = [];
+	private readonly errorKeys = new Set<string>();
+	private dropped = 0;
 
 	constructor(
 		readonly text: string,
@@ -45,9 +41,28 @@ export class ImportBuilder {
 
 	error(offset: number, message: string, fix?: string): void {
 		const { line, column } = this.lines.at(offset);
+		this.errorAt(line, column, message, fix);
+	}
+
+	/** An error already placed (parseRawHttp's own). */
+	errorAt(line: number, column: number, message: string, fix?: string): void {
+		const key = `${line}:${column}:${message}`;
+		if (this.errorKeys.has(key)) return;
+		this.errorKeys.add(key);
+		// A text broken everywhere (a file of "&") would bury the first, useful errors.
+		if (this.errors.length >= MAX_ERRORS) {
+			this.dropped++;
+			return;
+		}
 		const err: ParseError = { line, column, message };
 		if (fix) err.fix = fix;
-		if (!this.errors.some((e) => e.line === line && e.column === column && e.message === message)) this.errors.push(err);
+		this.errors.push(err);
+	}
+
+	clearErrors(): void {
+		this.errors.length = 0;
+		this.errorKeys.clear();
+		this.dropped = 0;
 	}
 
 	note(message: string): void {
@@ -70,7 +85,9 @@ export class ImportBuilder {
 			return;
 		}
 		if (JSON.stringify(existing) !== JSON.stringify(value)) {
-			this.note(`${key}: ${source} says "${show(value)}", but ${this.paramSources.get(key) ?? 'the text'} says "${show(existing)}"; kept the latter.`);
+			this.note(
+				`${key}: ${source} says "${show(value)}", but ${this.paramSources.get(key) ?? 'the text'} says "${show(existing)}"; kept the latter.`
+			);
 		}
 	}
 
@@ -96,7 +113,10 @@ export class ImportBuilder {
 
 	setMode(mode: AuthMode, source: string): void {
 		if (this.mode === undefined) this.mode = mode;
-		else if (this.mode !== mode) this.note(`${source} suggests ${mode === 'query' ? 'a presigned URL' : 'an Authorization header'}; kept ${this.mode === 'query' ? 'the presigned URL' : 'the Authorization header'}.`);
+		else if (this.mode !== mode)
+			this.note(
+				`${source} suggests ${mode === 'query' ? 'a presigned URL' : 'an Authorization header'}; kept ${this.mode === 'query' ? 'the presigned URL' : 'the Authorization header'}.`
+			);
 	}
 
 	addSigv2Field(name: string, value: string): void {
@@ -116,7 +136,11 @@ export class ImportBuilder {
 	}
 
 	private assemble(): ImportResult {
-		const result: ImportResult = { kind: this.kind, notes: [...this.notes], errors: [...this.errors] };
+		const notes =
+			this.dropped > 0
+				? [...this.notes, `${this.dropped} more problems are not listed; fix the first ones and paste again.`]
+				: [...this.notes];
+		const result: ImportResult = { kind: this.kind, notes, errors: [...this.errors] };
 		if (this.request) result.request = this.request;
 		if (Object.keys(this.params).length > 0) result.params = { ...this.params };
 		if (this.mode) result.mode = this.mode;

@@ -1,4 +1,4 @@
-import { authorizationValueIn } from './authorization-header.ts';
+import { authorizationValueIn, stripTrailing } from './authorization-header.ts';
 import { importCanonicalRequest, importStringToSign } from './bare-stages.ts';
 import { METHOD_LINE } from './canonical-request.ts';
 import { hasQuotedStages } from './canonical-strings.ts';
@@ -15,6 +15,7 @@ import { JsReader, toPlain } from './js-literal.ts';
 import { addPostFormFields, readFieldList } from './post-form.ts';
 import { importRawHttp, REQUEST_LINE } from './raw-http-import.ts';
 import { addRequestEvidence } from './request-evidence.ts';
+import { forgetSecrets } from './secret-scan.ts';
 import { addServiceErrorMessage } from './service-error.ts';
 import { STS_ALGORITHM } from './string-to-sign.ts';
 import { splitLines, stripCr } from './text-position.ts';
@@ -39,10 +40,15 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
 	const input = typeof text === 'string' ? text.replace(/^\uFEFF/, '') : '';
 	const b = new ImportBuilder(input);
 	try {
+		forgetSecrets(b);
 		detectAndImport(b, options);
 	} catch (e) {
 		// A bug of ours must not take the page down; it is reported like any other problem.
-		b.error(0, `The text could not be read (internal error: ${e instanceof Error ? e.message : 'unknown'}).`, 'Please report this paste as a bug.');
+		b.error(
+			0,
+			`The text could not be read (internal error: ${e instanceof Error ? e.message : 'unknown'}).`,
+			'Please report this paste as a bug.'
+		);
 	}
 	finishKind(b);
 	return b.build();
@@ -69,16 +75,27 @@ function detectAndImport(b: ImportBuilder, options: ImportOptions): void {
 		return;
 	}
 	if (/^HTTP\/\d(?:\.\d)? \d{3}\b/.test(head)) {
-		b.kind = 's3-error-xml';
-		if (!addEmbeddedError(b)) {
+		const found = addEmbeddedError(b);
+		b.kind = found === 'xml' ? 's3-error-xml' : 'service-error-text';
+		if (!found) {
 			b.kind = 'unknown';
-			b.error(b.lines.lineStart(firstLine + 1), 'This is an HTTP response without an AWS error body.', `Paste the request instead, or the whole response with its XML or JSON body. ${WHAT_TO_PASTE}`);
+			b.error(
+				b.lines.lineStart(firstLine + 1),
+				'This is an HTTP response without an AWS error body.',
+				`Paste the request instead, or the whole response with its XML or JSON body. ${WHAT_TO_PASTE}`
+			);
 		} else if (isServiceError(b)) b.kind = 'service-error-text';
 		return;
 	}
 	if (CURL_VERBOSE_MARKER.test(text)) {
 		b.kind = 'curl-verbose';
 		importCurlVerbose(b);
+		return;
+	}
+	const curl = curlCommandStart(text);
+	if (curl !== -1) {
+		b.kind = 'curl';
+		importCurlCommand(b, curl);
 		return;
 	}
 	if (AWSCURL_MARKER.test(text)) {
@@ -94,12 +111,6 @@ function detectAndImport(b: ImportBuilder, options: ImportOptions): void {
 	if (hasQuotedStages(text)) {
 		b.kind = 'service-error-text';
 		addServiceErrorMessage(b, text);
-		return;
-	}
-	const curl = curlCommandStart(text);
-	if (curl !== -1) {
-		b.kind = 'curl';
-		importCurlCommand(b, curl);
 		return;
 	}
 	if (FETCH_START.test(text)) {
@@ -140,15 +151,22 @@ function detectAndImport(b: ImportBuilder, options: ImportOptions): void {
 	if (/^[\w.-]+=[^&\s]*(?:&[\w.-]+=[^&\s]*)+$/.test(trimmed) && /(?:^|&)AWSAccessKeyId=/i.test(trimmed)) {
 		b.kind = 'sigv2-request';
 		addRequestEvidence(b, { method: 'POST', url: 'https://unknown.invalid/', headers: [], body: trimmed }, 'the parameters');
-		b.note('Query-API parameters with AWSAccessKeyId and Signature: Signature Version 2 style. SigV4 puts the signature in an Authorization header (or X-Amz-* parameters) instead.');
+		b.note(
+			'Query-API parameters with AWSAccessKeyId and Signature: Signature Version 2 style. SigV4 puts the signature in an Authorization header (or X-Amz-* parameters) instead.'
+		);
 		return;
 	}
 	if (importEmbedded(b, lines)) return;
-	b.error(b.lines.lineStart(firstLine + 1) + (lines[firstLine]!.length - lines[firstLine]!.trimStart().length), 'This text is not a format the debugger knows.', WHAT_TO_PASTE);
+	b.error(
+		b.lines.lineStart(firstLine + 1) + (lines[firstLine]!.length - lines[firstLine]!.trimStart().length),
+		'This text is not a format the debugger knows.',
+		WHAT_TO_PASTE
+	);
 }
 
+/** An XML error whose message quotes the stages (the query protocol), rather than S3's elements. */
 function isServiceError(b: ImportBuilder): boolean {
-	return b.server.fields?.CanonicalRequest === undefined && b.server.message !== undefined && hasQuotedStages(b.server.message);
+	return b.server.message !== undefined && hasQuotedStages(b.server.message);
 }
 
 /** JSON: a HAR file, an SDK createPresignedPost result, or a service's error body. */
@@ -166,8 +184,14 @@ function importJson(b: ImportBuilder, options: ImportOptions): boolean {
 		reader.skipSpace();
 		const looksHar = /"log"\s*:/.test(text) && /"entries"\s*:/.test(text);
 		if (looksHar || !hasQuotedStages(text)) {
-			for (const p of reader.problems.slice(0, 5)) b.error(p.offset, `The JSON is broken: ${p.message.charAt(0).toLowerCase()}${p.message.slice(1)}`, p.fix);
-			if (reader.problems.length === 0) b.error(reader.i, 'The JSON is broken: it is not strict JSON (a trailing comma, single quotes or a comment?).', 'Export the file again, or fix the character at this point.');
+			for (const p of reader.problems.slice(0, 5))
+				b.error(p.offset, `The JSON is broken: ${p.message.charAt(0).toLowerCase()}${p.message.slice(1)}`, p.fix);
+			if (reader.problems.length === 0)
+				b.error(
+					reader.i,
+					'The JSON is broken: it is not strict JSON (a trailing comma, single quotes or a comment?).',
+					'Export the file again, or fix the character at this point.'
+				);
 			value = toPlain(node);
 			if (looksHar) {
 				b.kind = 'har';
@@ -184,7 +208,10 @@ function importJson(b: ImportBuilder, options: ImportOptions): boolean {
 	if (value && typeof value === 'object' && !Array.isArray(value)) {
 		const o = value as { url?: unknown; fields?: unknown };
 		if (o.fields && typeof o.fields === 'object' && !Array.isArray(o.fields)) {
-			const fields = Object.entries(o.fields as Record<string, unknown>).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? '']);
+			const fields = Object.entries(o.fields as Record<string, unknown>).map(([k, v]): [string, string] => [
+				k,
+				typeof v === 'string' ? v : (JSON.stringify(v) ?? '')
+			]);
 			addPostFormFields(b, fields, 'the presigned POST fields');
 			if (b.kind === 'post-form') {
 				if (typeof o.url === 'string' && /^https?:\/\//i.test(o.url)) {
@@ -196,7 +223,7 @@ function importJson(b: ImportBuilder, options: ImportOptions): boolean {
 	}
 	if (hasQuotedStages(text) || (parsed && value && typeof value === 'object' && /"(?:__type|code|Code|message|Message)"\s*:/.test(text))) {
 		b.kind = 'service-error-text';
-		b.errors.length = 0;
+		b.clearErrors();
 		addServiceErrorMessage(b, text);
 		return true;
 	}
@@ -212,7 +239,9 @@ function importUrl(b: ImportBuilder, url: string): void {
 	b.request = request;
 	b.kind = 'presigned-url';
 	addRequestEvidence(b, request, 'the URL');
-	if (b.mode !== 'query') {
+	if (b.mode === 'query')
+		b.note('A URL alone does not say its method: it is imported as GET; change it if the URL was presigned for PUT or another method.');
+	else {
 		if (b.sigv2Fields) return;
 		b.note('The URL carries no X-Amz-Signature: it is imported as a GET request to sign.');
 	}
@@ -220,25 +249,52 @@ function importUrl(b: ImportBuilder, url: string): void {
 
 /**
  * "Authorization: AWS4-HMAC-SHA256 …" alone, its bare value, or a block of "Name: value" header
- * lines around it (X-Amz-Date and the session token are read too).
+ * lines around it (X-Amz-Date and the session token are read too). A block with HTTP/2
+ * pseudo-headers (:method, :path, :authority — what DevTools shows for HTTP/2) is a whole request.
  */
 function importHeaderList(b: ImportBuilder, lines: string[]): boolean {
 	const content = lines.map(stripCr).filter((l) => l.trim() !== '');
-	const auth = content.map((l) => authorizationValueIn(l)).find((a) => a !== undefined);
-	if (!auth) return false;
-	const headerLike = content.every((l) => /^\s*["']?[\w-]+["']?\s*:/.test(l) || authorizationValueIn(l) !== undefined);
+	const headerLike = content.every((l) => /^\s*["']?:?[\w-]+["']?\s*:/.test(l) || authorizationValueIn(l) !== undefined);
 	if (!headerLike) return false;
-	b.kind = 'authorization-header';
-	const headers = content.map((l): [string, string] => {
+	const all = content.map((l): [string, string] => {
 		const a = authorizationValueIn(l);
 		if (a && !/^\s*["']?authorization/i.test(l)) return ['Authorization', a.value];
-		const colon = l.indexOf(':');
-		return [l.slice(0, colon).trim().replace(/^["']|["']$/g, ''), l.slice(colon + 1).trim().replace(/^["']|["',]+$/g, '')];
+		const colon = l.indexOf(':', l.trimStart().startsWith(':') ? l.indexOf(':') + 1 : 0);
+		const name = l
+			.slice(0, colon)
+			.trim()
+			.replace(/^["']|["']$/g, '');
+		return [
+			name,
+			stripTrailing(
+				l
+					.slice(colon + 1)
+					.trim()
+					.replace(/^["']/, '')
+			)
+		];
 	});
+	const pseudo = (n: string): string | undefined => all.find(([name]) => name.toLowerCase() === n)?.[1];
+	const headers = all.filter(([n]) => !n.startsWith(':'));
+	const method = pseudo(':method');
+	const path = pseudo(':path');
+	const authority = pseudo(':authority') ?? headers.find(([n]) => n.toLowerCase() === 'host')?.[1];
+	if (method && path && authority) {
+		b.kind = 'raw-http';
+		const request: HttpRequest = { method: method.toUpperCase(), url: `${pseudo(':scheme') ?? 'https'}://${authority}${path}`, headers };
+		b.request = request;
+		b.note('HTTP/2 request headers (:method, :path, :authority) read as a request; the body is not part of them.');
+		addRequestEvidence(b, request, 'the request headers');
+		return true;
+	}
+	const auth = content.map((l) => authorizationValueIn(l)).find((a) => a !== undefined);
+	if (!auth) return false;
+	b.kind = /^AWS\s/.test(auth.value.trim()) ? 'sigv2-request' : 'authorization-header';
 	const host = headers.find(([n]) => n.toLowerCase() === 'host')?.[1];
 	addRequestEvidence(b, { method: 'GET', url: `https://${host || 'unknown.invalid'}/`, headers }, 'the Authorization header');
-	if (/^AWS\s/.test(auth.value.trim())) b.kind = 'sigv2-request';
-	b.note('Only headers were pasted: method, path and body are unknown, so the request cannot be rebuilt; the signature and scope are imported.');
+	b.note(
+		'Only headers were pasted: method, path and body are unknown, so the request cannot be rebuilt; the signature and scope are imported.'
+	);
 	return true;
 }
 
@@ -265,7 +321,12 @@ function importEmbedded(b: ImportBuilder, lines: string[]): boolean {
 	const auth = /AWS4-HMAC-SHA256 +Credential=[^\s,]+,? *SignedHeaders=[^\s,]+,? *Signature=[0-9a-fA-F]+/.exec(text);
 	if (auth) {
 		b.kind = 'authorization-header';
-		addRequestEvidence(b, { method: 'GET', url: 'https://unknown.invalid/', headers: [['Authorization', auth[0]]] }, 'the Authorization value', auth.index);
+		addRequestEvidence(
+			b,
+			{ method: 'GET', url: 'https://unknown.invalid/', headers: [['Authorization', auth[0]]] },
+			'the Authorization value',
+			auth.index
+		);
 		b.note(`Found an Authorization value at line ${at(auth.index)} inside other text; the rest was not read.`);
 		return true;
 	}
@@ -277,7 +338,11 @@ function importEmbedded(b: ImportBuilder, lines: string[]): boolean {
 			importStringToSign(b, i);
 			return true;
 		}
-		if (/^(GET|PUT|POST|HEAD|DELETE|PATCH|OPTIONS)$/.test(line) && /^\//.test(stripCr(lines[i + 1] ?? '')) && /:/.test(lines[i + 3] ?? lines[i + 2] ?? '')) {
+		if (
+			/^(GET|PUT|POST|HEAD|DELETE|PATCH|OPTIONS)$/.test(line) &&
+			/^\//.test(stripCr(lines[i + 1] ?? '')) &&
+			/:/.test(lines[i + 3] ?? lines[i + 2] ?? '')
+		) {
 			b.kind = 'canonical-request';
 			b.note(`Found a canonical request at line ${i + 1} inside other text; the rest was not read.`);
 			importCanonicalRequest(b, i);
@@ -294,11 +359,15 @@ function finishKind(b: ImportBuilder): void {
 			if (b.kind !== 'sigv2-request') b.note(`Recognised as a Signature Version 2 request (${b.sigv2Fields.map(([n]) => n).join(', ')}).`);
 			b.kind = 'sigv2-request';
 		} else if (b.mode !== undefined) {
-			b.note(`Signature Version 2 fields (${b.sigv2Fields.map(([n]) => n).join(', ')}) sit next to the SigV4 signature; AWS reads one or the other, never both.`);
+			b.note(
+				`Signature Version 2 fields (${b.sigv2Fields.map(([n]) => n).join(', ')}) sit next to the SigV4 signature; AWS reads one or the other, never both.`
+			);
 		}
 	}
 	if (b.kind === 'sigv2-request' && !b.notes.some((n) => /Signature Version 2/.test(n))) {
-		b.note('Signature Version 2 is deprecated; S3 accepts only SigV4 in regions opened after January 2014 and for SSE-KMS. Sign with AWS4-HMAC-SHA256.');
+		b.note(
+			'Signature Version 2 is deprecated; S3 accepts only SigV4 in regions opened after January 2014 and for SSE-KMS. Sign with AWS4-HMAC-SHA256.'
+		);
 	}
 	if ((b.kind === 'canonical-request' || b.kind === 'string-to-sign') && b.text.includes('\r\n')) {
 		b.note('The text has CRLF (Windows) line endings; they are kept as pasted, since a signer that writes CRLF is a cause of mismatch.');

@@ -283,7 +283,8 @@ export function toPlain(node: JsNode | undefined): unknown {
 			const out: Record<string, unknown> = {};
 			// defineProperty, so that a "__proto__" key stays a key.
 			for (const e of node.entries) {
-				if (e.key !== '...') Object.defineProperty(out, e.key, { value: toPlain(e.value), enumerable: true, writable: true, configurable: true });
+				if (e.key !== '...')
+					Object.defineProperty(out, e.key, { value: toPlain(e.value), enumerable: true, writable: true, configurable: true });
 			}
 			return out;
 		}

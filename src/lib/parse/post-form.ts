@@ -5,11 +5,16 @@ import { stripCr } from './text-position.ts';
 import type { FormField } from './types.ts';
 
 /** Field names that only a browser POST upload (or its SigV2 ancestor) has. */
-const POST_NAMES = /^(policy|x-amz-signature|x-amz-credential|x-amz-algorithm|success_action_status|success_action_redirect|awsaccesskeyid)$/i;
+const POST_NAMES =
+	/^(policy|x-amz-signature|x-amz-credential|x-amz-algorithm|success_action_status|success_action_redirect|awsaccesskeyid)$/i;
 
 export function looksLikePostForm(fields: FormField[]): boolean {
 	const names = new Set(fields.map(([n]) => n.toLowerCase()));
-	return names.has('policy') || (names.has('x-amz-signature') && names.has('key')) || (names.has('awsaccesskeyid') && names.has('signature') && names.has('key'));
+	return (
+		names.has('policy') ||
+		(names.has('x-amz-signature') && names.has('key')) ||
+		(names.has('awsaccesskeyid') && names.has('signature') && names.has('key'))
+	);
 }
 
 /**
@@ -48,7 +53,9 @@ export function addPostFormFields(b: ImportBuilder, fields: FormField[], source:
 			`SigV2 fields (${v2.map(([n]) => n).join(', ')}) sit next to SigV4 ones (${v4.join(', ')}): S3 then checks a Signature Version 2 signature. Send only policy, x-amz-algorithm, x-amz-credential, x-amz-date and x-amz-signature (and x-amz-security-token).`
 		);
 	} else if (v2.length > 0) {
-		b.note(`These are Signature Version 2 fields (${v2.map(([n]) => n).join(', ')}): the signature is base64 HMAC-SHA1 of the policy. Newer regions accept only SigV4 fields.`);
+		b.note(
+			`These are Signature Version 2 fields (${v2.map(([n]) => n).join(', ')}): the signature is base64 HMAC-SHA1 of the policy. Newer regions accept only SigV4 fields.`
+		);
 	}
 	const policy = get('policy');
 	if (policy !== undefined) b.note(describePolicy(policy));
@@ -78,9 +85,12 @@ function describePolicy(policy: string): string {
 export function readFieldList(text: string): { fields: FormField[]; how: string } | undefined {
 	const multipart = readMultipart(text);
 	if (multipart.length > 0) return { fields: multipart, how: 'multipart body' };
-	const appends = [...text.matchAll(/\.append\(\s*(["'`])((?:\\.|(?!\1)[^\\])*)\1\s*,\s*((["'`])((?:\\.|(?!\4)[^\\])*)\4|[^)]*?)\s*\)/g)].map(
-		(m): FormField => [m[2]!, m[5] !== undefined ? m[5] : `(expression: ${m[3]!.trim()})`]
-	);
+	// Bounded repetitions: an unclosed call must not make the scan quadratic.
+	const appends = [
+		...text.matchAll(
+			/\.append\(\s*(["'`])((?:\\.|(?!\1)[^\\\n]){0,200})\1\s*,\s*((["'`])((?:\\.|(?!\4)[^\\\n]){0,2000})\4|[^)\n]{0,200}?)\s*\)/g
+		)
+	].map((m): FormField => [m[2]!, m[5] !== undefined ? m[5] : `(expression: ${m[3]!.trim()})`]);
 	if (appends.length > 0) return { fields: appends, how: 'formData.append calls' };
 	const fields: FormField[] = [];
 	for (const raw of text.split('\n')) {

@@ -3,7 +3,19 @@
  * (b'…'), awscurl pprints its strings ('…' '…' split over lines). Read only, never evaluated.
  */
 
-const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0' };
+const ESCAPES: Record<string, string> = {
+	n: '\n',
+	r: '\r',
+	t: '\t',
+	'\\': '\\',
+	"'": "'",
+	'"': '"',
+	a: '\x07',
+	b: '\b',
+	f: '\f',
+	v: '\v',
+	'0': '\0'
+};
 
 export interface PyString {
 	value: string;

@@ -14,7 +14,7 @@ export const REQUEST_LINE = /^[ \t]*(?:GET|PUT|POST|HEAD|DELETE|PATCH|OPTIONS|TR
 export function importRawHttp(b: ImportBuilder): void {
 	const text = b.text;
 	const first = parseRawHttp(text);
-	for (const e of first.errors) b.errors.push(e);
+	for (const e of first.errors) b.errorAt(e.line, e.column, e.message, e.fix);
 	let request = first.request;
 	if (!request && first.errors.length > 0) {
 		const bad = new Set(first.errors.map((e) => e.line - 1));

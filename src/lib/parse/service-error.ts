@@ -36,7 +36,10 @@ export function addServiceErrorMessage(b: ImportBuilder, source: string, map: Of
 	}
 	if (message === undefined) message = source;
 	if (code === undefined) {
-		const m = /An error occurred \(([A-Za-z]+)\)|\b(SignatureDoesNotMatch|InvalidSignatureException|IncompleteSignature|InvalidClientTokenId)\b/.exec(source);
+		const m =
+			/An error occurred \(([A-Za-z]+)\)|\b(SignatureDoesNotMatch|InvalidSignatureException|IncompleteSignature|InvalidClientTokenId)\b/.exec(
+				source
+			);
 		code = m?.[1] ?? m?.[2];
 	}
 	if (code) b.setServer('code', code.replace(/^.*#/, '').replace(/:.*$/, ''));
@@ -45,7 +48,8 @@ export function addServiceErrorMessage(b: ImportBuilder, source: string, map: Of
 
 	const quoted = quotedStages(message);
 	if (quoted.unterminated) {
-		const markerAt = message === source ? (quoted.unterminated === 'canonicalRequest' ? quoted.canonicalAt : quoted.stringToSignAt) ?? 0 : messageAt;
+		const markerAt =
+			message === source ? ((quoted.unterminated === 'canonicalRequest' ? quoted.canonicalAt : quoted.stringToSignAt) ?? 0) : messageAt;
 		b.error(
 			map(markerAt),
 			`The quoted ${quoted.unterminated === 'canonicalRequest' ? 'canonical string' : 'string to sign'} never ends with "'".`,

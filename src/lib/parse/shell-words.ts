@@ -20,7 +20,21 @@ export interface ShellWords {
 	problems: ShellProblem[];
 }
 
-const ANSI_C: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const ANSI_C: Record<string, string> = {
+	n: '\n',
+	t: '\t',
+	r: '\r',
+	a: '\x07',
+	b: '\b',
+	e: '\x1b',
+	E: '\x1b',
+	f: '\f',
+	v: '\v',
+	'\\': '\\',
+	"'": "'",
+	'"': '"',
+	'?': '?'
+};
 
 /**
  * Splits one shell command into words the way bash would, without running anything: '…' is
@@ -81,7 +95,11 @@ export function splitShellWords(text: string, start: number, cmd = false): Shell
 			if (ch === "'" && !cmd) {
 				const close = text.indexOf("'", i + 1);
 				if (close === -1) {
-					problems.push({ offset: i, message: "This ' quote is never closed.", fix: 'Close the quote, or check whether the command was cut off.' });
+					problems.push({
+						offset: i,
+						message: "This ' quote is never closed.",
+						fix: 'Close the quote, or check whether the command was cut off.'
+					});
 					value += text.slice(i + 1);
 					i = len;
 					break;
@@ -93,7 +111,11 @@ export function splitShellWords(text: string, start: number, cmd = false): Shell
 			if (ch === '$' && text[i + 1] === "'" && !cmd) {
 				const r = ansiC(text, i + 2);
 				if (r.end === -1) {
-					problems.push({ offset: i, message: "This $' quote is never closed.", fix: 'Close the quote, or check whether the command was cut off.' });
+					problems.push({
+						offset: i,
+						message: "This $' quote is never closed.",
+						fix: 'Close the quote, or check whether the command was cut off.'
+					});
 					value += r.value;
 					i = len;
 					break;
@@ -131,7 +153,11 @@ export function splitShellWords(text: string, start: number, cmd = false): Shell
 					j++;
 				}
 				if (!closed) {
-					problems.push({ offset: i, message: 'This " quote is never closed.', fix: 'Close the quote, or check whether the command was cut off.' });
+					problems.push({
+						offset: i,
+						message: 'This " quote is never closed.',
+						fix: 'Close the quote, or check whether the command was cut off.'
+					});
 					i = len;
 					break;
 				}

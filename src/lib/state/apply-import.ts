@@ -1,4 +1,4 @@
-import type { ImportResult, ProvidedStages, ServerStages } from '../parse/types.ts';
+import type { FormField, ImportResult, ProvidedStages, ServerStages } from '../parse/types.ts';
 import { formatHttpRequest } from '../sigv4/format-request.ts';
 import type { AuthMode, HttpRequest } from '../sigv4/types.ts';
 
@@ -18,6 +18,8 @@ export interface ImportPlan {
 	inputs: ImportedInputs;
 	provided: ProvidedStages;
 	server: ServerStages;
+	form: FormField[];
+	sigv2Fields: FormField[];
 	/** Plain words for the user: what the paste filled in and what it left. */
 	summary: string[];
 }
@@ -75,7 +77,10 @@ export function requestText(request: HttpRequest): string {
  * a paste of evidence alone (a string to sign, an error body) is added to the current case, so
  * that "my request" and "what my signer or the server made of it" can come from two pastes.
  */
-export function planImport(result: ImportResult, current: { provided: ProvidedStages; server: ServerStages }): ImportPlan {
+export function planImport(
+	result: ImportResult,
+	current: { provided: ProvidedStages; server: ServerStages; form?: FormField[]; sigv2Fields?: FormField[] }
+): ImportPlan {
 	const inputs: ImportedInputs = {};
 	const summary = [`Recognised ${KIND_NAMES[result.kind] ?? result.kind}.`];
 	const carriesRequest = result.request !== undefined && REQUEST_KINDS.has(result.kind);
@@ -98,11 +103,13 @@ export function planImport(result: ImportResult, current: { provided: ProvidedSt
 
 	const provided = carriesRequest ? { ...result.provided } : { ...current.provided, ...result.provided };
 	const server = carriesRequest ? { ...result.server } : { ...current.server, ...result.server };
+	const form = result.form ?? (carriesRequest ? [] : (current.form ?? []));
+	const sigv2Fields = carriesRequest ? (result.sigv2Fields ?? []) : [...(current.sigv2Fields ?? []), ...(result.sigv2Fields ?? [])];
 	const evidence = [
 		...Object.keys(result.provided ?? {}).map((k) => `your ${k}`),
 		...(result.server?.canonicalRequest ? ["the server's canonical request"] : []),
 		...(result.server?.stringToSign ? ["the server's string to sign"] : [])
 	];
 	if (evidence.length) summary.push(`Compared: ${evidence.join(', ')}.`);
-	return { inputs, provided, server, summary };
+	return { inputs, provided, server, form, sigv2Fields, summary };
 }

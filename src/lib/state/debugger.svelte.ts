@@ -17,7 +17,7 @@ import {
 import { DEFAULT_PARAMS, DEFAULT_REQUEST_TEXT } from '../examples.ts';
 import { keyChainText, signingKeyFromText } from './key-chain-text.ts';
 import type { ParseError } from '../parse/parse-error.ts';
-import type { ProvidedStages, ServerStages } from '../parse/types.ts';
+import type { FormField, HarEntrySummary, ProvidedStages, ServerStages } from '../parse/types.ts';
 import type { Evidence, Finding, Stage } from '../diagnose/types.ts';
 import { planImport } from './apply-import.ts';
 import { ForensicsRunner } from './forensics-runner.svelte.ts';
@@ -108,11 +108,19 @@ export class DebuggerState {
 	importErrors = $state<ParseError[]>([]);
 	provided = $state<ProvidedStages>({});
 	server = $state<ServerStages>({});
+	/** A browser POST form's fields, and SigV2 fields found anywhere in the paste. */
+	form = $state<FormField[]>([]);
+	sigv2Fields = $state<FormField[]>([]);
+	/** A pasted HAR's requests, to choose another than the one imported. */
+	harEntries = $state<HarEntrySummary[]>([]);
+	harEntry = $state<number | undefined>();
 	findings = $state<Finding[]>([]);
 	/** A finding the user clicked: the pane or diff shows its line. */
 	focus = $state<{ stage: Stage; line?: number } | undefined>();
 	readonly forensics = new ForensicsRunner();
-	hasEvidence = $derived(Object.keys(this.provided).length > 0 || Object.keys(this.server).length > 0);
+	hasEvidence = $derived(
+		Object.keys(this.provided).length > 0 || Object.keys(this.server).length > 0 || this.form.length > 0 || this.sigv2Fields.length > 0
+	);
 
 	trace = $state<SigningTrace | undefined>();
 	view = $state<StageView | undefined>();
@@ -189,15 +197,11 @@ export class DebuggerState {
 		const params = this.params();
 		if (!parsed.request || 'field' in params) return undefined;
 		const evidence: Evidence = { request: parsed.request, params, mode: trace.mode, provided: { ...this.provided } };
-		const { canonicalRequest, stringToSign, code, fields } = this.server;
-		if (canonicalRequest !== undefined || stringToSign !== undefined || code !== undefined || fields !== undefined) {
-			evidence.server = {};
-			if (canonicalRequest !== undefined) evidence.server.canonicalRequest = canonicalRequest;
-			if (stringToSign !== undefined) evidence.server.stringToSign = stringToSign;
-			if (code !== undefined) evidence.server.code = code;
-			if (fields !== undefined) evidence.server.fields = fields;
-		}
-		return evidence;
+		if (Object.keys(this.server).length > 0) evidence.server = { ...this.server };
+		if (this.form.length > 0) evidence.form = this.form;
+		if (this.sigv2Fields.length > 0) evidence.sigv2Fields = this.sigv2Fields;
+		// Plain data: it is posted to the forensics worker, which cannot clone reactive proxies.
+		return $state.snapshot(evidence) as Evidence;
 	}
 
 	async #diagnose(generation: number, trace: SigningTrace): Promise<void> {
@@ -223,7 +227,7 @@ export class DebuggerState {
 
 	/** Reads the paste box: fills in what the text carries and keeps the text as it is. */
 	/** Imports run in the order they were asked for, each on the text it was given. */
-	async importPaste(text: string = this.pasteText): Promise<void> {
+	async importPaste(text: string = this.pasteText, harEntry?: number): Promise<void> {
 		this.pasteProblem = '';
 		if (text.trim() === '') {
 			this.importSummary = [];
@@ -232,9 +236,18 @@ export class DebuggerState {
 			return;
 		}
 		const { importText } = await import('../parse/index.ts');
-		const result = importText(text);
+		const result = importText(text, harEntry === undefined ? {} : { harEntry });
+		this.harEntries = result.entries ?? [];
+		this.harEntry =
+			harEntry ??
+			(result.entries
+				? Math.max(
+						0,
+						result.entries.findIndex((e) => e.signed)
+					)
+				: undefined);
 		this.importErrors = result.errors;
-		const plan = planImport(result, { provided: this.provided, server: this.server });
+		const plan = planImport(result, { provided: this.provided, server: this.server, form: this.form, sigv2Fields: this.sigv2Fields });
 		this.importSummary = result.kind === 'unknown' ? [] : [...plan.summary, ...result.notes];
 		if (result.kind === 'unknown') return;
 		const i = plan.inputs;
@@ -248,12 +261,17 @@ export class DebuggerState {
 		if (i.expiresIn !== undefined) this.expiresIn = i.expiresIn;
 		this.provided = plan.provided;
 		this.server = plan.server;
+		this.form = plan.form;
+		this.sigv2Fields = plan.sigv2Fields;
 		this.overrides = {};
 	}
 
 	clearEvidence(): void {
 		this.provided = {};
 		this.server = {};
+		this.form = [];
+		this.sigv2Fields = [];
+		this.harEntries = [];
 		this.findings = [];
 		this.importSummary = [];
 		this.importErrors = [];

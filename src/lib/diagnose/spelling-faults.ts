@@ -32,10 +32,9 @@ export function spellingFaults(text: string, keep: string): SpellingFaults {
 		if (!UNRESERVED.test(c) && !keep.includes(c)) faults.notEncoded.push(c);
 	}
 	const unique = (list: string[]) => [...new Set(list)];
-	return { lowercaseHex: unique(faults.lowercaseHex), unreservedEncoded: unique(faults.unreservedEncoded), notEncoded: unique(faults.notEncoded) };
-}
-
-export function listQuoted(items: string[], max = 6): string {
-	const shown = items.slice(0, max).map((c) => JSON.stringify(c));
-	return shown.join(', ') + (items.length > max ? ` and ${items.length - max} more` : '');
+	return {
+		lowercaseHex: unique(faults.lowercaseHex),
+		unreservedEncoded: unique(faults.unreservedEncoded),
+		notEncoded: unique(faults.notEncoded)
+	};
 }

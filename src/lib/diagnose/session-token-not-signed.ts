@@ -11,12 +11,13 @@ export function sessionTokenNotSigned(ctx: DiagnoseContext, list: FindingList, a
 	const inQuery = ctx.mode === 'query';
 	const name = inQuery ? 'X-Amz-Security-Token' : 'x-amz-security-token';
 	const fields = { stage: at.stage, ...(at.line !== undefined ? { line: at.line } : {}) };
+	const where = at.where[0]!.toUpperCase() + at.where.slice(1);
 	if (ctx.tokenInRequest) {
 		list.add(
 			'session-token-added-after-signing',
 			{
 				...fields,
-				message: `${at.where}: the request carries the session token, but it was added after signing.`,
+				message: `${where}: the request carries the session token, but it was added after signing.`,
 				fix: inQuery
 					? 'Add X-Amz-Security-Token to the query before signing, so it is part of the canonical query (S3 and most services).'
 					: `Add the ${name} header before signing and list it in SignedHeaders.`
@@ -28,10 +29,8 @@ export function sessionTokenNotSigned(ctx: DiagnoseContext, list: FindingList, a
 			'session-token-missing',
 			{
 				...fields,
-				message: `${at.where}: the credentials are temporary (they come with a session token) and the token is not signed.`,
-				fix: inQuery
-					? 'Add X-Amz-Security-Token=<token> to the query before signing.'
-					: `Send the token in an ${name} header, and sign it.`
+				message: `${where}: the credentials are temporary (they come with a session token) and the token is not signed.`,
+				fix: inQuery ? 'Add X-Amz-Security-Token=<token> to the query before signing.' : `Send the token in an ${name} header, and sign it.`
 			},
 			'session-token'
 		);
