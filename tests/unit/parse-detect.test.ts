@@ -1,5 +1,6 @@
 // Format detection: every sample lands in its kind, whatever surrounds it; unknown text gets a
 // helpful error; the result is plain data.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importText, type ImportKind } from '../../src/lib/parse/index.ts';
 import { PRESIGNED_URL, SAMPLES, STRING_TO_SIGN_APEX } from './parse-samples.ts';
@@ -127,5 +128,27 @@ describe('evidence inside other text', () => {
 		const r = importText(`Response from S3:\n${SAMPLES.S3_HEADERS_NOT_SIGNED}`);
 		expect(r.kind).toBe('s3-error-xml');
 		expect(r.server?.fields?.HeadersNotSigned).toBe('x-amz-server-side-encryption');
+	});
+});
+
+const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
+
+describe.skipIf(!existsSync(SEEDS))('the user stories in ../shared/seeds (skipped when the folder is absent)', () => {
+	const seeds = existsSync(SEEDS) ? readdirSync(SEEDS).filter((f) => f.endsWith('.txt')) : [];
+
+	it('seed 004 (a whole forum post): its formData.append calls are a POST form with SigV2 fields mixed in', () => {
+		const file = seeds.find((f) => f.startsWith('004_'));
+		expect(file).toBeDefined();
+		const r = importText(readFileSync(new URL(file!, SEEDS), 'utf8'));
+		expect(r.kind).toBe('post-form');
+		expect(new Set(r.sigv2Fields?.map(([n]) => n))).toEqual(new Set(['AWSAccessKeyId', 'Signature']));
+		expect(r.notes.join(' ')).toMatch(/SigV2 fields \(AWSAccessKeyId, Signature\) sit next to SigV4 ones/);
+	});
+
+	it('every seed imports without throwing; prose without a request is unknown with an error that says what to paste', () => {
+		for (const file of seeds) {
+			const r = importText(readFileSync(new URL(file, SEEDS), 'utf8'));
+			if (r.kind === 'unknown') expect(r.errors[0]!.fix).toMatch(/curl command/);
+		}
 	});
 });

@@ -135,6 +135,14 @@ describe('S3 SignatureDoesNotMatch', () => {
 		expect(r.server?.message).toBe('a & b');
 	});
 
+	it('reads an HTTP response with a JSON error body as a service error', () => {
+		const r = importText(
+			'HTTP/1.1 403 Forbidden\nContent-Type: application/json\n\n{"message":"Credential should be scoped to correct service: \'es\'. "}'
+		);
+		expect(r.kind).toBe('service-error-text');
+		expect(r.server?.message).toBe("Credential should be scoped to correct service: 'es'.");
+	});
+
 	it('reads an HTTP response pasted with its status line and headers', () => {
 		const r = importText(
 			`HTTP/1.1 403 Forbidden\r\nx-amz-request-id: 4442587FB7D0A2F9\r\nContent-Type: application/xml\r\n\r\n${S3_HEADERS_NOT_SIGNED}`

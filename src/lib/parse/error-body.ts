@@ -1,6 +1,6 @@
 import { quotedStages } from './canonical-strings.ts';
 import { findElement, leaves, parseXml, type XmlElement } from './flat-xml.ts';
-import { decodeHexBytes, firstDifference } from './hex-bytes.ts';
+import { decodeHexBytes, firstDifference, visibleChar } from './hex-bytes.ts';
 import type { ImportBuilder, OffsetMap } from './import-builder.ts';
 import { addServerStages } from './server-stages.ts';
 
@@ -98,7 +98,7 @@ function fromBytes(
 		const bad = raw[decoded.badIndex]!;
 		b.error(
 			map(el.contentStart + decoded.badIndex),
-			`${name}Bytes should be hex bytes such as "47 45 54 0a", but has "${bad === '…' ? '…' : bad}"${bad === '…' ? ' (the list was shortened)' : ''}.`,
+			`${name}Bytes should be hex bytes such as "47 45 54 0a", but has ${visibleChar(bad)}${bad === '…' ? ' (the list was shortened)' : ''}.`,
 			`Paste the whole ${name}Bytes element as S3 sent it; until then the ${name} text is used.`
 		);
 		return text;

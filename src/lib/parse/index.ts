@@ -141,7 +141,7 @@ function detectAndImport(b: ImportBuilder, options: ImportOptions): void {
 	if (importHeaderList(b, lines)) return;
 	const fields = readFieldList(text);
 	if (fields) {
-		addPostFormFields(b, fields.fields, `a ${fields.how}`);
+		addPostFormFields(b, fields.fields, fields.how);
 		if (b.kind !== 'post-form') {
 			b.form = fields.fields;
 			b.kind = 'post-form';

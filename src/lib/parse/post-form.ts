@@ -26,7 +26,11 @@ export function addPostFormFields(b: ImportBuilder, fields: FormField[], source:
 	if (!looksLikePostForm(fields)) return;
 	b.kind = 'post-form';
 	b.form = fields;
-	const get = (name: string): string | undefined => fields.find(([n]) => n.toLowerCase() === name)?.[1].trim();
+	// A value that is a JavaScript expression or a file says nothing about the scope.
+	const get = (name: string): string | undefined => {
+		const value = fields.find(([n]) => n.toLowerCase() === name)?.[1].trim();
+		return value === undefined || /^\((?:expression|file)[: ]/.test(value) ? undefined : value;
+	};
 	const algorithm = get('x-amz-algorithm');
 	const credential = get('x-amz-credential');
 	if (credential !== undefined) {
@@ -44,17 +48,18 @@ export function addPostFormFields(b: ImportBuilder, fields: FormField[], source:
 
 	const v2 = sigv2FieldsOf(fields);
 	for (const [n, v] of v2) b.addSigv2Field(n, v);
-	const v4 = fields.filter(([n]) => /^x-amz-(algorithm|credential|date|signature)$/i.test(n)).map(([n]) => n);
+	const v4 = [...new Set(fields.filter(([n]) => /^x-amz-(algorithm|credential|date|signature)$/i.test(n)).map(([n]) => n))];
+	const v2Names = [...new Set(v2.map(([n]) => n))].join(', ');
 	b.note(
 		`Browser POST upload (${source}): ${fields.length} field${fields.length === 1 ? '' : 's'}. With SigV4, the string to sign is the base64 policy field itself, signed with the usual signing key; the signature goes in x-amz-signature (hex).`
 	);
 	if (v2.length > 0 && v4.length > 0) {
 		b.note(
-			`SigV2 fields (${v2.map(([n]) => n).join(', ')}) sit next to SigV4 ones (${v4.join(', ')}): S3 then checks a Signature Version 2 signature. Send only policy, x-amz-algorithm, x-amz-credential, x-amz-date and x-amz-signature (and x-amz-security-token).`
+			`SigV2 fields (${v2Names}) sit next to SigV4 ones (${v4.join(', ')}): S3 then checks a Signature Version 2 signature. Send only policy, x-amz-algorithm, x-amz-credential, x-amz-date and x-amz-signature (and x-amz-security-token).`
 		);
 	} else if (v2.length > 0) {
 		b.note(
-			`These are Signature Version 2 fields (${v2.map(([n]) => n).join(', ')}): the signature is base64 HMAC-SHA1 of the policy. Newer regions accept only SigV4 fields.`
+			`These are Signature Version 2 fields (${v2Names}): the signature is base64 HMAC-SHA1 of the policy. Newer regions accept only SigV4 fields.`
 		);
 	}
 	const policy = get('policy');
@@ -84,14 +89,14 @@ function describePolicy(policy: string): string {
  */
 export function readFieldList(text: string): { fields: FormField[]; how: string } | undefined {
 	const multipart = readMultipart(text);
-	if (multipart.length > 0) return { fields: multipart, how: 'multipart body' };
+	if (multipart.length > 0) return { fields: multipart, how: 'the multipart body' };
 	// Bounded repetitions: an unclosed call must not make the scan quadratic.
 	const appends = [
 		...text.matchAll(
 			/\.append\(\s*(["'`])((?:\\.|(?!\1)[^\\\n]){0,200})\1\s*,\s*((["'`])((?:\\.|(?!\4)[^\\\n]){0,2000})\4|[^)\n]{0,200}?)\s*\)/g
 		)
 	].map((m): FormField => [m[2]!, m[5] !== undefined ? m[5] : `(expression: ${m[3]!.trim()})`]);
-	if (appends.length > 0) return { fields: appends, how: 'formData.append calls' };
+	if (appends.length > 0) return { fields: appends, how: 'the formData.append calls' };
 	const fields: FormField[] = [];
 	for (const raw of text.split('\n')) {
 		const line = stripCr(raw).trim();
@@ -100,7 +105,7 @@ export function readFieldList(text: string): { fields: FormField[]; how: string 
 		if (!m) return undefined;
 		fields.push([m[1]!, m[2]!.replace(/^["'](.*)["']$/, '$1')]);
 	}
-	return fields.length > 0 && fields.some(([n]) => POST_NAMES.test(n)) ? { fields, how: 'field list' } : undefined;
+	return fields.length > 0 && fields.some(([n]) => POST_NAMES.test(n)) ? { fields, how: 'the field list' } : undefined;
 }
 
 /** The fields of a multipart/form-data body (file parts keep their file name, not their content). */

@@ -340,6 +340,7 @@ export class DebuggerState {
 
 	/** The datetime of this moment, in SigV4's form. */
 	static now(): string {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off reading, not state
 		return new Date()
 			.toISOString()
 			.replace(/\.\d{3}Z$/, 'Z')

@@ -45,6 +45,7 @@ export class ForensicsRunner {
 			return;
 		}
 		this.status = 'pairs';
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite's worker URL pattern, not state
 		const worker = new Worker(new URL('../diagnose/forensics.worker.ts', import.meta.url), { type: 'module' });
 		this.#worker = worker;
 		worker.onmessage = (e: MessageEvent) => {

@@ -19,6 +19,8 @@ export interface StageDiff {
 	rows: DiffRow[];
 }
 
+// eslint-disable-next-line no-control-regex -- making control characters visible is the point
+const CONTROL = /[\r\t\u00a0\u000b\u000c\u0000]/g;
 const INVISIBLE: Record<string, string> = { '\r': '␍', '\t': '⇥', '\u00a0': '⍽', '\u000b': '␋', '\u000c': '␌', '\u0000': '␀' };
 
 /**
@@ -27,7 +29,7 @@ const INVISIBLE: Record<string, string> = { '\r': '␍', '\t': '⇥', '\u00a0': 
  */
 export function showInvisibles(line: string): string {
 	return line
-		.replace(/[\r\t\u00a0\u000b\u000c\u0000]/g, (c) => INVISIBLE[c]!)
+		.replace(CONTROL, (c) => INVISIBLE[c]!)
 		.replace(/[\u200b-\u200f\u2028\u2029\u2060\ufeff]/g, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`)
 		.replace(/ +$/, (spaces) => '·'.repeat(spaces.length));
 }
