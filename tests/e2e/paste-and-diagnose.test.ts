@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -149,6 +149,54 @@ describe('paste a broken request', () => {
 		await paste(page, text);
 		await expect.poll(() => page.locator('#paste-result').textContent()).toMatch(/Line 3, column \d+/);
 		expect(await page.locator('#paste').inputValue()).toBe(text);
+		await context.close();
+	});
+});
+
+describe('signature forensics in the page', () => {
+	it('finds a pair of mistakes off the main thread when only the signature is known', async () => {
+		const { context, page, errors } = await open();
+		await page.getByLabel('Date and time').fill('20130524T133600Z');
+		const params = { ...DEFAULT_PARAMS, datetime: '20130524T133600Z' };
+		const correct = await signRequest({ method: 'GET', url: 'https://examplebucket.s3.amazonaws.com/test.txt', headers: [['Range', 'bytes=0-9']] }, params);
+		// An Apex signer: hh instead of HH in the string to sign, and the hash in base64.
+		const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
+		const sts = ['AWS4-HMAC-SHA256', '20130524T013600Z', correct.credentialScope, createHash('sha256').update(correct.canonicalRequest).digest('base64')].join('\n');
+		let key: Buffer = Buffer.from(`AWS4${params.credentials.secretAccessKey}`);
+		for (const part of ['20130524', 'us-east-1', 's3', 'aws4_request']) key = hmac(key, part);
+		const signature = hmac(key, sts).toString('hex');
+		await paste(page, correct.authorization!.replace(correct.signature, signature));
+		const confirmed = page.locator('.findings li').filter({ hasText: 'reproduces your signature' });
+		await expect.poll(() => confirmed.locator('.code').allTextContents(), { timeout: 20_000 }).toEqual(
+			expect.arrayContaining(['timestamp-12-hour-clock', 'hash-base64-not-hex'])
+		);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
+
+describe('open a file', () => {
+	it('imports a HAR file and lets the user pick another request from it', async () => {
+		const { context, page } = await open();
+		const signed = await signRequest({ method: 'GET', url: 'https://examplebucket.s3.amazonaws.com/photo.jpg', headers: [] }, DEFAULT_PARAMS);
+		const har = {
+			log: {
+				version: '1.2',
+				entries: [
+					{ request: { method: 'GET', url: 'https://example.com/index.html', headers: [] }, response: { status: 200 } },
+					{
+						request: { method: 'GET', url: signed.request.url, headers: signed.request.headers.map(([name, value]) => ({ name, value })) },
+						response: { status: 403 }
+					}
+				]
+			}
+		};
+		await page.locator('input[type=file]').setInputFiles({ name: 'session.har', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(har)) });
+		await expect.poll(() => page.locator('#request').inputValue()).toContain('GET /photo.jpg');
+		const choice = page.getByLabel('Request from the HAR file');
+		expect(await choice.locator('option').count()).toBe(2);
+		await choice.selectOption({ index: 0 });
+		await expect.poll(() => page.locator('#request').inputValue()).toContain('GET /index.html');
 		await context.close();
 	});
 });
