@@ -6,7 +6,26 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ fallback: undefined, strict: true })
+		adapter: adapter({ fallback: undefined, strict: true }),
+		// A page that holds AWS secrets talks to nobody but its own origin (DESIGN §7). SvelteKit
+		// hashes its own inline bootstrap script; nothing else inline runs.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				// Monaco sets element styles at run time.
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self', 'data:'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['none'],
+				'form-action': ['none']
+			}
+		}
 	}
 };
 
