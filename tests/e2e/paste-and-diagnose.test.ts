@@ -158,18 +158,26 @@ describe('signature forensics in the page', () => {
 		const { context, page, errors } = await open();
 		await page.getByLabel('Date and time').fill('20130524T133600Z');
 		const params = { ...DEFAULT_PARAMS, datetime: '20130524T133600Z' };
-		const correct = await signRequest({ method: 'GET', url: 'https://examplebucket.s3.amazonaws.com/test.txt', headers: [['Range', 'bytes=0-9']] }, params);
+		const correct = await signRequest(
+			{ method: 'GET', url: 'https://examplebucket.s3.amazonaws.com/test.txt', headers: [['Range', 'bytes=0-9']] },
+			params
+		);
 		// An Apex signer: hh instead of HH in the string to sign, and the hash in base64.
 		const hmac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
-		const sts = ['AWS4-HMAC-SHA256', '20130524T013600Z', correct.credentialScope, createHash('sha256').update(correct.canonicalRequest).digest('base64')].join('\n');
+		const sts = [
+			'AWS4-HMAC-SHA256',
+			'20130524T013600Z',
+			correct.credentialScope,
+			createHash('sha256').update(correct.canonicalRequest).digest('base64')
+		].join('\n');
 		let key: Buffer = Buffer.from(`AWS4${params.credentials.secretAccessKey}`);
 		for (const part of ['20130524', 'us-east-1', 's3', 'aws4_request']) key = hmac(key, part);
 		const signature = hmac(key, sts).toString('hex');
 		await paste(page, correct.authorization!.replace(correct.signature, signature));
 		const confirmed = page.locator('.findings li').filter({ hasText: 'reproduces your signature' });
-		await expect.poll(() => confirmed.locator('.code').allTextContents(), { timeout: 20_000 }).toEqual(
-			expect.arrayContaining(['timestamp-12-hour-clock', 'hash-base64-not-hex'])
-		);
+		await expect
+			.poll(() => confirmed.locator('.code').allTextContents(), { timeout: 20_000 })
+			.toEqual(expect.arrayContaining(['timestamp-12-hour-clock', 'hash-base64-not-hex']));
 		expect(errors).toEqual([]);
 		await context.close();
 	});
@@ -178,7 +186,10 @@ describe('signature forensics in the page', () => {
 describe('open a file', () => {
 	it('imports a HAR file and lets the user pick another request from it', async () => {
 		const { context, page } = await open();
-		const signed = await signRequest({ method: 'GET', url: 'https://examplebucket.s3.amazonaws.com/photo.jpg', headers: [] }, DEFAULT_PARAMS);
+		const signed = await signRequest(
+			{ method: 'GET', url: 'https://examplebucket.s3.amazonaws.com/photo.jpg', headers: [] },
+			DEFAULT_PARAMS
+		);
 		const har = {
 			log: {
 				version: '1.2',
@@ -191,7 +202,9 @@ describe('open a file', () => {
 				]
 			}
 		};
-		await page.locator('input[type=file]').setInputFiles({ name: 'session.har', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(har)) });
+		await page
+			.locator('input[type=file]')
+			.setInputFiles({ name: 'session.har', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(har)) });
 		await expect.poll(() => page.locator('#request').inputValue()).toContain('GET /photo.jpg');
 		const choice = page.getByLabel('Request from the HAR file');
 		expect(await choice.locator('option').count()).toBe(2);
