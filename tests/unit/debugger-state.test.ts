@@ -92,6 +92,43 @@ describe('DebuggerState', () => {
 		expect(s.view?.presignedUrl).toContain('X-Amz-Expires=60');
 	});
 
+	it('turns into a case and back, stage for stage', async () => {
+		const a = new DebuggerState();
+		a.requestText = 'PUT /k HTTP/1.1\nHost: b.s3.amazonaws.com\n\nbody';
+		a.mode = 'query';
+		a.expiresIn = '60';
+		a.sessionToken = 'TOKEN';
+		a.override('stringToSign', 'edited');
+		a.provided = { signature: 'abc' };
+		a.server = { code: 'SignatureDoesNotMatch', fields: { AWSAccessKeyId: 'AKID' } };
+		a.form = [['key', 'x']];
+		a.learnStep = 3;
+		await a.recompute();
+		const b = new DebuggerState();
+		b.applyCase(a.toCase());
+		expect(b.toCase()).toEqual(a.toCase());
+		await b.recompute();
+		expect(b.view).toEqual(a.view);
+	});
+
+	it('sanitizes: example keys everywhere the real ones appeared', async () => {
+		const s = new DebuggerState();
+		s.accessKeyId = 'AKIAREALKEY1234567';
+		s.secretAccessKey = 'realSecretValue/123456789';
+		s.sessionToken = 'realSessionToken12345';
+		s.pasteText = 'Authorization: AWS4-HMAC-SHA256 Credential=AKIAREALKEY1234567/20130524/us-east-1/s3/aws4_request';
+		s.provided = { authorization: 'Credential=AKIAREALKEY1234567/x' };
+		s.server = { fields: { AWSAccessKeyId: 'AKIAREALKEY1234567' } };
+		s.sanitize();
+		const text = JSON.stringify(s.toCase());
+		expect(text).not.toContain('AKIAREALKEY1234567');
+		expect(text).not.toContain('realSecretValue');
+		expect(text).not.toContain('realSessionToken');
+		expect(s.accessKeyId).toBe('AKIAIOSFODNN7EXAMPLE');
+		await s.recompute();
+		expect(s.error).toBeUndefined();
+	});
+
 	it('makes "now" in the SigV4 form', () => {
 		expect(DebuggerState.now()).toMatch(/^\d{8}T\d{6}Z$/);
 	});

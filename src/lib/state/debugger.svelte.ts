@@ -21,6 +21,8 @@ import type { FormField, HarEntrySummary, ProvidedStages, ServerStages } from '.
 import type { Evidence, Finding, Stage } from '../diagnose/types.ts';
 import { planImport } from './apply-import.ts';
 import { ForensicsRunner } from './forensics-runner.svelte.ts';
+import type { ShareCase } from '../share/types.ts';
+import { EXAMPLE_CREDENTIALS } from '../examples.ts';
 
 /** An input the page can point an error at. */
 export type InputField =
@@ -118,6 +120,10 @@ export class DebuggerState {
 	/** A finding the user clicked: the pane or diff shows its line. */
 	focus = $state<{ stage: Stage; line?: number } | undefined>();
 	readonly forensics = new ForensicsRunner();
+
+	// The view, kept in a shared link too.
+	optionsOpen = $state(false);
+	learnStep = $state<number | undefined>();
 	hasEvidence = $derived(
 		Object.keys(this.provided).length > 0 || Object.keys(this.server).length > 0 || this.form.length > 0 || this.sigv2Fields.length > 0
 	);
@@ -336,6 +342,88 @@ export class DebuggerState {
 		if (first) view.overriddenFrom = first;
 		if (overrideProblem) view.overrideProblem = overrideProblem;
 		return view;
+	}
+
+	/** The whole case as plain data, for a link, a file or this device's storage. */
+	toCase(): ShareCase {
+		const c: ShareCase = $state.snapshot({
+			requestText: this.requestText,
+			accessKeyId: this.accessKeyId,
+			secretAccessKey: this.secretAccessKey,
+			region: this.region,
+			service: this.service,
+			datetime: this.datetime,
+			mode: this.mode,
+			expiresIn: this.expiresIn,
+			signedHeaders: this.signedHeaders,
+			payload: this.payload,
+			uriEscapePath: this.uriEscapePath,
+			normalizePath: this.normalizePath,
+			contentSha256Header: this.contentSha256Header,
+			overrides: this.overrides,
+			pasteText: this.pasteText,
+			provided: this.provided,
+			server: this.server,
+			form: this.form,
+			sigv2Fields: this.sigv2Fields,
+			view: this.learnStep === undefined ? { optionsOpen: this.optionsOpen } : { optionsOpen: this.optionsOpen, learnStep: this.learnStep }
+		}) as ShareCase;
+		if (this.sessionToken) c.sessionToken = this.sessionToken;
+		return c;
+	}
+
+	/** Reopens a case; a case without secrets keeps the secret field empty, so the page asks for it. */
+	applyCase(c: ShareCase): void {
+		this.requestText = c.requestText;
+		this.accessKeyId = c.accessKeyId;
+		this.secretAccessKey = c.secretAccessKey ?? '';
+		this.sessionToken = c.sessionToken ?? '';
+		this.region = c.region;
+		this.service = c.service;
+		this.datetime = c.datetime;
+		this.mode = c.mode;
+		this.expiresIn = c.expiresIn;
+		this.signedHeaders = c.signedHeaders;
+		this.payload = c.payload;
+		this.uriEscapePath = c.uriEscapePath;
+		this.normalizePath = c.normalizePath;
+		this.contentSha256Header = c.contentSha256Header;
+		this.overrides = { ...c.overrides };
+		this.pasteText = c.pasteText;
+		this.provided = { ...c.provided };
+		this.server = { ...c.server };
+		this.form = c.form.map(([n, v]) => [n, v]);
+		this.sigv2Fields = c.sigv2Fields.map(([n, v]) => [n, v]);
+		this.optionsOpen = c.view.optionsOpen;
+		this.learnStep = c.view.learnStep;
+	}
+
+	/**
+	 * Replaces the credentials with AWS's documented example keys, everywhere they appear in the
+	 * case, so that it can be posted in public. Signatures then follow the example keys.
+	 */
+	sanitize(): void {
+		const oldKey = this.accessKeyId.trim();
+		const secrets = [this.secretAccessKey, this.sessionToken].filter((s) => s.length >= 8);
+		const clean = (text: string) => {
+			let out = oldKey.length >= 4 ? text.split(oldKey).join(EXAMPLE_CREDENTIALS.accessKeyId) : text;
+			for (const secret of secrets) out = out.split(secret).join('[removed]');
+			return out;
+		};
+		const cleanRecord = <T extends object>(record: T): T =>
+			Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v])) as T;
+		this.requestText = clean(this.requestText);
+		this.pasteText = clean(this.pasteText);
+		this.provided = cleanRecord(this.provided);
+		const server = cleanRecord(this.server);
+		if (server.fields) server.fields = cleanRecord(server.fields);
+		this.server = server;
+		this.overrides = cleanRecord(this.overrides);
+		this.form = this.form.map(([n, v]) => [n, clean(v)]);
+		this.sigv2Fields = this.sigv2Fields.map(([n, v]) => [n, clean(v)]);
+		this.accessKeyId = EXAMPLE_CREDENTIALS.accessKeyId;
+		this.secretAccessKey = EXAMPLE_CREDENTIALS.secretAccessKey;
+		this.sessionToken = '';
 	}
 
 	/** The datetime of this moment, in SigV4's form. */
