@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { DebuggerState } from '../../src/lib/state/debugger.svelte.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { DebuggerState, SECRET_NEEDED } from '../../src/lib/state/debugger.svelte.ts';
 import { DEFAULT_SIGNATURE } from '../../src/lib/examples.ts';
 import { signatureFor, stringToSignFor } from '../../src/lib/sigv4/index.ts';
 
@@ -127,6 +127,23 @@ describe('DebuggerState', () => {
 		expect(s.accessKeyId).toBe('AKIAIOSFODNN7EXAMPLE');
 		await s.recompute();
 		expect(s.error).toBeUndefined();
+	});
+
+	it('without a secret, shows every stage that needs none and asks for it in the others', async () => {
+		const full = new DebuggerState();
+		await full.recompute();
+		const s = new DebuggerState();
+		s.secretAccessKey = '';
+		await s.recompute();
+		expect(s.error).toBeUndefined();
+		expect(s.view?.needsSecret).toBe(true);
+		expect(s.view?.canonicalRequest).toBe(full.view?.canonicalRequest);
+		expect(s.view?.stringToSign).toBe(full.view?.stringToSign);
+		for (const stage of [s.view?.signingKey, s.view?.signature, s.view?.signedRequest, s.view?.curl]) expect(stage).toBe(SECRET_NEEDED);
+		s.provided = { stringToSign: full.view!.stringToSign, signature: '0'.repeat(64) };
+		await s.recompute();
+		expect(s.findings.filter((f) => f.severity === 'error')).toEqual([]);
+		await vi.waitFor(() => expect(s.forensics.status).toBe('no-secret'));
 	});
 
 	it('makes "now" in the SigV4 form', () => {

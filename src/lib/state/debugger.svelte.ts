@@ -62,9 +62,17 @@ export interface StageView {
 	overriddenFrom?: StageName;
 	/** A note about an override that could not be used as given. */
 	overrideProblem?: string;
+	/** No secret key is given (e.g. a shared link without it): the stages that need it wait for it. */
+	needsSecret?: boolean;
 }
 
+/** Signs stages that need no secret when none is given; never shown, never compared. */
+const NO_SECRET = 'no-secret-key-given';
+export const SECRET_NEEDED = '(enter the secret access key to compute this stage)';
+
 const STAGE_ORDER: StageName[] = ['canonicalRequest', 'stringToSign', 'signingKey', 'signature'];
+const SECRET_STAGES = new Set<Stage>(['signing-key', 'signature']);
+const SECRET_CODES = new Set<string>(['wrong-secret-key', 'signature-mismatch', 'secret-key-whitespace']);
 
 function fieldOf(e: SigningError): InputField {
 	switch (e.field) {
@@ -138,9 +146,14 @@ export class DebuggerState {
 
 	#generation = 0;
 
+	/** True when no secret key is given: the page shows what it can without one. */
+	get needsSecret(): boolean {
+		return this.secretAccessKey === '';
+	}
+
 	params(): SigningParams | FieldError {
 		const params: SigningParams = {
-			credentials: { accessKeyId: this.accessKeyId.trim(), secretAccessKey: this.secretAccessKey },
+			credentials: { accessKeyId: this.accessKeyId.trim(), secretAccessKey: this.secretAccessKey || NO_SECRET },
 			region: this.region.trim(),
 			service: this.service.trim(),
 			datetime: this.datetime.trim(),
@@ -227,7 +240,8 @@ export class DebuggerState {
 			this.pasteProblem = `The comparison failed: ${e instanceof Error ? e.message : String(e)}`;
 		}
 		if (generation !== this.#generation) return;
-		this.findings = findings;
+		// Without the secret, what depends on it (key, signature) cannot be judged.
+		this.findings = this.needsSecret ? findings.filter((f) => !SECRET_STAGES.has(f.stage) && !SECRET_CODES.has(f.code)) : findings;
 		this.forensics.run(evidence, this.secretAccessKey, trace.signature);
 	}
 
@@ -338,6 +352,16 @@ export class DebuggerState {
 			provenance: overrides.canonicalRequest === undefined ? trace.provenance : []
 		};
 		if (sent.signedUrl !== undefined) view.presignedUrl = sent.signedUrl;
+		if (this.needsSecret) {
+			view.needsSecret = true;
+			if (overrides.signingKey === undefined) view.signingKey = SECRET_NEEDED;
+			if (overrides.signingKey === undefined && overrides.signature === undefined) {
+				view.signature = SECRET_NEEDED;
+				view.signedRequest = SECRET_NEEDED;
+				view.curl = SECRET_NEEDED;
+				if (view.presignedUrl !== undefined) view.presignedUrl = SECRET_NEEDED;
+			}
+		}
 		const first = STAGE_ORDER.find((s) => overrides[s] !== undefined);
 		if (first) view.overriddenFrom = first;
 		if (overrideProblem) view.overrideProblem = overrideProblem;

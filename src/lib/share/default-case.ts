@@ -1,0 +1,33 @@
+import { DEFAULT_PARAMS, DEFAULT_REQUEST_TEXT, EXAMPLE_CREDENTIALS } from '../examples.ts';
+import type { ShareCase } from './types.ts';
+
+/**
+ * The page as it first opens: the S3 "GET object with Range" example. A link stores only what
+ * differs from this, which keeps the example's own link a few characters long. Treat it as
+ * read-only (copy it with structuredClone before changing anything): the encoder compares with it.
+ *
+ * The documented example secret is here because the page shows it, but a link carries it only
+ * when the user chose to include secrets, like any other secret.
+ */
+export const DEFAULT_CASE: ShareCase = {
+	requestText: DEFAULT_REQUEST_TEXT,
+	accessKeyId: EXAMPLE_CREDENTIALS.accessKeyId,
+	secretAccessKey: EXAMPLE_CREDENTIALS.secretAccessKey,
+	region: DEFAULT_PARAMS.region,
+	service: DEFAULT_PARAMS.service,
+	datetime: DEFAULT_PARAMS.datetime,
+	mode: 'header',
+	expiresIn: '3600',
+	signedHeaders: '',
+	payload: 'body',
+	uriEscapePath: 'auto',
+	normalizePath: 'auto',
+	contentSha256Header: 'auto',
+	overrides: {},
+	pasteText: '',
+	provided: {},
+	server: {},
+	form: [],
+	sigv2Fields: [],
+	view: { optionsOpen: false }
+};

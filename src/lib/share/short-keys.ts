@@ -1,0 +1,52 @@
+import type { ShareCase } from './types.ts';
+
+/**
+ * The one mapping between a case's fields and the keys a link stores them under. Short keys keep
+ * a link short; the values (and the keys inside nested objects) are stored as they are, and the
+ * compression takes care of their repetition. A key, once published, never changes meaning: a
+ * new field gets a new key, and an old key is never reused.
+ *
+ * | link key | field               | link key | field               |
+ * | -------- | ------------------- | -------- | ------------------- |
+ * | r        | requestText         | n        | normalizePath       |
+ * | a        | accessKeyId         | c        | contentSha256Header |
+ * | s        | secretAccessKey     | o        | overrides           |
+ * | t        | sessionToken        | x        | pasteText           |
+ * | g        | region              | pv       | provided            |
+ * | v        | service             | sv       | server              |
+ * | d        | datetime            | f        | form                |
+ * | m        | mode                | s2       | sigv2Fields         |
+ * | e        | expiresIn           | w        | view                |
+ * | h        | signedHeaders       |          |                     |
+ * | p        | payload             |          |                     |
+ * | u        | uriEscapePath       |          |                     |
+ */
+export const SHORT_KEYS = {
+	requestText: 'r',
+	accessKeyId: 'a',
+	secretAccessKey: 's',
+	sessionToken: 't',
+	region: 'g',
+	service: 'v',
+	datetime: 'd',
+	mode: 'm',
+	expiresIn: 'e',
+	signedHeaders: 'h',
+	payload: 'p',
+	uriEscapePath: 'u',
+	normalizePath: 'n',
+	contentSha256Header: 'c',
+	overrides: 'o',
+	pasteText: 'x',
+	provided: 'pv',
+	server: 'sv',
+	form: 'f',
+	sigv2Fields: 's2',
+	view: 'w'
+} as const satisfies Record<keyof ShareCase, string>;
+
+/** Every field of a case, in the order links and files write them. */
+export const CASE_FIELDS = Object.keys(SHORT_KEYS) as (keyof ShareCase)[];
+
+/** The fields that leave a link or a file unless the user chose to include them. */
+export const SECRET_FIELDS: readonly (keyof ShareCase)[] = ['secretAccessKey', 'sessionToken'];
