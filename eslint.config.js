@@ -23,7 +23,7 @@ export default ts.config(
 	{
 		// The core, the parsers and their siblings run in Node as well as in the page: no DOM, no
 		// Svelte, no $lib aliases (DESIGN §2).
-		files: ['src/lib/sigv4/**/*.ts', 'src/lib/parse/**/*.ts', 'src/lib/diagnose/**/*.ts', 'src/lib/share/**/*.ts'],
+		files: ['src/lib/sigv4/**/*.ts', 'src/lib/parse/**/*.ts', 'src/lib/diagnose/**/*.ts', 'src/lib/share/**/*.ts', 'src/lib/learn/**/*.ts'],
 		rules: {
 			'no-restricted-imports': ['error', { patterns: ['$lib/*', '$app/*', 'svelte', 'svelte/*', '**/*.svelte'] }],
 			'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator']

@@ -37,7 +37,9 @@ sw.addEventListener('fetch', (event) => {
 		(async () => {
 			const cache = await caches.open(CACHE);
 			// The page itself is "/" (index.html); any path of this single-page app gets it.
-			const cached = (await cache.match(request, { ignoreSearch: true })) ?? (request.mode === 'navigate' ? await cache.match(`${sw.registration.scope}`) : undefined);
+			const cached =
+				(await cache.match(request, { ignoreSearch: true })) ??
+				(request.mode === 'navigate' ? await cache.match(`${sw.registration.scope}`) : undefined);
 			if (cached) return cached;
 			return fetch(request);
 		})()

@@ -203,6 +203,7 @@ describe('open a file', () => {
 			}
 		};
 		await page
+			.getByRole('region', { name: 'Paste what you have' })
 			.locator('input[type=file]')
 			.setInputFiles({ name: 'session.har', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(har)) });
 		await expect.poll(() => page.locator('#request').inputValue()).toContain('GET /photo.jpg');

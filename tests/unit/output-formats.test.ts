@@ -9,7 +9,7 @@ import {
 	signRequest,
 	type SigningParams
 } from '../../src/lib/sigv4/index.ts';
-import { keyChainText, signingKeyFromText } from '../../src/lib/state/key-chain-text.ts';
+import { keyChainText, signingKeyFromText } from '../../src/lib/sigv4/format-key-chain.ts';
 
 const PARAMS: SigningParams = {
 	credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },

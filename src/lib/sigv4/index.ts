@@ -25,3 +25,4 @@ export { MAX_EXPIRES } from './validate.ts';
 export { formatHttpRequest } from './format-request.ts';
 export { applySignature } from './apply-signature.ts';
 export { formatCurl, shellQuote } from './format-curl.ts';
+export { keyChainText, signingKeyFromText } from './format-key-chain.ts';

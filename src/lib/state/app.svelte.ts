@@ -1,7 +1,9 @@
+import { CaseSync } from './case-sync.svelte.ts';
 import { DebuggerState } from './debugger.svelte.ts';
 
 /** The one case of this page, shared by the debugger and the learning mode. */
 export const app = new DebuggerState();
+export const sync = new CaseSync(app);
 
 /** Every input and override: reading them all makes a change anywhere recompute every stage. */
 export function watchInputs(state: DebuggerState): void {
@@ -24,6 +26,9 @@ export function watchInputs(state: DebuggerState): void {
 		state.provided,
 		state.server,
 		state.form,
-		state.sigv2Fields
+		state.sigv2Fields,
+		state.optionsOpen,
+		state.learnStep,
+		state.pasteText
 	];
 }

@@ -15,7 +15,7 @@ import {
 	type SigningTrace
 } from '../sigv4/index.ts';
 import { DEFAULT_PARAMS, DEFAULT_REQUEST_TEXT } from '../examples.ts';
-import { keyChainText, signingKeyFromText } from './key-chain-text.ts';
+import { keyChainText, signingKeyFromText } from '../sigv4/format-key-chain.ts';
 import type { ParseError } from '../parse/parse-error.ts';
 import type { FormField, HarEntrySummary, ProvidedStages, ServerStages } from '../parse/types.ts';
 import type { Evidence, Finding, Stage } from '../diagnose/types.ts';

@@ -1,4 +1,4 @@
-import type { KeyChain } from '../sigv4/types.ts';
+import type { KeyChain } from './types.ts';
 
 /** The signing-key pane: one HMAC per line with its input and its hex output. */
 export function keyChainText(chain: KeyChain): string {

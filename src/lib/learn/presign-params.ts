@@ -1,0 +1,38 @@
+import { ALGORITHM } from '../sigv4/credential-scope.ts';
+import { uriEncode } from '../sigv4/encoding.ts';
+import { DEFAULT_EXPIRES } from '../sigv4/presign.ts';
+import type { LearnContext } from './learn-context.ts';
+
+/** One X-Amz-* parameter a presigned URL carries. */
+export interface PresignParam {
+	name: string;
+	/** The value before encoding. */
+	value: string;
+	/** As written in the URL and the canonical query: the value URI-encoded ("/" as %2F, ";" as %3B). */
+	encoded: string;
+	/** False for a session token added after signing (signSessionToken: false). */
+	signed: boolean;
+}
+
+/**
+ * The signature parameters of a presigned URL, in the order the signer appends them. X-Amz-Signature
+ * is not among them: it is the result.
+ */
+export function presignParams(lc: LearnContext): PresignParam[] {
+	const { params } = lc;
+	const list: [string, string][] = [
+		['X-Amz-Algorithm', ALGORITHM],
+		['X-Amz-Credential', `${params.credentials.accessKeyId}/${lc.ctx.scope}`],
+		['X-Amz-Date', params.datetime],
+		['X-Amz-SignedHeaders', [...lc.signed].sort().join(';')],
+		['X-Amz-Expires', String(params.expiresIn ?? DEFAULT_EXPIRES)]
+	];
+	const token = params.credentials.sessionToken;
+	if (token) list.push(['X-Amz-Security-Token', token]);
+	return list.map(([name, value]) => ({
+		name,
+		value,
+		encoded: uriEncode(value),
+		signed: !(name === 'X-Amz-Security-Token' && params.signSessionToken === false)
+	}));
+}
