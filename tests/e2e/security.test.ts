@@ -47,7 +47,7 @@ describe('security and privacy', () => {
 	});
 
 	it('keeps to its own origin, violates no policy and stores nothing during a session', async () => {
-		const context = await browser.newContext();
+		const context = await browser.newContext({ acceptDownloads: true });
 		await newContext(context, preview.url);
 		const page = await context.newPage();
 		const foreign: string[] = [];
@@ -69,6 +69,10 @@ describe('security and privacy', () => {
 		await page.getByRole('button', { name: 'Import' }).click();
 		await page.locator('.findings').waitFor();
 		await page.getByRole('button', { name: 'Copy curl command' }).click();
+		await page.getByRole('button', { name: 'Copy link' }).click();
+		await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export file' }).click()]);
+		await page.goto(`${preview.url}/learn`);
+		await page.keyboard.press('ArrowRight');
 		expect(foreign).toEqual([]);
 		expect(errors).toEqual([]);
 		expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);

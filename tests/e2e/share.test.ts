@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startPreview } from './browser.ts';
+import { newContext, pane, PANES, paneText, typeInto, waitForEditors } from './pane-helpers.ts';
+import { DEFAULT_CASE, encodeCase, type ShareCase } from '../../src/lib/share/index.ts';
+import { DEFAULT_SIGNATURE } from '../../src/lib/examples.ts';
+import { SECRET_NEEDED } from '../../src/lib/state/debugger.svelte.ts';
+
+let browser: Browser;
+let preview: { url: string; stop: () => void };
+
+beforeAll(async () => {
+	preview = await startPreview();
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	preview?.stop();
+});
+
+async function open(url = preview.url): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await newContext(context, preview.url);
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(url);
+	await waitForEditors(page, PANES.length);
+	return { context, page, errors };
+}
+
+async function allPanes(page: Page): Promise<Record<string, string>> {
+	const out: Record<string, string> = {};
+	for (const label of PANES) out[label] = await paneText(page, label);
+	return out;
+}
+
+async function copiedLink(page: Page): Promise<string> {
+	await page.getByRole('button', { name: 'Copy link' }).click();
+	await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied' }).count()).toBe(1);
+	return page.evaluate(() => navigator.clipboard.readText());
+}
+
+describe('share links', () => {
+	it('reopen the same case, stage for stage, in a fresh browser', async () => {
+		const first = await open();
+		await first.page
+			.locator('#request')
+			.fill('PUT /shared/key.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nContent-Type: text/plain\n\nhello');
+		await first.page.getByLabel('Region').fill('eu-west-1');
+		await first.page.getByRole('checkbox', { name: /Include the secret key/ }).check();
+		await expect.poll(() => paneText(first.page, 'String to sign')).toContain('eu-west-1');
+		await typeInto(first.page, 'Signature', 'f'.repeat(64));
+		await expect.poll(() => paneText(first.page, 'Signed request')).toContain('f'.repeat(64));
+		const before = await allPanes(first.page);
+		const link = await copiedLink(first.page);
+		expect(link).toMatch(/#v1=[A-Za-z0-9_-]+$/);
+		await first.context.close();
+
+		const second = await open(link);
+		await expect.poll(() => paneText(second.page, 'String to sign')).toBe(before['String to sign']);
+		expect(await allPanes(second.page)).toEqual(before);
+		expect(await pane(second.page, 'Signature').getByText('edited', { exact: true }).count()).toBe(1);
+		expect(second.errors).toEqual([]);
+		await second.context.close();
+	});
+
+	it('leave the secret out by default and ask for it', async () => {
+		const first = await open();
+		const link = await copiedLink(first.page);
+		await first.context.close();
+		const fragment = link.split('#')[1]!;
+		expect(decodeURIComponent(fragment)).not.toContain(DEFAULT_CASE.secretAccessKey);
+
+		const second = await open(link);
+		await expect.poll(() => paneText(second.page, 'Signature')).toBe(SECRET_NEEDED);
+		expect(await paneText(second.page, 'Canonical request')).toContain('range:bytes=0-9');
+		expect(await second.page.getByText('This case came without its secret key').count()).toBe(1);
+		await second.page.getByLabel('Secret access key').fill(DEFAULT_CASE.secretAccessKey!);
+		await expect.poll(() => paneText(second.page, 'Signature')).toBe(DEFAULT_SIGNATURE);
+		await second.context.close();
+	});
+
+	it('show hostile text literally and run none of it', async () => {
+		const evil = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"'><svg onload=window.__pwned=3>`;
+		const hostile: ShareCase = {
+			...DEFAULT_CASE,
+			requestText: `GET /${encodeURIComponent(evil)} HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nX-Evil: ${evil}\n`,
+			accessKeyId: evil,
+			region: evil,
+			service: evil,
+			pasteText: evil,
+			overrides: { stringToSign: evil },
+			provided: { canonicalRequest: evil, stringToSign: evil, signature: evil },
+			server: { code: evil, message: evil, canonicalRequest: evil, fields: { [evil]: evil } },
+			form: [[evil, evil]],
+			sigv2Fields: [[evil, evil]]
+		};
+		const fragment = await encodeCase(hostile, { includeSecrets: false });
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		const dialogs: string[] = [];
+		page.on('dialog', (d) => dialogs.push(d.message()));
+		await page.goto(`${preview.url}/#${fragment}`);
+		await expect.poll(() => page.locator('#paste').inputValue()).toBe(evil);
+		await page.waitForTimeout(1000);
+		expect(await page.locator('#accessKeyId').inputValue()).toBe(evil);
+		expect(await page.locator('#request').inputValue()).toContain(`X-Evil: ${evil}`);
+		expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+		expect(await page.locator('img[src=x], svg[onload]').count()).toBe(0);
+		expect(dialogs).toEqual([]);
+		await context.close();
+	});
+
+	it('turn a broken or future link into a clear message and the default page', async () => {
+		for (const fragment of ['v1=!!!not-base64', 'v1=eJyrrg', 'v2=eJyrrgUAAXUA-Q', 'hello']) {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await page.goto(`${preview.url}/#${fragment}`);
+			const alert = page.getByRole('alert').filter({ hasText: 'This link could not be opened' });
+			await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
+			expect(await page.locator('#request').inputValue()).toContain('GET /test.txt');
+			await context.close();
+		}
+	});
+
+	it('export a case to a file and open it again', async () => {
+		const first = await open();
+		await first.page.locator('#request').fill('GET /exported HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n');
+		await expect.poll(() => paneText(first.page, 'Canonical request')).toContain('/exported');
+		const [download] = await Promise.all([
+			first.page.waitForEvent('download'),
+			first.page.getByRole('button', { name: 'Export file' }).click()
+		]);
+		const text = readFileSync((await download.path())!, 'utf8');
+		expect(JSON.parse(text)).toMatchObject({ format: 'sigv4-debugger-case', version: 1 });
+		expect(text).not.toContain(DEFAULT_CASE.secretAccessKey);
+		await first.context.close();
+
+		const second = await open();
+		await second.page
+			.getByRole('region', { name: 'Share this case' })
+			.locator('input[type=file]')
+			.setInputFiles({ name: 'case.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+		await expect.poll(() => paneText(second.page, 'Canonical request')).toContain('/exported');
+		await second.context.close();
+	});
+
+	it('remember on this device only when asked, and the keys only when asked again', async () => {
+		const { context, page } = await open();
+		const stored = () => page.evaluate(() => localStorage.getItem('sigv4-debugger:case'));
+		await page.waitForTimeout(600);
+		expect(await stored()).toBeNull();
+		await page.getByRole('checkbox', { name: /Remember this case/ }).check();
+		await expect.poll(stored).not.toBeNull();
+		expect(await stored()).not.toContain(DEFAULT_CASE.secretAccessKey);
+		await page.getByRole('checkbox', { name: /including the secret key/ }).check();
+		await expect.poll(stored).toContain(DEFAULT_CASE.secretAccessKey);
+		await page.getByRole('checkbox', { name: /Remember this case/ }).uncheck();
+		await expect.poll(stored).toBeNull();
+		await context.close();
+	});
+
+	it('sanitize replaces the keys with the documented example keys', async () => {
+		const { context, page } = await open();
+		await page.getByLabel('Access key ID').fill('AKIAREALKEY000000001');
+		await page.getByLabel('Secret access key').fill('realSecret/realSecret/realSecret+1234');
+		await page
+			.locator('#paste')
+			.fill(
+				'Authorization: AWS4-HMAC-SHA256 Credential=AKIAREALKEY000000001/20130524/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00'
+			);
+		await page.getByRole('button', { name: 'Sanitize' }).click();
+		expect(await page.getByLabel('Access key ID').inputValue()).toBe('AKIAIOSFODNN7EXAMPLE');
+		expect(await page.locator('#paste').inputValue()).not.toContain('AKIAREALKEY000000001');
+		await expect.poll(() => paneText(page, 'Signature')).toBe(DEFAULT_SIGNATURE);
+		await context.close();
+	});
+
+	it('open the learning mode at the shared step', async () => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		await page.goto(`${preview.url}/learn`);
+		await page.getByRole('button', { name: /^12\. / }).click();
+		await page.waitForTimeout(500);
+		const title = await page.locator('#step-title').textContent();
+		const link = page.url();
+		expect(link).toContain('#v1=');
+		await context.close();
+		const second = await browser.newContext();
+		const other = await second.newPage();
+		await other.goto(link);
+		await expect.poll(() => other.locator('#step-title').textContent()).toBe(title);
+		expect(await other.getByRole('status').filter({ hasText: /^Step/ }).textContent()).toMatch(/^Step 12 of/);
+		await second.close();
+	});
+});
