@@ -2,36 +2,8 @@
 // canonical request, the string to sign and the signature of the core's trace exactly.
 import { describe, expect, it } from 'vitest';
 import { parseRawHttp } from '../../src/lib/parse/raw-http.ts';
-import type { SigningParams } from '../../src/lib/sigv4/index.ts';
-import { hasVectors, listDirs, read, skipNotice } from '../helpers/shared-vectors.ts';
+import { hasVectors, listDirs, read, skipNotice, paramsFor, type SuiteContext } from '../helpers/shared-vectors.ts';
 import { walk } from './learn-invariants.ts';
-
-interface Context {
-	credentials: { access_key_id: string; secret_access_key: string; token?: string };
-	expiration_in_seconds: number;
-	normalize: boolean;
-	region: string;
-	service: string;
-	sign_body: boolean;
-	timestamp: string;
-	omit_session_token?: boolean;
-}
-
-// As tests/vectors/aws-signing-test-suite.test.ts reads a case's context.
-function paramsFor(ctx: Context): SigningParams {
-	const params: SigningParams = {
-		credentials: { accessKeyId: ctx.credentials.access_key_id, secretAccessKey: ctx.credentials.secret_access_key },
-		region: ctx.region,
-		service: ctx.service,
-		datetime: ctx.timestamp.replace(/[-:]/g, ''),
-		normalizePath: ctx.normalize,
-		contentSha256Header: ctx.sign_body,
-		expiresIn: ctx.expiration_in_seconds
-	};
-	if (ctx.credentials.token) params.credentials.sessionToken = ctx.credentials.token;
-	if (ctx.omit_session_token) params.signSessionToken = false;
-	return params;
-}
 
 if (!hasVectors) {
 	describe('learn: aws-signing-test-suite v4', () => {
@@ -47,7 +19,7 @@ if (!hasVectors) {
 
 		for (const name of cases) {
 			const file = (f: string) => read('aws-signing-test-suite', 'v4', name, f);
-			const ctx = JSON.parse(file('context.json')) as Context;
+			const ctx = JSON.parse(file('context.json')) as SuiteContext;
 			const parsed = parseRawHttp(file('request.txt'));
 
 			for (const mode of ['header', 'query'] as const) {

@@ -81,10 +81,19 @@ function fieldOf(e: SigningError): InputField {
 		case 'headers':
 		case 'body':
 			return 'request';
-		case 'signingKey':
-			return 'request';
-		default:
+		case 'accessKeyId':
+		case 'secretAccessKey':
+		case 'sessionToken':
+		case 'region':
+		case 'service':
+		case 'datetime':
+		case 'payloadHash':
+		case 'signedHeaders':
+		case 'expiresIn':
 			return e.field;
+		default:
+			// Fields of modes this page does not show here (POST policy, encryption): the request box.
+			return 'request';
 	}
 }
 
