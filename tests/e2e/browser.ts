@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -63,4 +65,21 @@ export async function startPreview(): Promise<{ url: string; stop: () => void }>
 	}
 	child.kill();
 	throw new Error(`vite preview did not answer on ${url}`);
+}
+
+/** One built app and one Chromium for a test file: started before its tests, stopped after. */
+export function useApp(): { readonly url: string; readonly browser: Browser } {
+	const app = {} as { url: string; browser: Browser; stop?: () => void };
+	beforeAll(async () => {
+		const preview = await startPreview();
+		app.url = preview.url;
+		app.stop = preview.stop;
+		app.browser = await launchChromium();
+		mkdirSync('test-results', { recursive: true });
+	});
+	afterAll(async () => {
+		await app.browser?.close();
+		app.stop?.();
+	});
+	return app;
 }

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useApp } from './browser.ts';
 import { newContext, pane, PANES, paneText, typeInto, waitForEditors } from './pane-helpers.ts';
 import { formatCurl, formatHttpRequest, presignUrl, signRequest } from '../../src/lib/sigv4/index.ts';
 import { parseRawHttp } from '../../src/lib/parse/raw-http.ts';
@@ -11,18 +11,7 @@ import { DEFAULT_PARAMS, DEFAULT_REQUEST_TEXT, DEFAULT_SIGNATURE } from '../../s
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Browser;
-let preview: { url: string; stop: () => void };
-
-beforeAll(async () => {
-	preview = await startPreview();
-	browser = await launchChromium();
-	mkdirSync('test-results', { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	preview?.stop();
-});
+const app = useApp();
 
 interface Session {
 	context: BrowserContext;
@@ -33,15 +22,15 @@ interface Session {
 
 async function open(viewport = { width: 1280, height: 800 }, colorScheme: 'light' | 'dark' = 'light', bypassCSP = false): Promise<Session> {
 	// bypassCSP only for axe, which the page's Content-Security-Policy rightly refuses to run.
-	const context = await browser.newContext({ viewport, colorScheme, bypassCSP });
-	await newContext(context, preview.url);
+	const context = await app.browser.newContext({ viewport, colorScheme, bypassCSP });
+	await newContext(context, app.url);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	const requests: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 	page.on('request', (r) => requests.push(r.url()));
-	await page.goto(preview.url);
+	await page.goto(app.url);
 	await waitForEditors(page, PANES.length);
 	return { context, page, errors, requests };
 }
@@ -68,7 +57,7 @@ describe('the debugger page', () => {
 	});
 
 	it('is usable before the editor arrives: the plain panes already show the stages', async () => {
-		const context = await browser.newContext();
+		const context = await app.browser.newContext();
 		const page = await context.newPage();
 		// Hold back the lazily loaded editor (the one chunk over 1 MB): the page must work without it.
 		await page.route('**/*.js', async (route) => {
@@ -76,7 +65,7 @@ describe('the debugger page', () => {
 			if (existsSync(file) && statSync(file).size > 1_000_000) return;
 			await route.continue();
 		});
-		await page.goto(preview.url);
+		await page.goto(app.url);
 		await expect.poll(() => pane(page, 'Signature').locator('textarea').inputValue()).toBe(DEFAULT_SIGNATURE);
 		expect(await page.locator('.stages .monaco-editor').count()).toBe(0);
 		await page.locator('#request').fill(DEFAULT_REQUEST_TEXT + 'X-Amz-Meta-A: 1\n');
@@ -228,7 +217,7 @@ describe('the debugger page', () => {
 		const { context, page, requests } = await open();
 		await page.getByLabel('Region').fill('eu-west-1');
 		await expect.poll(() => paneText(page, 'String to sign')).toContain('eu-west-1');
-		expect(requests.filter((u) => !u.startsWith(preview.url))).toEqual([]);
+		expect(requests.filter((u) => !u.startsWith(app.url))).toEqual([]);
 		await context.close();
 	});
 });

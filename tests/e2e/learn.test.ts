@@ -1,25 +1,13 @@
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startPreview } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp } from './browser.ts';
 
-let browser: Browser;
-let preview: { url: string; stop: () => void };
-
-beforeAll(async () => {
-	preview = await startPreview();
-	browser = await launchChromium();
-	mkdirSync('test-results', { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	preview?.stop();
-});
+const app = useApp();
 
 async function openLearn(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; close: () => Promise<void> }> {
-	const context = await browser.newContext({ viewport });
+	const context = await app.browser.newContext({ viewport });
 	const page = await context.newPage();
-	await page.goto(`${preview.url}/learn`);
+	await page.goto(`${app.url}/learn`);
 	await page
 		.getByRole('status')
 		.filter({ hasText: /^Step 1 of \d+$/ })

@@ -1,32 +1,20 @@
 import { createHash, createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useApp } from './browser.ts';
 import { newContext, waitForEditors } from './pane-helpers.ts';
 import { formatCurl, formatHttpRequest, signRequest, type HttpRequest } from '../../src/lib/sigv4/index.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/examples.ts';
 
-let browser: Browser;
-let preview: { url: string; stop: () => void };
-
-beforeAll(async () => {
-	preview = await startPreview();
-	browser = await launchChromium();
-	mkdirSync('test-results', { recursive: true });
-});
-afterAll(async () => {
-	await browser?.close();
-	preview?.stop();
-});
+const app = useApp();
 
 async function open(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	await newContext(context, preview.url);
+	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await newContext(context, app.url);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(preview.url);
+	await page.goto(app.url);
 	await waitForEditors(page, 6);
 	return { context, page, errors };
 }

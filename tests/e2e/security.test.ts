@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startPreview } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useApp } from './browser.ts';
 import { newContext, waitForEditors } from './pane-helpers.ts';
 
-let browser: Browser;
-let preview: { url: string; stop: () => void };
-
-beforeAll(async () => {
-	preview = await startPreview();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	preview?.stop();
-});
+const app = useApp();
 
 async function storageOf(page: Page) {
 	return page.evaluate(async () => ({
@@ -26,9 +16,9 @@ async function storageOf(page: Page) {
 
 describe('security and privacy', () => {
 	it('sends a Content-Security-Policy that allows no other origin and no object, and blocks injected inline script', async () => {
-		const context = await browser.newContext();
+		const context = await app.browser.newContext();
 		const page = await context.newPage();
-		await page.goto(preview.url);
+		await page.goto(app.url);
 		const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
 		expect(csp).toContain("default-src 'self'");
 		expect(csp).toContain("connect-src 'self'");
@@ -47,12 +37,12 @@ describe('security and privacy', () => {
 	});
 
 	it('keeps to its own origin, violates no policy and stores nothing during a session', async () => {
-		const context = await browser.newContext({ acceptDownloads: true });
-		await newContext(context, preview.url);
+		const context = await app.browser.newContext({ acceptDownloads: true });
+		await newContext(context, app.url);
 		const page = await context.newPage();
 		const foreign: string[] = [];
 		const errors: string[] = [];
-		page.on('request', (r) => !r.url().startsWith(preview.url) && foreign.push(r.url()));
+		page.on('request', (r) => !r.url().startsWith(app.url) && foreign.push(r.url()));
 		page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 		page.on('pageerror', (e) => errors.push(e.message));
 		await page.addInitScript(() => {
@@ -61,7 +51,7 @@ describe('security and privacy', () => {
 				(window as unknown as { __violations: string[] }).__violations.push(e.violatedDirective)
 			);
 		});
-		await page.goto(preview.url);
+		await page.goto(app.url);
 		await waitForEditors(page, 6);
 		await page.locator('#request').fill('PUT /k HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nx-amz-meta-a: 1\n\nbody');
 		await page.getByRole('radio', { name: 'Presigned URL' }).check();
@@ -71,7 +61,7 @@ describe('security and privacy', () => {
 		await page.getByRole('button', { name: 'Copy curl command' }).click();
 		await page.getByRole('button', { name: 'Copy link' }).click();
 		await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export file' }).click()]);
-		await page.goto(`${preview.url}/learn`);
+		await page.goto(`${app.url}/learn`);
 		await page.keyboard.press('ArrowRight');
 		expect(foreign).toEqual([]);
 		expect(errors).toEqual([]);
@@ -81,9 +71,9 @@ describe('security and privacy', () => {
 	});
 
 	it('works offline after the first visit', async () => {
-		const context = await browser.newContext();
+		const context = await app.browser.newContext();
 		const page = await context.newPage();
-		await page.goto(preview.url);
+		await page.goto(app.url);
 		await page.evaluate(async () => {
 			const registration = await navigator.serviceWorker.ready;
 			return registration.active?.state;

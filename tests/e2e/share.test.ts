@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, startPreview } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useApp } from './browser.ts';
 import { newContext, pane, PANES, paneText, typeInto, waitForEditors } from './pane-helpers.ts';
 import { DEFAULT_CASE, encodeCase, type ShareCase } from '../../src/lib/share/index.ts';
 import { DEFAULT_SIGNATURE } from '../../src/lib/examples.ts';
 import { SECRET_NEEDED } from '../../src/lib/state/debugger.svelte.ts';
 
-let browser: Browser;
-let preview: { url: string; stop: () => void };
+const app = useApp();
 
-beforeAll(async () => {
-	preview = await startPreview();
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	preview?.stop();
-});
-
-async function open(url = preview.url): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-	await newContext(context, preview.url);
+async function open(url = app.url): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await newContext(context, app.url);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
@@ -98,11 +88,11 @@ describe('share links', () => {
 			sigv2Fields: [[evil, evil]]
 		};
 		const fragment = await encodeCase(hostile, { includeSecrets: false });
-		const context = await browser.newContext();
+		const context = await app.browser.newContext();
 		const page = await context.newPage();
 		const dialogs: string[] = [];
 		page.on('dialog', (d) => dialogs.push(d.message()));
-		await page.goto(`${preview.url}/#${fragment}`);
+		await page.goto(`${app.url}/#${fragment}`);
 		await expect.poll(() => page.locator('#paste').inputValue()).toBe(evil);
 		await page.waitForTimeout(1000);
 		expect(await page.locator('#accessKeyId').inputValue()).toBe(evil);
@@ -115,9 +105,9 @@ describe('share links', () => {
 
 	it('turn a broken or future link into a clear message and the default page', async () => {
 		for (const fragment of ['v1=!!!not-base64', 'v1=eJyrrg', 'v2=eJyrrgUAAXUA-Q', 'hello']) {
-			const context = await browser.newContext();
+			const context = await app.browser.newContext();
 			const page = await context.newPage();
-			await page.goto(`${preview.url}/#${fragment}`);
+			await page.goto(`${app.url}/#${fragment}`);
 			const alert = page.getByRole('alert').filter({ hasText: 'This link could not be opened' });
 			await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
 			expect(await page.locator('#request').inputValue()).toContain('GET /test.txt');
@@ -179,16 +169,16 @@ describe('share links', () => {
 	});
 
 	it('open the learning mode at the shared step', async () => {
-		const context = await browser.newContext();
+		const context = await app.browser.newContext();
 		const page = await context.newPage();
-		await page.goto(`${preview.url}/learn`);
+		await page.goto(`${app.url}/learn`);
 		await page.getByRole('button', { name: /^12\. / }).click();
 		await page.waitForTimeout(500);
 		const title = await page.locator('#step-title').textContent();
 		const link = page.url();
 		expect(link).toContain('#v1=');
 		await context.close();
-		const second = await browser.newContext();
+		const second = await app.browser.newContext();
 		const other = await second.newPage();
 		await other.goto(link);
 		await expect.poll(() => other.locator('#step-title').textContent()).toBe(title);
