@@ -26,3 +26,21 @@ export { formatHttpRequest } from './format-request.ts';
 export { applySignature } from './apply-signature.ts';
 export { formatCurl, shellQuote } from './format-curl.ts';
 export { keyChainText, signingKeyFromText } from './format-key-chain.ts';
+export { signPostPolicy, buildPolicy, parsePolicy, type PostPolicyInput, type PostPolicyTrace, type PolicyOptions } from './post-policy.ts';
+export { serializePolicy } from './post-policy-json.ts';
+export { escapeHtmlAttribute, postActionUrl } from './post-policy-form.ts';
+export {
+	sseHeaders,
+	sseRules,
+	sseCustomerKeyBytes,
+	sseCustomerKeyMd5,
+	SSE_HEADER,
+	SSE_KMS_KEY_ID_HEADER,
+	SSE_CONTEXT_HEADER,
+	SSE_C_ALGORITHM_HEADER,
+	SSE_C_KEY_HEADER,
+	SSE_C_KEY_MD5_HEADER,
+	type SsePreset,
+	type SseRules,
+	type SseHeaderRule
+} from './server-side-encryption.ts';

@@ -13,7 +13,13 @@ export type SigningField =
 	| 'payloadHash'
 	| 'signedHeaders'
 	| 'expiresIn'
-	| 'signingKey';
+	| 'signingKey'
+	| 'policy'
+	| 'fields'
+	| 'sseType'
+	| 'sseCustomerKey'
+	| 'sseKmsKeyId'
+	| 'sseContext';
 
 /**
  * Bad input to the signer. `message` says what is wrong, `fix` how to put it right,

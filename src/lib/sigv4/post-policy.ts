@@ -1,0 +1,334 @@
+import { ALGORITHM, credentialScope } from './credential-scope.ts';
+import { utf8Bytes } from './encoding.ts';
+import { inlineJson, parseJson, serializePolicy } from './post-policy-json.ts';
+import { postActionUrl, postFormCurl, postFormHtml } from './post-policy-form.ts';
+import { SigningError } from './signing-error.ts';
+import { signingKeyFor, signWithKey } from './signing-key.ts';
+import { checkParams } from './validate.ts';
+import type { Header, KeyChain, SigningParams } from './types.ts';
+
+export interface PostPolicyInput {
+	/** The policy JSON text as the user wrote it. */
+	policy: string;
+	/** Other form fields to send (key, acl, Content-Type, success_action_status, x-amz-meta-*, …), in order. */
+	fields?: Header[];
+	/** The form's action URL; default: the policy's bucket on the regional S3 endpoint. */
+	action?: string;
+}
+
+export interface PostPolicyTrace {
+	mode: 'post';
+	algorithm: 'AWS4-HMAC-SHA256';
+	datetime: string;
+	date: string;
+	credentialScope: string;
+	/** The exact text that is base64-encoded: the user's bytes when no condition had to change. */
+	policyJson: string;
+	/** What was changed in the user's policy to keep its auth conditions in sync; empty: their text as is. */
+	policyChanges: string[];
+	policyBase64: string;
+	/** SigV4 POST signs the base64 policy itself: identical to policyBase64. */
+	stringToSign: string;
+	keyChain: KeyChain;
+	/** hex(HMAC(kSigning, policyBase64)) */
+	signature: string;
+	/** The user's fields that were left out: auth fields (SigV2 or SigV4) the signer makes, and `file`. */
+	droppedFields: string[];
+	/** The form fields to send, in order; the file goes last and is not listed. */
+	fields: Header[];
+	action: string;
+	/** A ready HTML form, to show as text. */
+	html: string;
+	/** The same upload as a curl command. */
+	curl: string;
+}
+
+export interface PolicyOptions {
+	expiration: Date | string;
+	bucket?: string;
+	keyStartsWith?: string;
+	acl?: string;
+	contentType?: string;
+	contentTypeStartsWith?: string;
+	contentLengthRange?: [min: number, max: number];
+	successActionStatus?: string | number;
+	successActionRedirect?: string;
+	/** Names with or without the x-amz-meta- prefix. */
+	meta?: Record<string, string>;
+}
+
+/** Fields a SigV4 POST signer writes itself, and SigV2's, which have no place in a SigV4 form. */
+const AUTH_FIELDS = new Set([
+	'policy',
+	'x-amz-algorithm',
+	'x-amz-credential',
+	'x-amz-date',
+	'x-amz-security-token',
+	'x-amz-signature',
+	'awsaccesskeyid',
+	'signature',
+	'file'
+]);
+
+type Condition = unknown;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The policy as an object; a SigningError('policy') with line and column when it is not one. */
+export function parsePolicy(text: string): Record<string, unknown> {
+	if (typeof text !== 'string' || text.trim() === '') {
+		throw new SigningError('policy', 'The policy is empty.', 'Write the policy as JSON: {"expiration": "…", "conditions": [ … ]}.');
+	}
+	const parsed = parseJson(text);
+	if (!parsed.ok) {
+		const { line, column, message, offset } = parsed.problem;
+		throw new SigningError(
+			'policy',
+			`The policy is not valid JSON at line ${line}, column ${column}: ${message}`,
+			'Correct the JSON there.',
+			offset
+		);
+	}
+	if (!isObject(parsed.value)) {
+		throw new SigningError(
+			'policy',
+			'The policy is JSON but not an object.',
+			'Write the policy as an object: {"expiration": "…", "conditions": [ … ]}.'
+		);
+	}
+	const conditions = parsed.value['conditions'];
+	if (conditions !== undefined && !Array.isArray(conditions)) {
+		throw new SigningError('policy', 'The policy\'s "conditions" is not an array.', 'Write "conditions": [ … ], a list of conditions.');
+	}
+	return parsed.value;
+}
+
+/** The keys of an object condition, or the "$field" of an array condition, that name `field`. */
+function namesField(condition: Condition, field: string): boolean {
+	if (isObject(condition)) return Object.keys(condition).some((k) => k.toLowerCase() === field);
+	return Array.isArray(condition) && typeof condition[1] === 'string' && condition[1].toLowerCase() === `$${field}`;
+}
+
+function holds(condition: Condition, field: string, value: string): boolean {
+	if (isObject(condition)) {
+		return Object.entries(condition).every(([k, v]) => k.toLowerCase() !== field || v === value);
+	}
+	if (!Array.isArray(condition) || typeof condition[0] !== 'string') return false;
+	const op = condition[0].toLowerCase();
+	if (op === 'eq') return condition[2] === value;
+	if (op === 'starts-with') return typeof condition[2] === 'string' && value.startsWith(condition[2]);
+	return false;
+}
+
+/** The condition made to hold, keeping the user's form and the case of their field name. */
+function corrected(condition: Condition, field: string, value: string): Condition {
+	if (isObject(condition)) {
+		return Object.fromEntries(Object.entries(condition).map(([k, v]) => [k, k.toLowerCase() === field ? value : v]));
+	}
+	const array = condition as unknown[];
+	const name = (array[1] as string).slice(1);
+	return typeof array[0] === 'string' && array[0].toLowerCase() === 'eq'
+		? [array[0], array[1], value, ...array.slice(3)]
+		: { [name]: value };
+}
+
+/** The condition without its part on `field`; undefined when nothing is left. */
+function without(condition: Condition, field: string): Condition | undefined {
+	if (!isObject(condition)) return undefined;
+	const rest = Object.entries(condition).filter(([k]) => k.toLowerCase() !== field);
+	return rest.length ? Object.fromEntries(rest) : undefined;
+}
+
+/**
+ * Makes the conditions on `field` require `value` (or, with no value, removes them): one that
+ * already holds is kept and the others removed; else the first is corrected in place; else one is added.
+ */
+function syncCondition(conditions: Condition[], field: string, value: string | undefined, changes: string[]): Condition[] {
+	const anyHolds = value !== undefined && conditions.some((c) => namesField(c, field) && holds(c, field, value));
+	let fixed = anyHolds;
+	const out: Condition[] = [];
+	for (const c of conditions) {
+		if (!namesField(c, field) || (value !== undefined && holds(c, field, value))) {
+			out.push(c);
+			continue;
+		}
+		if (value !== undefined && !fixed) {
+			const next = corrected(c, field, value);
+			changes.push(`replaced ${inlineJson(c)} with ${inlineJson(next)}`);
+			out.push(next);
+			fixed = true;
+			continue;
+		}
+		const rest = without(c, field);
+		changes.push(rest === undefined ? `removed ${inlineJson(c)}` : `replaced ${inlineJson(c)} with ${inlineJson(rest)}`);
+		if (rest !== undefined) out.push(rest);
+	}
+	if (value !== undefined && !fixed) {
+		const next = { [field]: value };
+		changes.push(`added ${inlineJson(next)}`);
+		out.push(next);
+	}
+	return out;
+}
+
+function base64Of(bytes: Uint8Array): string {
+	let binary = '';
+	for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+	return btoa(binary);
+}
+
+function checkFields(fields: unknown): Header[] {
+	if (fields === undefined) return [];
+	if (!Array.isArray(fields))
+		throw new SigningError('fields', 'The form fields are not a list.', 'Give the fields as [name, value] pairs.');
+	fields.forEach((field: unknown, index) => {
+		if (!Array.isArray(field) || typeof field[0] !== 'string' || typeof field[1] !== 'string') {
+			throw new SigningError(
+				'fields',
+				`Form field ${index + 1} is not a name and a text value.`,
+				'Give each field as [name, value].',
+				index
+			);
+		}
+		const name = field[0];
+		// eslint-disable-next-line no-control-regex -- finding control characters is the point
+		if (name === '' || /[\u0000-\u001f\u007f"=]/.test(name)) {
+			throw new SigningError(
+				'fields',
+				name === ''
+					? `Form field ${index + 1} has no name.`
+					: `Form field ${index + 1} "${name}" has a quote, "=" or a control character in its name.`,
+				'Use names such as key, acl, Content-Type or x-amz-meta-tag.',
+				index
+			);
+		}
+	});
+	return fields as Header[];
+}
+
+/** The bucket the policy names with {"bucket": "…"} or ["eq", "$bucket", "…"]. */
+function policyBucket(conditions: Condition[]): string | undefined {
+	for (const c of conditions) {
+		if (isObject(c)) {
+			const entry = Object.entries(c).find(([k]) => k.toLowerCase() === 'bucket');
+			if (entry && typeof entry[1] === 'string') return entry[1];
+		} else if (
+			Array.isArray(c) &&
+			String(c[0]).toLowerCase() === 'eq' &&
+			String(c[1]).toLowerCase() === '$bucket' &&
+			typeof c[2] === 'string'
+		) {
+			return c[2];
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Signs a browser POST policy (SigV4): the policy's credential, algorithm, date and token
+ * conditions are brought in line with the parameters, the policy is base64-encoded, and the
+ * signature is hex(HMAC(kSigning, base64 policy)).
+ */
+export async function signPostPolicy(input: PostPolicyInput, params: SigningParams): Promise<PostPolicyTrace> {
+	checkParams(params, 'header');
+	const userFields = checkFields(input?.fields);
+	const text = input?.policy;
+	const policy = parsePolicy(text);
+
+	const date = params.datetime.slice(0, 8);
+	const scope = credentialScope(date, params.region, params.service);
+	const token = params.credentials.sessionToken || undefined;
+	const auth: [string, string | undefined][] = [
+		['x-amz-credential', `${params.credentials.accessKeyId}/${scope}`],
+		['x-amz-algorithm', ALGORITHM],
+		['x-amz-date', params.datetime],
+		['x-amz-security-token', token]
+	];
+
+	const changes: string[] = [];
+	const given = policy['conditions'] as Condition[] | undefined;
+	let conditions = given ?? [];
+	for (const [field, value] of auth) conditions = syncCondition(conditions, field, value, changes);
+	if (given === undefined) changes.unshift('added "conditions"');
+	const policyJson = changes.length === 0 ? text : serializePolicy({ ...policy, conditions }, text.includes('\r\n') ? '\r\n' : '\n');
+
+	const policyBase64 = base64Of(utf8Bytes(policyJson));
+	const { chain, key } = await signingKeyFor(params.credentials.secretAccessKey, date, params.region, params.service);
+	const signature = await signWithKey(key, policyBase64);
+
+	const droppedFields: string[] = [];
+	const fields: Header[] = [];
+	for (const [name, value] of userFields) {
+		if (AUTH_FIELDS.has(name.toLowerCase())) droppedFields.push(name);
+		else fields.push([name, value]);
+	}
+	for (const [field, value] of [auth[1]!, auth[0]!, auth[2]!, auth[3]!]) {
+		if (value !== undefined) fields.push([field, value]);
+	}
+	fields.push(['policy', policyBase64], ['x-amz-signature', signature]);
+
+	const action = input.action?.trim() || postActionUrl(policyBucket(conditions), params.region);
+	return {
+		mode: 'post',
+		algorithm: ALGORITHM,
+		datetime: params.datetime,
+		date,
+		credentialScope: scope,
+		policyJson,
+		policyChanges: changes,
+		policyBase64,
+		stringToSign: policyBase64,
+		keyChain: chain,
+		signature,
+		droppedFields,
+		fields,
+		action,
+		html: postFormHtml(action, fields),
+		curl: postFormCurl(action, fields)
+	};
+}
+
+function asText(value: unknown, what: string): string {
+	if (typeof value !== 'string') throw new SigningError('policy', `The ${what} is not text.`, `Give the ${what} as a string.`);
+	return value;
+}
+
+/** A policy from the common conditions, in the layout signPostPolicy writes. */
+export function buildPolicy(options: PolicyOptions): string {
+	const { expiration } = options;
+	let expires: string;
+	if (expiration instanceof Date) {
+		if (Number.isNaN(expiration.getTime()))
+			throw new SigningError('policy', 'The expiration is not a valid date.', 'Give a date such as 2015-12-30T12:00:00.000Z.');
+		expires = expiration.toISOString();
+	} else expires = asText(expiration, 'expiration');
+
+	const conditions: Condition[] = [];
+	if (options.bucket !== undefined) conditions.push({ bucket: asText(options.bucket, 'bucket') });
+	if (options.keyStartsWith !== undefined) conditions.push(['starts-with', '$key', asText(options.keyStartsWith, 'key prefix')]);
+	if (options.acl !== undefined) conditions.push({ acl: asText(options.acl, 'acl') });
+	if (options.successActionRedirect !== undefined)
+		conditions.push({ success_action_redirect: asText(options.successActionRedirect, 'success_action_redirect') });
+	if (options.successActionStatus !== undefined) conditions.push({ success_action_status: String(options.successActionStatus) });
+	if (options.contentType !== undefined) conditions.push({ 'Content-Type': asText(options.contentType, 'Content-Type') });
+	if (options.contentTypeStartsWith !== undefined)
+		conditions.push(['starts-with', '$Content-Type', asText(options.contentTypeStartsWith, 'Content-Type prefix')]);
+	if (options.contentLengthRange !== undefined) {
+		const [min, max] = options.contentLengthRange;
+		if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min < 0 || min > max) {
+			throw new SigningError(
+				'policy',
+				`The content-length-range ${min} to ${max} is not a range of byte counts.`,
+				'Give whole numbers of bytes, the minimum first: e.g. 0 and 10485760.'
+			);
+		}
+		conditions.push(['content-length-range', min, max]);
+	}
+	for (const [name, value] of Object.entries(options.meta ?? {})) {
+		const field = /^x-amz-meta-/i.test(name) ? name : `x-amz-meta-${name}`;
+		conditions.push({ [field]: asText(value, field) });
+	}
+	return serializePolicy({ expiration: expires, conditions });
+}
