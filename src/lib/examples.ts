@@ -17,3 +17,17 @@ export const DEFAULT_PARAMS: SigningParams = {
 };
 
 export const DEFAULT_SIGNATURE = 'f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41';
+
+/** The POST policy a new POST case starts with: uploads under uploads/ of the example bucket, up to 10 MB. */
+export const DEFAULT_POST_POLICY = [
+	'{',
+	'  "expiration": "2013-05-25T00:00:00.000Z",',
+	'  "conditions": [',
+	'    {"bucket": "examplebucket"},',
+	'    ["starts-with", "$key", "uploads/"],',
+	'    ["content-length-range", 0, 10485760]',
+	'  ]',
+	'}'
+].join('\n');
+
+export const DEFAULT_POST_FIELDS = 'key: uploads/${filename}';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DebuggerState, SECRET_NEEDED } from '../../src/lib/state/debugger.svelte.ts';
+import { DebuggerState, parseFormFields, SECRET_NEEDED } from '../../src/lib/state/debugger.svelte.ts';
 import { DEFAULT_SIGNATURE } from '../../src/lib/examples.ts';
 import { signatureFor, stringToSignFor } from '../../src/lib/sigv4/index.ts';
 
@@ -144,6 +144,36 @@ describe('DebuggerState', () => {
 		await s.recompute();
 		expect(s.findings.filter((f) => f.severity === 'error')).toEqual([]);
 		await vi.waitFor(() => expect(s.forensics.status).toBe('no-secret'));
+	});
+
+	it('signs a POST policy, and points a bad policy or field line at its input', async () => {
+		const s = new DebuggerState();
+		s.mode = 'post';
+		await s.recompute();
+		expect(s.error).toBeUndefined();
+		expect(s.post?.stringToSign).toBe(s.post?.policyBase64);
+		expect(s.post?.fields.map(([n]) => n)).toEqual([
+			'key',
+			'x-amz-algorithm',
+			'x-amz-credential',
+			'x-amz-date',
+			'policy',
+			'x-amz-signature'
+		]);
+		s.postFields = 'key: a\nnot a field';
+		await s.recompute();
+		expect(s.error).toMatchObject({ field: 'postFields', message: expect.stringContaining('Line 2') });
+		expect(s.stale).toBe(true);
+		s.postFields = 'key: a';
+		s.policyText = '{ "conditions": [ ] ';
+		await s.recompute();
+		expect(s.error?.field).toBe('policy');
+		expect(parseFormFields('a: 1\n\n b : 2 ')).toEqual({
+			fields: [
+				['a', '1'],
+				['b', '2']
+			]
+		});
 	});
 
 	it('makes "now" in the SigV4 form', () => {

@@ -1,6 +1,6 @@
 // One test per finding code: a request (or the user's stages) with exactly that mistake, and the
 // finding diagnose names for it, with its stage and line. The last test checks that every code of
-// FINDING_CODES is covered here.
+// FINDING_CODES is covered here or by the POST/SSE cases that diagnose-post-sse.test.ts runs.
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES, type FindingCode } from '../../src/lib/diagnose/codes.ts';
 import type { Finding, Stage } from '../../src/lib/diagnose/types.ts';
@@ -21,6 +21,7 @@ import {
 	toHex,
 	type Scenario
 } from './diagnose-helpers.ts';
+import { POST_SSE_CASES } from './diagnose-post-sse-cases.ts';
 
 interface Case {
 	code: FindingCode;
@@ -704,8 +705,8 @@ describe('diagnose names each mistake', () => {
 		});
 	}
 
-	it('covers every code in FINDING_CODES', () => {
-		const covered = new Set(cases.map((c) => c.code));
+	it('covers every code in FINDING_CODES (POST policy and SSE codes: diagnose-post-sse.test.ts runs their cases)', () => {
+		const covered = new Set([...cases, ...POST_SSE_CASES].map((c) => c.code));
 		expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
 	});
 });

@@ -71,7 +71,7 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 					{
 						stage,
 						...lineAt(h.line),
-						message: `${h.line !== undefined ? `${h.name}: ${quote(h.value, 60)} is sent` : `${h.lower} is part of every signed request`} but ${source} does not sign it; every x-amz-* header must be signed.`,
+						message: `${h.line !== undefined ? `${h.name}: ${quote(h.value, 60)} is sent` : `${h.lower} is part of every signed request`} but ${source} does not sign it; every x-amz-* header must be signed (S3 answers AccessDenied "There were headers present in the request which were not signed" and lists it in HeadersNotSigned).`,
 						fix: `Add ${h.lower} to SignedHeaders and the canonical headers${ctx.mode === 'query' ? ' (X-Amz-SignedHeaders) when presigning' : ''}, or do not send it.`
 					},
 					`not-signed:${h.lower}`

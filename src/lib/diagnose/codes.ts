@@ -98,7 +98,20 @@ export const FINDING_CODES = {
 	},
 	'request-unsignable': { stage: 'request', title: 'The request cannot be signed as given', cause: 0 },
 	'sigv2-fields-in-sigv4': { stage: 'request', title: 'SigV2 fields in a SigV4 request or form', cause: 55 },
-	'sigv2-request': { stage: 'request', title: 'The request is signed with Signature Version 2', cause: 43 }
+	'sigv2-request': { stage: 'request', title: 'The request is signed with Signature Version 2', cause: 43 },
+	// Browser POST (policy) uploads
+	'post-policy-json-signed': { stage: 'string-to-sign', title: 'The policy JSON signed instead of its base64', cause: 56 },
+	'post-policy-line-endings': {
+		stage: 'string-to-sign',
+		title: 'The policy signed with other line endings (CRLF vs LF) than the base64 sent',
+		cause: 56
+	},
+	'post-field-not-in-policy': { stage: 'request', title: 'A form field no policy condition covers', cause: 56 },
+	'post-policy-expired': { stage: 'request', title: 'The POST policy has expired', cause: 56 },
+	// Server-side encryption
+	'sse-customer-key-in-url': { stage: 'request', title: 'An SSE-C key, its MD5 or algorithm in the URL', cause: 53 },
+	'sse-kms-with-sigv2': { stage: 'request', title: 'SSE-KMS with Signature Version 2', cause: 54 },
+	'header-hoisted-to-query': { stage: 'request', title: 'A header that must stay a header is in the query', cause: 54 }
 } as const satisfies Record<string, { stage: Stage; title: string; cause: number }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

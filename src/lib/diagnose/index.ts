@@ -1,7 +1,9 @@
 import { checkAuthorization } from './check-authorization.ts';
+import { checkPostPolicy, isPostForm } from './check-post-policy.ts';
 import { checkRequest } from './check-request.ts';
 import { checkServer } from './check-server.ts';
 import { checkSigv2 } from './check-sigv2.ts';
+import { checkSse } from './check-sse.ts';
 import { checkTime } from './check-time.ts';
 import { checkLineEnds, compareCanonicalRequest } from './compare-canonical-request.ts';
 import { compareSignature } from './compare-signature.ts';
@@ -63,6 +65,12 @@ export async function diagnose(evidence: Evidence): Promise<Finding[]> {
 	const url = signedUrlOf(evidence);
 	const user = provided.canonicalRequest !== undefined ? parseCanonicalRequest(provided.canonicalRequest) : undefined;
 	checkSigv2(evidence, auth, url, list);
+	checkSse(evidence, auth, url, list);
+	if (isPostForm(evidence)) {
+		// A POST upload's signature and string to sign are the policy's: comparing them with a header-signed request would only report noise.
+		await checkPostPolicy(evidence, list);
+		return list.sorted();
+	}
 
 	const userSigned = userSignedHeaders(auth, url, user);
 	const reference = await referenceTrace(

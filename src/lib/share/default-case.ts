@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMS, DEFAULT_REQUEST_TEXT, EXAMPLE_CREDENTIALS } from '../examples.ts';
+import { DEFAULT_PARAMS, DEFAULT_POST_FIELDS, DEFAULT_POST_POLICY, DEFAULT_REQUEST_TEXT, EXAMPLE_CREDENTIALS } from '../examples.ts';
 import type { ShareCase } from './types.ts';
 
 /**
@@ -18,6 +18,8 @@ export const DEFAULT_CASE: ShareCase = {
 	datetime: DEFAULT_PARAMS.datetime,
 	mode: 'header',
 	expiresIn: '3600',
+	policyText: DEFAULT_POST_POLICY,
+	postFields: DEFAULT_POST_FIELDS,
 	signedHeaders: '',
 	payload: 'body',
 	uriEscapePath: 'auto',

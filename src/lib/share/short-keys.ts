@@ -18,8 +18,8 @@ import type { ShareCase } from './types.ts';
  * | m        | mode                | s2       | sigv2Fields         |
  * | e        | expiresIn           | w        | view                |
  * | h        | signedHeaders       |          |                     |
- * | p        | payload             |          |                     |
- * | u        | uriEscapePath       |          |                     |
+ * | p        | payload             | pt       | policyText          |
+ * | u        | uriEscapePath       | pf       | postFields          |
  */
 export const SHORT_KEYS = {
 	requestText: 'r',
@@ -42,7 +42,9 @@ export const SHORT_KEYS = {
 	server: 'sv',
 	form: 'f',
 	sigv2Fields: 's2',
-	view: 'w'
+	view: 'w',
+	policyText: 'pt',
+	postFields: 'pf'
 } as const satisfies Record<keyof ShareCase, string>;
 
 /** Every field of a case, in the order links and files write them. */

@@ -12,8 +12,11 @@ export interface ShareCase {
 	region: string;
 	service: string;
 	datetime: string;
-	mode: 'header' | 'query';
+	mode: 'header' | 'query' | 'post';
 	expiresIn: string;
+	/** POST policy mode: the policy JSON as written, and the other form fields as "name: value" lines. */
+	policyText: string;
+	postFields: string;
 	signedHeaders: string;
 	payload: 'body' | 'unsigned';
 	uriEscapePath: 'auto' | 'on' | 'off';

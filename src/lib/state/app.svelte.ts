@@ -17,6 +17,8 @@ export function watchInputs(state: DebuggerState): void {
 		state.datetime,
 		state.mode,
 		state.expiresIn,
+		state.policyText,
+		state.postFields,
 		state.signedHeaders,
 		state.payload,
 		state.uriEscapePath,

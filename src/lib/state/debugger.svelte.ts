@@ -14,7 +14,9 @@ import {
 	type SigningParams,
 	type SigningTrace
 } from '../sigv4/index.ts';
-import { DEFAULT_PARAMS, DEFAULT_REQUEST_TEXT } from '../examples.ts';
+import { DEFAULT_PARAMS, DEFAULT_POST_FIELDS, DEFAULT_POST_POLICY, DEFAULT_REQUEST_TEXT } from '../examples.ts';
+import { signPostPolicy, type PostPolicyTrace } from '../sigv4/post-policy.ts';
+import type { Header } from '../sigv4/types.ts';
 import { keyChainText, signingKeyFromText } from '../sigv4/format-key-chain.ts';
 import type { ParseError } from '../parse/parse-error.ts';
 import type { FormField, HarEntrySummary, ProvidedStages, ServerStages } from '../parse/types.ts';
@@ -27,6 +29,8 @@ import { EXAMPLE_CREDENTIALS } from '../examples.ts';
 /** An input the page can point an error at. */
 export type InputField =
 	| 'request'
+	| 'policy'
+	| 'postFields'
 	| 'accessKeyId'
 	| 'secretAccessKey'
 	| 'sessionToken'
@@ -46,6 +50,30 @@ export interface FieldError {
 /** The stages a user can edit; each edit feeds every stage after it. */
 export type StageName = 'canonicalRequest' | 'stringToSign' | 'signingKey' | 'signature';
 export type Tristate = 'auto' | 'on' | 'off';
+/** How the request is signed: Authorization header, presigned URL, or a browser POST form. */
+export type PageMode = AuthMode | 'post';
+
+/** "name: value" lines (blank lines skipped) into form fields, or the first line that is not one. */
+export function parseFormFields(text: string): { fields: Header[] } | { error: FieldError } {
+	const fields: Header[] = [];
+	const lines = text.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!.replace(/\r$/, '');
+		if (line.trim() === '') continue;
+		const colon = line.indexOf(':');
+		if (colon <= 0) {
+			return {
+				error: {
+					field: 'postFields',
+					message: `Line ${i + 1}: "${line.slice(0, 40)}" is not "name: value".`,
+					fix: 'Write one form field per line, e.g. "key: uploads/${filename}".'
+				}
+			};
+		}
+		fields.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+	}
+	return { fields };
+}
 
 /** What the stage panes show: the computed trace with the user's overrides applied. */
 export interface StageView {
@@ -91,8 +119,12 @@ function fieldOf(e: SigningError): InputField {
 		case 'signedHeaders':
 		case 'expiresIn':
 			return e.field;
+		case 'policy':
+			return 'policy';
+		case 'fields':
+			return 'postFields';
 		default:
-			// Fields of modes this page does not show here (POST policy, encryption): the request box.
+			// Fields of inputs this page does not have yet (server-side encryption): the request box.
 			return 'request';
 	}
 }
@@ -110,7 +142,11 @@ export class DebuggerState {
 	region = $state(DEFAULT_PARAMS.region);
 	service = $state(DEFAULT_PARAMS.service);
 	datetime = $state(DEFAULT_PARAMS.datetime);
-	mode = $state<AuthMode>('header');
+	mode = $state<PageMode>('header');
+	/** POST policy mode: the policy JSON as the user writes it, and the other form fields as "name: value" lines. */
+	policyText = $state(DEFAULT_POST_POLICY);
+	postFields = $state(DEFAULT_POST_FIELDS);
+	post = $state<PostPolicyTrace | undefined>();
 	expiresIn = $state('3600');
 	signedHeaders = $state('');
 	payload = $state<'body' | 'unsigned'>('body');
@@ -200,6 +236,13 @@ export class DebuggerState {
 	/** Recomputes every stage; a slower, older run never overwrites a newer one. */
 	async recompute(): Promise<void> {
 		const generation = ++this.#generation;
+		if (this.mode === 'post') {
+			const error = await this.#computePost();
+			if (generation !== this.#generation) return;
+			this.error = error;
+			this.stale = error !== undefined && this.post !== undefined;
+			return;
+		}
 		const overrides = { ...this.overrides };
 		const started = performance.now();
 		const result = await this.#compute(overrides);
@@ -308,6 +351,20 @@ export class DebuggerState {
 		this.forensics.cancel();
 	}
 
+	async #computePost(): Promise<FieldError | undefined> {
+		const params = this.params();
+		if ('field' in params) return params;
+		const parsed = parseFormFields(this.postFields);
+		if ('error' in parsed) return parsed.error;
+		try {
+			this.post = await signPostPolicy({ policy: this.policyText, fields: parsed.fields }, params);
+			return undefined;
+		} catch (e) {
+			if (e instanceof SigningError) return { field: fieldOf(e), message: e.message, fix: e.fix };
+			return { field: 'policy', message: `Unexpected error: ${e instanceof Error ? e.message : String(e)}` };
+		}
+	}
+
 	async #compute(overrides: Partial<Record<StageName, string>>): Promise<{ trace: SigningTrace; view: StageView } | { error: FieldError }> {
 		const parsed = parseRawHttp(this.requestText);
 		if (!parsed.request) {
@@ -319,7 +376,7 @@ export class DebuggerState {
 		const params = this.params();
 		if ('field' in params) return { error: params };
 		try {
-			const trace = this.mode === 'header' ? await signRequest(parsed.request, params) : await presignUrl(parsed.request, params);
+			const trace = this.mode === 'query' ? await presignUrl(parsed.request, params) : await signRequest(parsed.request, params);
 			return { trace, view: await this.#applyOverrides(trace, overrides) };
 		} catch (e) {
 			if (e instanceof SigningError) {
@@ -388,6 +445,8 @@ export class DebuggerState {
 			datetime: this.datetime,
 			mode: this.mode,
 			expiresIn: this.expiresIn,
+			policyText: this.policyText,
+			postFields: this.postFields,
 			signedHeaders: this.signedHeaders,
 			payload: this.payload,
 			uriEscapePath: this.uriEscapePath,
@@ -416,6 +475,8 @@ export class DebuggerState {
 		this.datetime = c.datetime;
 		this.mode = c.mode;
 		this.expiresIn = c.expiresIn;
+		this.policyText = c.policyText;
+		this.postFields = c.postFields;
 		this.signedHeaders = c.signedHeaders;
 		this.payload = c.payload;
 		this.uriEscapePath = c.uriEscapePath;

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { useApp } from './browser.ts';
+import { newContext, pane, paneText, waitForEditors } from './pane-helpers.ts';
+import { DEFAULT_CASE, encodeCase } from '../../src/lib/share/index.ts';
+
+const app = useApp();
+
+// AWS's documented browser POST example (S3 API Reference, "Example: Browser-Based Upload using
+// HTTP POST"): its policy text, CRLF line endings included, and its published signature.
+const DOC_POLICY = [
+	'{ "expiration": "2015-12-30T12:00:00.000Z",',
+	'  "conditions": [',
+	'    {"bucket": "sigv4examplebucket"},',
+	'    ["starts-with", "$key", "user/user1/"],',
+	'    {"acl": "public-read"},',
+	'    {"success_action_redirect": "http://sigv4examplebucket.s3.amazonaws.com/successful_upload.html"},',
+	'    ["starts-with", "$Content-Type", "image/"],',
+	'    {"x-amz-meta-uuid": "14365123651274"},',
+	'    {"x-amz-server-side-encryption": "AES256"},',
+	'    ["starts-with", "$x-amz-meta-tag", ""],',
+	'',
+	'    {"x-amz-credential": "AKIAIOSFODNN7EXAMPLE/20151229/us-east-1/s3/aws4_request"},',
+	'    {"x-amz-algorithm": "AWS4-HMAC-SHA256"},',
+	'    {"x-amz-date": "20151229T000000Z" }',
+	'  ]',
+	'}'
+].join('\r\n');
+const DOC_SIGNATURE = '8afdbf4008c03f22c2cd3cdb72e4afbb1f6a588f3255ac628749a66d7f09699e';
+
+describe('POST policy mode', () => {
+	it("reproduces AWS's documented browser-upload signature", async () => {
+		const fragment = await encodeCase(
+			{
+				...DEFAULT_CASE,
+				mode: 'post',
+				datetime: '20151229T000000Z',
+				policyText: DOC_POLICY,
+				postFields: 'key: user/user1/${filename}\nacl: public-read\nContent-Type: image/jpeg\nx-amz-meta-uuid: 14365123651274'
+			},
+			{ includeSecrets: true }
+		);
+		const context = await app.browser.newContext();
+		await newContext(context, app.url);
+		const page = await context.newPage();
+		await page.goto(`${app.url}/#${fragment}`);
+		await waitForEditors(page, 7);
+		await expect.poll(() => paneText(page, 'Signature')).toBe(DOC_SIGNATURE);
+		expect(await paneText(page, 'String to sign')).toBe(Buffer.from(DOC_POLICY).toString('base64'));
+		const fields = await paneText(page, 'Form fields');
+		expect(fields).toContain('x-amz-credential: AKIAIOSFODNN7EXAMPLE/20151229/us-east-1/s3/aws4_request');
+		expect(fields.trim().endsWith(`x-amz-signature: ${DOC_SIGNATURE}`)).toBe(true);
+		expect(await paneText(page, 'curl command')).toContain("-F 'x-amz-algorithm=AWS4-HMAC-SHA256'");
+		await page.screenshot({ path: 'test-results/post-policy.png', fullPage: true });
+		await context.close();
+	});
+
+	it('writes a policy with the helpers and keeps the credential, algorithm and date conditions in sync', async () => {
+		const context = await app.browser.newContext();
+		await newContext(context, app.url);
+		const page = await context.newPage();
+		await page.goto(app.url);
+		await waitForEditors(page, 6);
+		page.setDefaultTimeout(10_000);
+		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
+		await page.getByText('Write a policy').click();
+		await page.getByLabel('Bucket').fill('my-uploads');
+		await page.getByRole('button', { name: 'Write the policy' }).click();
+		await expect.poll(() => paneText(page, 'Policy')).toContain('"my-uploads"');
+		const policy = await paneText(page, 'Policy');
+		expect(policy).toContain('"x-amz-credential": "AKIAIOSFODNN7EXAMPLE/20130524/us-east-1/s3/aws4_request"');
+		expect(policy).toContain('"x-amz-date": "20130524T000000Z"');
+		await page.getByLabel('Date and time').fill('20130601T120000Z');
+		await expect.poll(() => paneText(page, 'Policy')).toContain('"x-amz-date": "20130601T120000Z"');
+		expect(await pane(page, 'HTML form').count()).toBe(1);
+
+		await page.locator('#policy').fill('{ "expiration": "2013-06-01T13:00:00Z", "conditions": [ {"bucket": "b"}, ] }');
+		const error = page.locator('#policy-error');
+		await expect.poll(() => error.textContent()).toMatch(/line 1, column \d+/i);
+		await context.close();
+	});
+});
