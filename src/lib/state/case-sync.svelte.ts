@@ -1,7 +1,18 @@
 import { caseFromJson, caseToJson, decodeCase, encodeCase, CaseTooLargeError } from '../share/index.ts';
 import type { DebuggerState } from './debugger.svelte.ts';
+import type { ShareCase } from '../share/types.ts';
 
 const STORAGE_KEY = 'sigv4-debugger:case';
+
+/**
+ * An SSE-C customer key is a secret like the secret access key: a case shared without secrets
+ * carries the header, not the key.
+ */
+export function withoutCustomerKeys(c: ShareCase): ShareCase {
+	const strip = (text: string) =>
+		text.replace(/^(x-amz-server-side-encryption-customer-key[ \t]*:)[^\n]*$/gim, '$1 [SSE-C key left out of the link]');
+	return { ...c, requestText: strip(c.requestText), pasteText: strip(c.pasteText) };
+}
 
 /**
  * The case's life outside the page: the share link in the address bar, the case file, and
@@ -19,6 +30,11 @@ export class CaseSync {
 	link = $state('');
 
 	constructor(private readonly app: DebuggerState) {}
+
+	#shareable(): ShareCase {
+		const c = this.app.toCase();
+		return this.includeSecrets ? c : withoutCustomerKeys(c);
+	}
 
 	/** Opens the case in the address bar, or else the remembered one; a broken link says why. */
 	async open(): Promise<void> {
@@ -47,7 +63,7 @@ export class CaseSync {
 	/** Writes the current case to the address bar (replaceState, no history entry). */
 	async updateAddressBar(): Promise<void> {
 		try {
-			const fragment = await encodeCase(this.app.toCase(), { includeSecrets: this.includeSecrets });
+			const fragment = await encodeCase(this.#shareable(), { includeSecrets: this.includeSecrets });
 			this.link = `${location.origin}${location.pathname}#${fragment}`;
 			if (location.hash !== `#${fragment}`) history.replaceState(history.state, '', `#${fragment}`);
 			if (this.problem.startsWith('Too large')) this.problem = '';

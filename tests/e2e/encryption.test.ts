@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { useApp } from './browser.ts';
+import { newContext, paneText, waitForEditors } from './pane-helpers.ts';
+
+const app = useApp();
+
+describe('server-side encryption presets', () => {
+	it('adds SSE-C headers that are signed and sent, never put in the URL, and says so', async () => {
+		const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+		await newContext(context, app.url);
+		const page = await context.newPage();
+		await page.goto(app.url);
+		await waitForEditors(page, 6);
+		await page.locator('#request').fill('PUT /secret.bin HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n\ndata');
+		await page.getByText('Options').click();
+		await page.getByLabel('Preset').selectOption('SSE-C');
+		await page.getByRole('button', { name: 'Generate' }).click();
+		const key = await page.getByLabel(/Customer key/).inputValue();
+		expect(Buffer.from(key, 'base64')).toHaveLength(32);
+		await page.getByRole('button', { name: 'Add the headers to the request' }).click();
+		await expect.poll(() => paneText(page, 'Canonical request')).toContain(`x-amz-server-side-encryption-customer-key:${key}`);
+		const cr = await paneText(page, 'Canonical request');
+		expect(cr).toContain('x-amz-server-side-encryption-customer-algorithm:AES256');
+		expect(cr).toMatch(/x-amz-server-side-encryption-customer-key-md5:[A-Za-z0-9+/]{22}==/);
+
+		await page.getByRole('radio', { name: 'Presigned URL' }).check();
+		await waitForEditors(page, 7);
+		const url = await paneText(page, 'Presigned URL');
+		expect(url).toContain(
+			'X-Amz-SignedHeaders=host%3Bx-amz-server-side-encryption-customer-algorithm%3Bx-amz-server-side-encryption-customer-key%3Bx-amz-server-side-encryption-customer-key-md5'
+		);
+		expect(url).not.toContain(encodeURIComponent(key));
+		expect(url).not.toContain(key);
+		const table = page.getByRole('table', { name: 'Where the encryption headers go' });
+		const rows = await table.locator('tbody tr').allTextContents();
+		expect(rows).toHaveLength(3);
+		for (const row of rows) expect(row).toMatch(/yesyesno$/);
+
+		await page.getByRole('button', { name: 'Copy link' }).click();
+		const link = await page.evaluate(() => navigator.clipboard.readText());
+		const { decodeCase } = await import('../../src/lib/share/index.ts');
+		const opened = await decodeCase(link.split('#')[1]!);
+		expect(JSON.stringify(opened)).not.toContain(key);
+		await context.close();
+	});
+});
