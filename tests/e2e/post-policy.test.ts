@@ -28,6 +28,39 @@ const DOC_POLICY = [
 const DOC_SIGNATURE = '8afdbf4008c03f22c2cd3cdb72e4afbb1f6a588f3255ac628749a66d7f09699e';
 
 describe('POST policy mode', () => {
+	it('takes a pasted browser form with SigV2 fields mixed in, and names them', async () => {
+		const { signPostPolicy } = await import('../../src/lib/sigv4/index.ts');
+		const signed = await signPostPolicy(
+			{
+				policy: DOC_POLICY.replace(/\r\n/g, '\n'),
+				fields: [
+					['key', 'user/user1/cat.jpg'],
+					['acl', 'public-read']
+				]
+			},
+			{
+				credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: DEFAULT_CASE.secretAccessKey! },
+				region: 'us-east-1',
+				service: 's3',
+				datetime: '20151229T000000Z'
+			}
+		);
+		// As in the C# story: SigV2's AWSAccessKeyId appended to a SigV4 form.
+		const form = [...signed.fields, ['AWSAccessKeyId', 'AKIAIOSFODNN7EXAMPLE']].map(([n, v]) => `${n}: ${v}`).join('\n');
+		const context = await app.browser.newContext();
+		await newContext(context, app.url);
+		const page = await context.newPage();
+		await page.goto(app.url);
+		await waitForEditors(page, 6);
+		await page.locator('#paste').fill(form);
+		await page.getByRole('button', { name: 'Import' }).click();
+		await expect.poll(() => page.getByRole('radio', { name: 'POST policy (browser upload)' }).isChecked()).toBe(true);
+		await expect.poll(() => page.locator('.findings .code').allTextContents(), { timeout: 15_000 }).toContain('sigv2-fields-in-sigv4');
+		expect(await page.locator('#policy').inputValue()).toContain('sigv4examplebucket');
+		expect(await page.locator('#postFields').inputValue()).toBe('key: user/user1/cat.jpg\nacl: public-read');
+		await context.close();
+	});
+
 	it("reproduces AWS's documented browser-upload signature", async () => {
 		const fragment = await encodeCase(
 			{

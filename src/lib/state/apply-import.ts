@@ -10,8 +10,33 @@ export interface ImportedInputs {
 	region?: string;
 	service?: string;
 	datetime?: string;
-	mode?: AuthMode;
+	mode?: AuthMode | 'post';
 	expiresIn?: string;
+	policyText?: string;
+	postFields?: string;
+}
+
+/** Form fields the signer sets itself (SigV4 and SigV2): the rest are the user's own fields. */
+const SIGNER_FIELDS = new Set([
+	'policy',
+	'x-amz-algorithm',
+	'x-amz-credential',
+	'x-amz-date',
+	'x-amz-security-token',
+	'x-amz-signature',
+	'awsaccesskeyid',
+	'signature',
+	'file'
+]);
+
+/** A base64 policy as the text it encodes, or undefined when it is not base64 of UTF-8 text. */
+function decodePolicy(base64: string): string | undefined {
+	try {
+		const bytes = Uint8Array.from(atob(base64.trim()), (c) => c.charCodeAt(0));
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return undefined;
+	}
 }
 
 export interface ImportPlan {
@@ -95,6 +120,20 @@ export function planImport(
 		if (p.datetime) inputs.datetime = p.datetime;
 		if (p.expiresIn !== undefined) inputs.expiresIn = String(p.expiresIn);
 		if (result.mode) inputs.mode = result.mode;
+	}
+	if (result.kind === 'post-form' && result.form) {
+		// A browser POST form: the page switches to POST policy mode with the form's own policy.
+		inputs.mode = 'post';
+		if (p.region) inputs.region = p.region;
+		if (p.service) inputs.service = p.service;
+		if (p.datetime) inputs.datetime = p.datetime;
+		const policy = result.form.find(([n]) => n.toLowerCase() === 'policy')?.[1];
+		const text = policy === undefined ? undefined : decodePolicy(policy);
+		if (text !== undefined) inputs.policyText = text;
+		inputs.postFields = result.form
+			.filter(([n]) => !SIGNER_FIELDS.has(n.toLowerCase()))
+			.map(([n, v]) => `${n}: ${v}`)
+			.join('\n');
 	}
 	if (p.accessKeyId) inputs.accessKeyId = p.accessKeyId;
 	if (p.sessionToken) inputs.sessionToken = p.sessionToken;

@@ -241,6 +241,7 @@ export class DebuggerState {
 			if (generation !== this.#generation) return;
 			this.error = error;
 			this.stale = error !== undefined && this.post !== undefined;
+			if (!error) await this.#diagnosePost(generation);
 			return;
 		}
 		const overrides = { ...this.overrides };
@@ -297,6 +298,31 @@ export class DebuggerState {
 		this.forensics.run(evidence, this.secretAccessKey, trace.signature);
 	}
 
+	/** A pasted POST form, judged against the policy signed here (diagnose needs no request for it). */
+	async #diagnosePost(generation: number): Promise<void> {
+		const params = this.params();
+		if (!this.hasEvidence || !this.post || 'field' in params) {
+			this.findings = [];
+			return;
+		}
+		const evidence = $state.snapshot({
+			request: { method: 'POST', url: this.post.action, headers: [] },
+			params,
+			mode: 'header',
+			provided: { ...this.provided },
+			form: this.form,
+			sigv2Fields: this.sigv2Fields
+		}) as Evidence;
+		try {
+			const { diagnose } = await import('../diagnose/index.ts');
+			const findings = await diagnose(evidence);
+			if (generation !== this.#generation) return;
+			this.findings = this.needsSecret ? findings.filter((f) => !SECRET_STAGES.has(f.stage) && !SECRET_CODES.has(f.code)) : findings;
+		} catch (e) {
+			this.pasteProblem = `The comparison failed: ${e instanceof Error ? e.message : String(e)}`;
+		}
+	}
+
 	/** Reads the paste box: fills in what the text carries and keeps the text as it is. */
 	/** Imports run in the order they were asked for, each on the text it was given. */
 	async importPaste(text: string = this.pasteText, harEntry?: number): Promise<void> {
@@ -331,6 +357,8 @@ export class DebuggerState {
 		if (i.datetime !== undefined) this.datetime = i.datetime;
 		if (i.mode !== undefined) this.mode = i.mode;
 		if (i.expiresIn !== undefined) this.expiresIn = i.expiresIn;
+		if (i.policyText !== undefined) this.policyText = i.policyText;
+		if (i.postFields !== undefined) this.postFields = i.postFields;
 		this.provided = plan.provided;
 		this.server = plan.server;
 		this.form = plan.form;
