@@ -59,6 +59,24 @@ describe('learning mode', () => {
 		await close();
 	});
 
+	it('walks a POST policy upload too', async () => {
+		const context = await app.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(app.url);
+		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
+		await page.getByRole('link', { name: 'Learn it step by step' }).click();
+		await page
+			.getByRole('status')
+			.filter({ hasText: /^Step 1 of \d+$/ })
+			.waitFor();
+		expect(await page.locator('#step-title').textContent()).toBe('The policy document');
+		await page.keyboard.press('ArrowRight');
+		expect(await page.locator('#step-title').textContent()).toBe('String to sign: the base64 policy');
+		expect(await page.locator('pre mark.current').textContent()).toBe(await page.getByLabel('Writes').textContent());
+		expect(await page.getByRole('region', { name: 'String to sign (the base64 policy)' }).count()).toBe(1);
+		await context.close();
+	});
+
 	it('reads well on a phone', async () => {
 		const { page, close } = await openLearn({ width: 390, height: 844 });
 		for (const i of [1, 8, 15]) {

@@ -44,10 +44,9 @@ function canonicalRequestWalk(input: LearnInput): LearnStep[] {
 }
 
 /**
- * The walk for each signing mode. Extension point: when the core signs POST policies (a mode of
- * its own, no canonical request), add its walk here: the policy document, its base64 (which is the
- * string to sign), then the same `keyChainSteps` and `signatureStep`, and the form fields as the
- * placement. The Record type makes the compiler ask for it as soon as AuthMode grows.
+ * The walk for each signing mode that has a canonical request. POST policy uploads have none and
+ * walk their own way (post-steps.ts). The Record type makes the compiler ask for a walk as soon
+ * as AuthMode grows.
  */
 const WALKS: Record<AuthMode, (input: LearnInput) => LearnStep[]> = {
 	header: canonicalRequestWalk,
