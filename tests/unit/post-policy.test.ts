@@ -1,3 +1,4 @@
+import { DOC_POLICY, DOC_SIGNATURE } from '../helpers/post-example.ts';
 // Browser POST uploads (issue 6, item 1): the policy, its auth conditions, the signature and the form.
 import { createHmac } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
@@ -13,26 +14,7 @@ const DOC_PARAMS: SigningParams = {
 };
 const DOC_BASE64 =
 	'eyAiZXhwaXJhdGlvbiI6ICIyMDE1LTEyLTMwVDEyOjAwOjAwLjAwMFoiLA0KICAiY29uZGl0aW9ucyI6IFsNCiAgICB7ImJ1Y2tldCI6ICJzaWd2NGV4YW1wbGVidWNrZXQifSwNCiAgICBbInN0YXJ0cy13aXRoIiwgIiRrZXkiLCAidXNlci91c2VyMS8iXSwNCiAgICB7ImFjbCI6ICJwdWJsaWMtcmVhZCJ9LA0KICAgIHsic3VjY2Vzc19hY3Rpb25fcmVkaXJlY3QiOiAiaHR0cDovL3NpZ3Y0ZXhhbXBsZWJ1Y2tldC5zMy5hbWF6b25hd3MuY29tL3N1Y2Nlc3NmdWxfdXBsb2FkLmh0bWwifSwNCiAgICBbInN0YXJ0cy13aXRoIiwgIiRDb250ZW50LVR5cGUiLCAiaW1hZ2UvIl0sDQogICAgeyJ4LWFtei1tZXRhLXV1aWQiOiAiMTQzNjUxMjM2NTEyNzQifSwNCiAgICB7IngtYW16LXNlcnZlci1zaWRlLWVuY3J5cHRpb24iOiAiQUVTMjU2In0sDQogICAgWyJzdGFydHMtd2l0aCIsICIkeC1hbXotbWV0YS10YWciLCAiIl0sDQoNCiAgICB7IngtYW16LWNyZWRlbnRpYWwiOiAiQUtJQUlPU0ZPRE5ON0VYQU1QTEUvMjAxNTEyMjkvdXMtZWFzdC0xL3MzL2F3czRfcmVxdWVzdCJ9LA0KICAgIHsieC1hbXotYWxnb3JpdGhtIjogIkFXUzQtSE1BQy1TSEEyNTYifSwNCiAgICB7IngtYW16LWRhdGUiOiAiMjAxNTEyMjlUMDAwMDAwWiIgfQ0KICBdDQp9';
-const DOC_SIGNATURE = '8afdbf4008c03f22c2cd3cdb72e4afbb1f6a588f3255ac628749a66d7f09699e';
-// The decoded policy, CRLF line endings, the blank line and the space before the last "}" included.
-const DOC_POLICY = [
-	'{ "expiration": "2015-12-30T12:00:00.000Z",',
-	'  "conditions": [',
-	'    {"bucket": "sigv4examplebucket"},',
-	'    ["starts-with", "$key", "user/user1/"],',
-	'    {"acl": "public-read"},',
-	'    {"success_action_redirect": "http://sigv4examplebucket.s3.amazonaws.com/successful_upload.html"},',
-	'    ["starts-with", "$Content-Type", "image/"],',
-	'    {"x-amz-meta-uuid": "14365123651274"},',
-	'    {"x-amz-server-side-encryption": "AES256"},',
-	'    ["starts-with", "$x-amz-meta-tag", ""],',
-	'',
-	'    {"x-amz-credential": "AKIAIOSFODNN7EXAMPLE/20151229/us-east-1/s3/aws4_request"},',
-	'    {"x-amz-algorithm": "AWS4-HMAC-SHA256"},',
-	'    {"x-amz-date": "20151229T000000Z" }',
-	'  ]',
-	'}'
-].join('\r\n');
+
 const DOC_FIELDS: [string, string][] = [
 	['key', 'user/user1/${filename}'],
 	['acl', 'public-read'],
