@@ -1,4 +1,4 @@
-import type { SigningParams } from './sigv4/types.ts';
+import type { SigningParams } from './sigv4/index.ts';
 
 /** AWS's documented example credentials (S3 API Reference): safe to show and to share. */
 export const EXAMPLE_CREDENTIALS = {

@@ -2,7 +2,7 @@
 // finding diagnose names for it, with its stage and line. The last test checks that every code of
 // FINDING_CODES is covered here or by the POST/SSE cases that diagnose-post-sse.test.ts runs.
 import { describe, expect, it } from 'vitest';
-import { FINDING_CODES, type FindingCode } from '../../src/lib/diagnose/codes.ts';
+import { FINDING_CODES, type FindingCode } from '../../src/lib/findings/index.ts';
 import type { Finding, Stage } from '../../src/lib/diagnose/types.ts';
 import {
 	diagnoseScenario,

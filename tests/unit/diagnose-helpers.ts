@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { diagnose } from '../../src/lib/diagnose/index.ts';
 import type { Evidence, Finding } from '../../src/lib/diagnose/types.ts';
-import type { FindingCode } from '../../src/lib/diagnose/codes.ts';
+import type { FindingCode } from '../../src/lib/findings/index.ts';
 import {
 	presignUrl,
 	signRequest,

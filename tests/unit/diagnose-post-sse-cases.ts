@@ -1,7 +1,7 @@
 // One case per POST-policy and server-side-encryption finding code (issue 6): evidence with exactly
 // that mistake, and where the finding points. diagnose-post-sse.test.ts runs them; diagnose-codes
 // counts their codes as covered.
-import type { FindingCode } from '../../src/lib/diagnose/codes.ts';
+import type { FindingCode } from '../../src/lib/findings/index.ts';
 import type { Evidence, Finding, Stage } from '../../src/lib/diagnose/types.ts';
 import { buildPolicy, presignUrl, signPostPolicy, sseHeaders, type Header, type PostPolicyTrace } from '../../src/lib/sigv4/index.ts';
 import { hmacHex, NOW, request, s3Params, toHex } from './diagnose-helpers.ts';

@@ -2,7 +2,7 @@
 // server said), more than one mistake, and the same mistake seen from another text than in
 // diagnose-codes.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { FindingCode } from '../../src/lib/diagnose/codes.ts';
+import type { FindingCode } from '../../src/lib/findings/index.ts';
 import { diagnose } from '../../src/lib/diagnose/index.ts';
 import { signatureFor, stringToSignFor } from '../../src/lib/sigv4/index.ts';
 import type { Finding, Stage } from '../../src/lib/diagnose/types.ts';

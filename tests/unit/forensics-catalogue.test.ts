@@ -7,7 +7,7 @@ import { FORENSIC_MISTAKES, mistakesFor, type Mistake } from '../../src/lib/diag
 import { buildModel, type Model } from '../../src/lib/diagnose/forensics-model.ts';
 import { PlanSigner } from '../../src/lib/diagnose/forensics-sign.ts';
 import { searchSingleMistakes } from '../../src/lib/diagnose/forensics.ts';
-import { FINDING_CODES } from '../../src/lib/diagnose/codes.ts';
+import { FINDING_CODES } from '../../src/lib/findings/index.ts';
 import { evidenceWith, FIXTURES, SECRET, signWithMistake } from './forensics-fixtures.ts';
 
 interface Case {

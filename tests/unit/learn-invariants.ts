@@ -2,7 +2,7 @@
 // exactly (so the walk-through cannot drift from the signer), every highlight points at its output
 // in the pane the page shows, and no step holds the secret. Shared by the learn-*.test.ts files.
 import { expect } from 'vitest';
-import { FINDING_CODES } from '../../src/lib/diagnose/codes.ts';
+import { FINDING_CODES } from '../../src/lib/findings/index.ts';
 import { buildSteps, type LearnStep } from '../../src/lib/learn/steps.ts';
 import { learnPaneTexts } from '../../src/lib/learn/pane-texts.ts';
 import { presignUrl, signRequest, type HttpRequest, type SigningParams, type SigningTrace } from '../../src/lib/sigv4/index.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPostSteps, postPaneTexts } from '../../src/lib/learn/post-steps.ts';
-import { FINDING_CODES } from '../../src/lib/diagnose/codes.ts';
+import { FINDING_CODES } from '../../src/lib/findings/index.ts';
 import { signPostPolicy } from '../../src/lib/sigv4/index.ts';
 import { DEFAULT_PARAMS, DEFAULT_POST_POLICY } from '../../src/lib/examples.ts';
 

@@ -1,4 +1,4 @@
-import { fromHex, toHex } from '../sigv4/encoding.ts';
+import { fromHex, toHex } from '../sigv4/index.ts';
 
 /** Base64 (standard alphabet, padded) of the bytes a hex string stands for. */
 export function hexToBase64(hex: string): string {

@@ -3,7 +3,7 @@ import { classifyTimestamp } from './classify-timestamp.ts';
 import { compareScope } from './compare-scope.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
 import type { FindingList } from './finding-list.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 
 function compare(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;

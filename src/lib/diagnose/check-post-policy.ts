@@ -1,8 +1,7 @@
-import { parsePolicy, signatureFor, signPostPolicy, type PostPolicyTrace } from '../sigv4/index.ts';
-import { utf8Bytes } from '../sigv4/encoding.ts';
+import { parsePolicy, signatureFor, signPostPolicy, type PostPolicyTrace, utf8Bytes } from '../sigv4/index.ts';
 import type { FindingList } from './finding-list.ts';
 import { checkExpiration, checkFieldsCovered } from './post-policy-rules.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 import { signingKeyVariants } from './signing-key-variants.ts';
 import type { Evidence } from './types.ts';
 

@@ -1,10 +1,8 @@
-import { isNeverSigned } from '../sigv4/service-rules.ts';
-import { sha256Hex } from '../sigv4/crypto.ts';
-import { payloadHashProblem } from '../sigv4/payload-hash.ts';
+import { isNeverSigned, sha256Hex, payloadHashProblem } from '../sigv4/index.ts';
 import { base64ToHex } from './base64-hex.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
 import type { FindingList } from './finding-list.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 import { sessionTokenNotSigned } from './session-token-not-signed.ts';
 
 const REGION = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)$/;

@@ -1,13 +1,12 @@
-import { normalizePathSegments } from '../sigv4/canonical-path.ts';
-import { isNeverSigned } from '../sigv4/service-rules.ts';
-import type { FindingCode } from './codes.ts';
+import { normalizePathSegments, isNeverSigned } from '../sigv4/index.ts';
+import type { FindingCode } from '../findings/index.ts';
 import { compareHost } from './compare-host.ts';
 import { compareStringToSign } from './compare-string-to-sign.ts';
 import { requestLineOf, type DiagnoseContext } from './diagnose-context.ts';
 import { describeDifference } from './describe-difference.ts';
 import type { FindingList } from './finding-list.ts';
 import { parseCanonicalRequest, type ParsedCanonicalRequest } from './parse-canonical-request.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 
 /** AWS error messages that name a cause outright. */
 const MESSAGES: { pattern: RegExp; code: FindingCode; fix: string }[] = [

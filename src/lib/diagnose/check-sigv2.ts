@@ -2,7 +2,7 @@ import { ALGORITHM } from '../sigv4/index.ts';
 import type { FindingList } from './finding-list.ts';
 import type { ParsedAuthorization } from './parse-authorization.ts';
 import type { ParsedSignedUrl } from './parse-signed-url.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 import type { Evidence } from './types.ts';
 
 const V2_FORM = new Set(['awsaccesskeyid', 'signature']);

@@ -1,9 +1,9 @@
-import { decodedKey, splitQuery } from '../sigv4/canonical-query.ts';
+import { decodedKey, splitQuery } from '../sigv4/index.ts';
 import { requestHeaderLines } from './diagnose-context.ts';
 import type { FindingList } from './finding-list.ts';
 import type { ParsedAuthorization } from './parse-authorization.ts';
 import type { ParsedSignedUrl } from './parse-signed-url.ts';
-import { listQuoted } from './quote.ts';
+import { listQuoted } from '../findings/index.ts';
 import type { Evidence } from './types.ts';
 
 /** Server-side encryption request headers, the copy-source ones included. */

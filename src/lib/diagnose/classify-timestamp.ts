@@ -1,5 +1,5 @@
-import type { FindingCode } from './codes.ts';
-import { quote } from './quote.ts';
+import type { FindingCode } from '../findings/index.ts';
+import { quote } from '../findings/index.ts';
 
 export interface TimestampFault {
 	code: FindingCode;

@@ -7,7 +7,7 @@ import type { DiagnoseContext } from './diagnose-context.ts';
 import { describeDifference } from './describe-difference.ts';
 import type { FindingList } from './finding-list.ts';
 import type { ParsedCanonicalRequest } from './parse-canonical-request.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 import type { Stage } from './types.ts';
 
 /** CRLF line ends and a line break after the last line: the same text-shape mistakes in any stage. */

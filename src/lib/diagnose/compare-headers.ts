@@ -5,7 +5,7 @@ import type { DiagnoseContext } from './diagnose-context.ts';
 import { describeDifference } from './describe-difference.ts';
 import type { FindingList } from './finding-list.ts';
 import type { CrHeader, ParsedCanonicalRequest } from './parse-canonical-request.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 import { sessionTokenNotSigned } from './session-token-not-signed.ts';
 import { compareHost } from './compare-host.ts';
 

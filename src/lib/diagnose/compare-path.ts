@@ -1,9 +1,9 @@
 import { canonicalPath } from '../sigv4/index.ts';
-import type { FindingCode } from './codes.ts';
+import type { FindingCode } from '../findings/index.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
 import { describeDifference } from './describe-difference.ts';
 import type { FindingList } from './finding-list.ts';
-import { listQuoted, quote } from './quote.ts';
+import { listQuoted, quote } from '../findings/index.ts';
 import { sameDecoded, spellingFaults } from './spelling-faults.ts';
 
 interface Candidate {

@@ -1,8 +1,8 @@
 import { EMPTY_SHA256, UNSIGNED_PAYLOAD } from '../sigv4/index.ts';
 import { base64ToHex, hexToBase64 } from './base64-hex.ts';
-import type { FindingCode } from './codes.ts';
+import type { FindingCode } from '../findings/index.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 
 export interface PayloadFault {
 	code: FindingCode;

@@ -2,7 +2,7 @@ import { canonicalQueryComponent } from '../sigv4/index.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
 import { describeDifference } from './describe-difference.ts';
 import type { FindingList } from './finding-list.ts';
-import { listQuoted, quote } from './quote.ts';
+import { listQuoted, quote } from '../findings/index.ts';
 import { sameDecoded, spellingFaults } from './spelling-faults.ts';
 import { sessionTokenNotSigned } from './session-token-not-signed.ts';
 

@@ -1,8 +1,8 @@
 import { ALGORITHM } from '../sigv4/index.ts';
-import type { FindingCode } from './codes.ts';
+import type { FindingCode } from '../findings/index.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
 import type { FindingList } from './finding-list.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 import type { Stage } from './types.ts';
 
 export interface ScopeSite {

@@ -2,7 +2,7 @@ import { MAX_EXPIRES, presignUrl, signatureFor, signRequest, stringToSignFor, ty
 import { digestForm } from './base64-hex.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
 import type { FindingList } from './finding-list.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 import { signingKeyVariants, type KeyVariant } from './signing-key-variants.ts';
 
 /** The user's signature as they gave it: alone, in their Authorization header or URL, or as the server quotes it. */

@@ -1,14 +1,13 @@
-import { ALGORITHM } from '../sigv4/index.ts';
-import { sha256Hex } from '../sigv4/crypto.ts';
+import { ALGORITHM, sha256Hex } from '../sigv4/index.ts';
 import { digestForm } from './base64-hex.ts';
-import type { FindingCode } from './codes.ts';
+import type { FindingCode } from '../findings/index.ts';
 import { checkLineEnds } from './compare-canonical-request.ts';
 import { compareScope } from './compare-scope.ts';
 import { classifyTimestamp } from './classify-timestamp.ts';
 import type { DiagnoseContext } from './diagnose-context.ts';
 import { describeDifference } from './describe-difference.ts';
 import type { FindingList } from './finding-list.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 
 interface Variant {
 	text: string;

@@ -1,5 +1,5 @@
 import { diffChars } from 'diff';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 
 /**
  * Where two versions of one line first differ, in words: `at character 12 yours has "%2f" where

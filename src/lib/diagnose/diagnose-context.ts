@@ -1,5 +1,4 @@
-import { serviceRules, type Header, type HttpRequest, type SigningParams, type SigningTrace } from '../sigv4/index.ts';
-import { parseWireUrl, type WireUrl } from '../sigv4/wire-url.ts';
+import { serviceRules, type Header, type HttpRequest, type SigningParams, type SigningTrace, parseWireUrl, type WireUrl } from '../sigv4/index.ts';
 import { parseCanonicalRequest, type ParsedCanonicalRequest } from './parse-canonical-request.ts';
 import type { ParsedAuthorization } from './parse-authorization.ts';
 import type { ParsedSignedUrl } from './parse-signed-url.ts';

@@ -1,4 +1,4 @@
-import type { FindingCode } from './codes.ts';
+import type { FindingCode } from '../findings/index.ts';
 import { makeFinding, type FindingFields } from './make-finding.ts';
 import type { Finding, Stage } from './types.ts';
 

@@ -1,8 +1,5 @@
-import { canonicalPath, normalizePathSegments } from '../sigv4/canonical-path.ts';
-import { fromHex, percentDecode, uriEncodeBytes } from '../sigv4/encoding.ts';
-import { EMPTY_SHA256, UNSIGNED_PAYLOAD } from '../sigv4/payload-hash.ts';
-import { NEVER_SIGNED_HEADERS } from '../sigv4/service-rules.ts';
-import type { FindingCode } from './codes.ts';
+import { canonicalPath, normalizePathSegments, fromHex, percentDecode, uriEncodeBytes, EMPTY_SHA256, UNSIGNED_PAYLOAD, NEVER_SIGNED_HEADERS } from '../sigv4/index.ts';
+import type { FindingCode } from '../findings/index.ts';
 import { kind, type MistakeKind } from './forensics-mistake.ts';
 import type { Model, Plan } from './forensics-model.ts';
 import { toBase64 } from './forensics-sign.ts';

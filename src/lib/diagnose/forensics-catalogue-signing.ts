@@ -1,4 +1,4 @@
-import type { FindingCode } from './codes.ts';
+import type { FindingCode } from '../findings/index.ts';
 import { kind, type Mistake, type MistakeKind } from './forensics-mistake.ts';
 import type { Plan } from './forensics-model.ts';
 

@@ -1,4 +1,4 @@
-import type { FindingCode } from './codes.ts';
+import type { FindingCode } from '../findings/index.ts';
 import type { Model, Plan } from './forensics-model.ts';
 import type { Stage } from './types.ts';
 

@@ -1,13 +1,4 @@
-import { canonicalHeaderValue } from '../sigv4/canonical-headers.ts';
-import { canonicalQueryComponent, type RawQueryParam } from '../sigv4/canonical-query.ts';
-import { ALGORITHM, TERMINATOR } from '../sigv4/credential-scope.ts';
-import { percentDecode, uriEncode } from '../sigv4/encoding.ts';
-import { hashBody } from '../sigv4/payload-hash.ts';
-import { DEFAULT_EXPIRES, presignUrl } from '../sigv4/presign.ts';
-import { serviceRules } from '../sigv4/service-rules.ts';
-import { signRequest } from '../sigv4/sign.ts';
-import { createContext } from '../sigv4/signing-context.ts';
-import type { Header, SigningParams, SigningTrace } from '../sigv4/types.ts';
+import { canonicalHeaderValue, canonicalQueryComponent, type RawQueryParam, ALGORITHM, TERMINATOR, percentDecode, uriEncode, hashBody, DEFAULT_EXPIRES, presignUrl, serviceRules, signRequest, createContext, type Header, type SigningParams, type SigningTrace } from '../sigv4/index.ts';
 import type { Evidence } from './types.ts';
 
 /**

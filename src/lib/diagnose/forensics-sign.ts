@@ -1,5 +1,4 @@
-import { hmac, hmacKey, sha256Hex } from '../sigv4/crypto.ts';
-import { fromHex, toHex, utf8Bytes } from '../sigv4/encoding.ts';
+import { hmac, hmacKey, sha256Hex, fromHex, toHex, utf8Bytes } from '../sigv4/index.ts';
 import { keyId, renderCanonicalRequest, renderStringToSign, type KeyPlan, type Model, type Plan } from './forensics-model.ts';
 
 export function toBase64(bytes: Uint8Array): string {

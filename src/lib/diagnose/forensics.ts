@@ -1,4 +1,4 @@
-import { fromHex } from '../sigv4/encoding.ts';
+import { fromHex } from '../sigv4/index.ts';
 import { compatible, mistakesFor, type Mistake } from './forensics-catalogue.ts';
 import { buildModel, type Model, type Plan } from './forensics-model.ts';
 import { fromBase64, keyText, PlanSigner, type Rendered } from './forensics-sign.ts';

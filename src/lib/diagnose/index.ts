@@ -18,7 +18,7 @@ import type { Evidence, Finding } from './types.ts';
 import { userSignedHeaders } from './user-signed-headers.ts';
 
 export type { Evidence, Finding, Stage } from './types.ts';
-export { FINDING_CODES, type FindingCode } from './codes.ts';
+export { FINDING_CODES, type FindingCode } from '../findings/index.ts';
 
 /**
  * The user's Authorization header: the one given, or the request's own when it is a SigV4 one (in

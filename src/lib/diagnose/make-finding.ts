@@ -1,4 +1,4 @@
-import { FINDING_CODES, type FindingCode } from './codes.ts';
+import { FINDING_CODES, type FindingCode } from '../findings/index.ts';
 import type { Finding, Stage } from './types.ts';
 
 export interface FindingFields {

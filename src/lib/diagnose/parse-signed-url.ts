@@ -1,5 +1,4 @@
-import { decodedKey, splitQuery } from '../sigv4/canonical-query.ts';
-import { percentDecode } from '../sigv4/encoding.ts';
+import { decodedKey, splitQuery, percentDecode } from '../sigv4/index.ts';
 
 /** The signature parameters of a presigned URL (SigV4, and SigV2 ones where present). */
 export interface ParsedSignedUrl {

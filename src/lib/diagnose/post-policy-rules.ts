@@ -1,5 +1,5 @@
 import type { FindingList } from './finding-list.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 import type { Evidence } from './types.ts';
 
 /**

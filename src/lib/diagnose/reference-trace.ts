@@ -1,9 +1,7 @@
-import { MAX_EXPIRES, presignUrl, signatureFor, signRequest, SigningError, stringToSignFor, serviceRules } from '../sigv4/index.ts';
-import type { HttpRequest, SigningParams, SigningTrace } from '../sigv4/index.ts';
-import { sha256Hex } from '../sigv4/crypto.ts';
+import { MAX_EXPIRES, presignUrl, signatureFor, signRequest, SigningError, stringToSignFor, serviceRules, type HttpRequest, type SigningParams, type SigningTrace, sha256Hex } from '../sigv4/index.ts';
 import { base64ToHex } from './base64-hex.ts';
 import type { FindingList } from './finding-list.ts';
-import { quote } from './quote.ts';
+import { quote } from '../findings/index.ts';
 import type { Evidence } from './types.ts';
 
 export interface Reference {

@@ -1,6 +1,5 @@
-import { hmac } from '../sigv4/crypto.ts';
-import { toHex, utf8Bytes } from '../sigv4/encoding.ts';
-import type { FindingCode } from './codes.ts';
+import { hmac, toHex, utf8Bytes } from '../sigv4/index.ts';
+import type { FindingCode } from '../findings/index.ts';
 
 /** A wrong way to derive the signing key (or to sign with it), as hand-written signers get it wrong. */
 export interface KeyVariant {

@@ -1,4 +1,4 @@
-import { percentDecode } from '../sigv4/encoding.ts';
+import { percentDecode } from '../sigv4/index.ts';
 
 /** Two encodings of the same bytes (decoded once; "+" a space only when `plusIsSpace`). */
 export function sameDecoded(a: string, b: string, plusIsSpace: boolean): boolean {

@@ -1,6 +1,6 @@
-import type { AuthMode, HttpRequest, SigningParams } from '../sigv4/types.ts';
+import type { Finding, FindingCode, Stage } from '../findings/index.ts';
+import type { AuthMode, HttpRequest, SigningParams } from '../sigv4/index.ts';
 
-export type Stage = 'request' | 'canonical-request' | 'string-to-sign' | 'signing-key' | 'signature' | 'authorization' | 'credentials';
 
 export interface Evidence {
 	request: HttpRequest;
@@ -29,31 +29,6 @@ export interface Evidence {
 	sigv2Fields?: [name: string, value: string][];
 }
 
-export interface Finding {
-	/** Stable kebab-case code from FINDING_CODES. */
-	code: FindingCode;
-	/**
-	 * The text the mistake is in: the catalogue's stage for the code (FINDING_CODES), or the stage
-	 * whose text holds the evidence when that differs (a 12-hour x-amz-date seen in a canonical
-	 * request is a 'canonical-request' finding; an uppercase signature a 'signature' one).
-	 */
-	stage: Stage;
-	severity: 'error' | 'warning' | 'info';
-	message: string;
-	fix: string;
-	/**
-	 * 1-based line in the stage's text: the user's version where they gave one, else the server's,
-	 * else the correct one. For 'request', the raw HTTP form (request line 1, then one line per
-	 * header line); for 'authorization' and 'signature', 1.
-	 */
-	line?: number;
-	/**
-	 * True when the mistake reproduces the user's value exactly (forensics: their signature; diagnose:
-	 * their signature, hash or signing key), or when the server's error names it.
-	 */
-	confirmed?: boolean;
-}
 
 export type { AuthMode, HttpRequest, SigningParams };
-import type { FindingCode } from './codes.ts';
-export type { FindingCode };
+export type { Finding, FindingCode, Stage };

@@ -9,7 +9,7 @@ import 'monaco-editor/features/toggleTabFocusMode/register';
 import 'monaco-editor/features/unusualLineTerminators/register';
 import 'monaco-editor/features/diffEditor/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import type { Provenance } from '../sigv4/types.ts';
+import type { Provenance } from '../sigv4/index.ts';
 
 self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 

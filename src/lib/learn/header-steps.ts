@@ -1,8 +1,6 @@
-import { quote } from '../diagnose/quote.ts';
-import type { FindingCode } from '../diagnose/codes.ts';
-import { canonicalHeaders, canonicalHeaderValue, type CanonicalHeader } from '../sigv4/canonical-headers.ts';
-import { headerLine } from '../sigv4/format-request.ts';
-import { isNeverSigned } from '../sigv4/service-rules.ts';
+import { quote } from '../findings/index.ts';
+import type { FindingCode } from '../findings/index.ts';
+import { canonicalHeaders, canonicalHeaderValue, type CanonicalHeader, headerLine, isNeverSigned } from '../sigv4/index.ts';
 import { inBlock, type CanonicalBlock } from './canonical-block.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';

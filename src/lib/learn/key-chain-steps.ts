@@ -1,6 +1,5 @@
-import type { FindingCode } from '../diagnose/codes.ts';
-import type { KeyChain } from '../sigv4/types.ts';
-import { keyChainText } from '../sigv4/format-key-chain.ts';
+import type { FindingCode } from '../findings/index.ts';
+import { type KeyChain, keyChainText } from '../sigv4/index.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';
 import type { LearnStep } from './types.ts';

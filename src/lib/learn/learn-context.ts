@@ -1,6 +1,4 @@
-import { createContext, headersToSign, type SigningContext } from '../sigv4/signing-context.ts';
-import { serviceRules } from '../sigv4/service-rules.ts';
-import type { Header, HttpRequest, SigningParams, SigningTrace } from '../sigv4/types.ts';
+import { createContext, headersToSign, type SigningContext, serviceRules, type Header, type HttpRequest, type SigningParams, type SigningTrace } from '../sigv4/index.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnInput } from './types.ts';
 import { StepIds } from './step-ids.ts';

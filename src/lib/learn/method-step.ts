@@ -1,4 +1,4 @@
-import { quote } from '../diagnose/quote.ts';
+import { quote } from '../findings/index.ts';
 import { inBlock, type CanonicalBlock } from './canonical-block.ts';
 import type { LearnContext } from './learn-context.ts';
 

@@ -1,5 +1,4 @@
-import { keyChainText } from '../sigv4/format-key-chain.ts';
-import type { SigningTrace } from '../sigv4/types.ts';
+import { keyChainText, type SigningTrace } from '../sigv4/index.ts';
 import type { LearnPane } from './types.ts';
 
 /**

@@ -1,7 +1,6 @@
-import { quote } from '../diagnose/quote.ts';
-import type { FindingCode } from '../diagnose/codes.ts';
-import { canonicalPath, normalizePathSegments } from '../sigv4/canonical-path.ts';
-import { serviceRules } from '../sigv4/service-rules.ts';
+import { quote } from '../findings/index.ts';
+import type { FindingCode } from '../findings/index.ts';
+import { canonicalPath, normalizePathSegments, serviceRules } from '../sigv4/index.ts';
 import { inBlock, type CanonicalBlock } from './canonical-block.ts';
 import type { LearnContext } from './learn-context.ts';
 import type { LearnStep } from './types.ts';

@@ -1,6 +1,5 @@
-import type { FindingCode } from '../diagnose/codes.ts';
-import { headerLine } from '../sigv4/format-request.ts';
-import { EMPTY_SHA256, UNSIGNED_PAYLOAD } from '../sigv4/payload-hash.ts';
+import type { FindingCode } from '../findings/index.ts';
+import { headerLine, EMPTY_SHA256, UNSIGNED_PAYLOAD } from '../sigv4/index.ts';
 import { inBlock, type CanonicalBlock } from './canonical-block.ts';
 import type { LearnContext } from './learn-context.ts';
 

@@ -1,5 +1,5 @@
-import { ALGORITHM } from '../sigv4/credential-scope.ts';
-import type { FindingCode } from '../diagnose/codes.ts';
+import { ALGORITHM } from '../sigv4/index.ts';
+import type { FindingCode } from '../findings/index.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';
 import { presignParams } from './presign-params.ts';

@@ -1,5 +1,4 @@
-import { keyChainText } from '../sigv4/format-key-chain.ts';
-import type { PostPolicyTrace } from '../sigv4/post-policy.ts';
+import { keyChainText, type PostPolicyTrace } from '../sigv4/index.ts';
 import type { LearnPane, LearnStep } from './types.ts';
 
 const POST_DOCS = 'https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-HTTPPOSTConstructPolicy.html';

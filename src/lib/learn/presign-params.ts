@@ -1,6 +1,4 @@
-import { ALGORITHM } from '../sigv4/credential-scope.ts';
-import { uriEncode } from '../sigv4/encoding.ts';
-import { DEFAULT_EXPIRES } from '../sigv4/presign.ts';
+import { ALGORITHM, uriEncode, DEFAULT_EXPIRES } from '../sigv4/index.ts';
 import type { LearnContext } from './learn-context.ts';
 
 /** One X-Amz-* parameter a presigned URL carries. */

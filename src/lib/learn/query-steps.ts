@@ -1,7 +1,6 @@
-import { quote } from '../diagnose/quote.ts';
-import type { FindingCode } from '../diagnose/codes.ts';
-import { canonicalQueryComponent, type RawQueryParam } from '../sigv4/canonical-query.ts';
-import { MAX_EXPIRES } from '../sigv4/validate.ts';
+import { quote } from '../findings/index.ts';
+import type { FindingCode } from '../findings/index.ts';
+import { canonicalQueryComponent, type RawQueryParam, MAX_EXPIRES } from '../sigv4/index.ts';
 import { inBlock, type CanonicalBlock } from './canonical-block.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';

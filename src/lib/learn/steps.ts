@@ -1,5 +1,4 @@
-import { formatHttpRequest } from '../sigv4/format-request.ts';
-import type { AuthMode } from '../sigv4/types.ts';
+import { formatHttpRequest, type AuthMode } from '../sigv4/index.ts';
 import { placeBlocks } from './canonical-block.ts';
 import { learnPaneTexts } from './pane-texts.ts';
 import { headerSteps } from './header-steps.ts';

@@ -1,4 +1,4 @@
-import { ALGORITHM, credentialScope } from '../sigv4/credential-scope.ts';
+import { ALGORITHM, credentialScope } from '../sigv4/index.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';
 import type { LearnStep } from './types.ts';

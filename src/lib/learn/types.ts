@@ -1,5 +1,5 @@
-import type { FindingCode } from '../diagnose/codes.ts';
-import type { HttpRequest, SigningParams, SigningTrace } from '../sigv4/types.ts';
+import type { FindingCode } from '../findings/index.ts';
+import type { HttpRequest, SigningParams, SigningTrace } from '../sigv4/index.ts';
 
 /**
  * The stage panes a step can point into. Their texts are fixed by `learnPaneTexts` so that the

@@ -1,4 +1,4 @@
-import type { Header, HttpRequest } from '../sigv4/types.ts';
+import type { Header, HttpRequest } from '../sigv4/index.ts';
 import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request.ts';
 import { addEmbeddedError } from './embedded-error.ts';
 import type { ImportBuilder } from './import-builder.ts';

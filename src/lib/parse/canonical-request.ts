@@ -1,5 +1,4 @@
-import { serviceRules } from '../sigv4/service-rules.ts';
-import type { Header, HttpRequest } from '../sigv4/types.ts';
+import { serviceRules, type Header, type HttpRequest } from '../sigv4/index.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { findParam, splitQuery } from './query-params.ts';
 import { addPresignScope } from './request-evidence.ts';

@@ -1,4 +1,4 @@
-import type { Header, HttpRequest } from '../sigv4/types.ts';
+import type { Header, HttpRequest } from '../sigv4/index.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { addPostFormFields } from './post-form.ts';
 import { addRequestEvidence } from './request-evidence.ts';

@@ -1,4 +1,4 @@
-import type { HttpRequest } from '../sigv4/types.ts';
+import type { HttpRequest } from '../sigv4/index.ts';
 import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request.ts';
 import { curlCommandStart, importCurlCommand } from './curl-command.ts';
 import { addEmbeddedError } from './embedded-error.ts';

@@ -1,4 +1,4 @@
-import type { Header, HttpRequest } from '../sigv4/types.ts';
+import type { Header, HttpRequest } from '../sigv4/index.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { entryOf, JsReader, type JsNode } from './js-literal.ts';
 import { addPostFormFields, readMultipart } from './post-form.ts';

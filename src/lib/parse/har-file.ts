@@ -1,4 +1,4 @@
-import type { Header, HttpRequest } from '../sigv4/types.ts';
+import type { Header, HttpRequest } from '../sigv4/index.ts';
 import { hasQuotedStages } from './canonical-strings.ts';
 import { addXmlErrorBody } from './error-body.ts';
 import type { ImportBuilder } from './import-builder.ts';

@@ -1,4 +1,4 @@
-import type { AuthMode, HttpRequest } from '../sigv4/types.ts';
+import type { AuthMode, HttpRequest } from '../sigv4/index.ts';
 import type { ParseError } from './parse-error.ts';
 import { LineIndex } from './text-position.ts';
 import type { FormField, HarEntrySummary, ImportedParams, ImportKind, ImportResult, ProvidedStages, ServerStages } from './types.ts';

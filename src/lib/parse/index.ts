@@ -19,7 +19,7 @@ import { forgetSecrets } from './secret-scan.ts';
 import { addServiceErrorMessage } from './service-error.ts';
 import { STS_ALGORITHM } from './string-to-sign.ts';
 import { splitLines, stripCr } from './text-position.ts';
-import type { HttpRequest } from '../sigv4/types.ts';
+import type { HttpRequest } from '../sigv4/index.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 
 export type * from './types.ts';

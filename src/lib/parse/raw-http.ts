@@ -1,4 +1,4 @@
-import type { Header, HttpRequest } from '../sigv4/types.ts';
+import type { Header, HttpRequest } from '../sigv4/index.ts';
 import type { ParseError } from './parse-error.ts';
 
 export interface RawHttpResult {

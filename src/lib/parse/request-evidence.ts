@@ -1,4 +1,4 @@
-import type { HttpRequest } from '../sigv4/types.ts';
+import type { HttpRequest } from '../sigv4/index.ts';
 import { parseAuthorization } from './authorization-header.ts';
 import { DATETIME_SHAPE, parseCredential } from './credential-scope.ts';
 import { scopeFromHost } from './host-scope.ts';

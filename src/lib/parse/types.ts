@@ -1,4 +1,4 @@
-import type { AuthMode, HttpRequest, SigningParams } from '../sigv4/types.ts';
+import type { AuthMode, HttpRequest, SigningParams } from '../sigv4/index.ts';
 import type { ParseError } from './parse-error.ts';
 
 /** The formats importText recognises. */

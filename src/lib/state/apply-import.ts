@@ -1,6 +1,5 @@
 import type { FormField, ImportResult, ProvidedStages, ServerStages } from '../parse/types.ts';
-import { formatHttpRequest } from '../sigv4/format-request.ts';
-import type { AuthMode, HttpRequest } from '../sigv4/types.ts';
+import { formatHttpRequest, type AuthMode, type HttpRequest } from '../sigv4/index.ts';
 
 /** The page inputs an import may set; absent fields stay as they are. */
 export interface ImportedInputs {

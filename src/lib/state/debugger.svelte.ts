@@ -1,23 +1,6 @@
 import { parseRawHttp } from '../parse/raw-http.ts';
-import {
-	applySignature,
-	formatCurl,
-	formatHttpRequest,
-	presignUrl,
-	serviceRules,
-	signatureFor,
-	signRequest,
-	SigningError,
-	stringToSignFor,
-	type AuthMode,
-	type Provenance,
-	type SigningParams,
-	type SigningTrace
-} from '../sigv4/index.ts';
+import { applySignature, formatCurl, formatHttpRequest, presignUrl, serviceRules, signatureFor, signRequest, SigningError, stringToSignFor, type AuthMode, type Provenance, type SigningParams, type SigningTrace, signPostPolicy, type PostPolicyTrace, type Header, keyChainText, signingKeyFromText } from '../sigv4/index.ts';
 import { DEFAULT_PARAMS, DEFAULT_POST_FIELDS, DEFAULT_POST_POLICY, DEFAULT_REQUEST_TEXT } from '../examples.ts';
-import { signPostPolicy, type PostPolicyTrace } from '../sigv4/post-policy.ts';
-import type { Header } from '../sigv4/types.ts';
-import { keyChainText, signingKeyFromText } from '../sigv4/format-key-chain.ts';
 import type { ParseError } from '../parse/parse-error.ts';
 import type { FormField, HarEntrySummary, ProvidedStages, ServerStages } from '../parse/types.ts';
 import type { Evidence, Finding, Stage } from '../diagnose/types.ts';

@@ -1,4 +1,4 @@
-import { serviceRules } from '../sigv4/service-rules.ts';
+import { serviceRules } from '../sigv4/index.ts';
 
 /** Signing names offered in the service field; each carries its rules through serviceRules. */
 export const SERVICE_PRESETS: { name: string; label: string }[] = [

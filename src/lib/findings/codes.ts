@@ -1,4 +1,5 @@
-import type { Stage } from './types.ts';
+/** The text a finding is about: the request, one of the signature's stages, or the credentials. */
+export type Stage = 'request' | 'canonical-request' | 'string-to-sign' | 'signing-key' | 'signature' | 'authorization' | 'credentials';
 
 /**
  * Every finding the debugger can report. The codes are part of the product's contract (tests,
