@@ -1,5 +1,6 @@
-export const ALGORITHM = 'AWS4-HMAC-SHA256';
-export const TERMINATOR = 'aws4_request';
+import { ALGORITHM, TERMINATOR } from './constants.ts';
+
+export { ALGORITHM, TERMINATOR };
 
 export function credentialScope(date: string, region: string, service: string): string {
 	return `${date}/${region}/${service}/${TERMINATOR}`;

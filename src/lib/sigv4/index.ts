@@ -9,12 +9,30 @@ export type {
 	SigningParams,
 	SigningTrace
 } from './types.ts';
+export {
+	ALGORITHM,
+	TERMINATOR,
+	KEY_PREFIX,
+	EMPTY_SHA256,
+	UNSIGNED_PAYLOAD,
+	MAX_EXPIRES,
+	DEFAULT_EXPIRES,
+	AUTH_HEADER,
+	AMZ_DATE_HEADER,
+	SESSION_TOKEN_HEADER,
+	CONTENT_SHA256_HEADER,
+	HOST_HEADER,
+	SIGNATURE_QUERY_PARAM,
+	SESSION_TOKEN_QUERY_PARAM,
+	GENERATED_HEADERS,
+	POST_AUTH_FIELDS
+} from './constants.ts';
 export { SigningError, type SigningField } from './signing-error.ts';
 export { signRequest } from './sign.ts';
-export { presignUrl, DEFAULT_EXPIRES } from './presign.ts';
+export { presignUrl } from './presign.ts';
 export { deriveSigningKey, signatureFor } from './signing-key.ts';
 export { stringToSignFor } from './string-to-sign.ts';
-export { credentialScope, ALGORITHM, TERMINATOR } from './credential-scope.ts';
+export { credentialScope } from './credential-scope.ts';
 export { serviceRules, isNeverSigned, NEVER_SIGNED_HEADERS, type ServiceRules } from './service-rules.ts';
 export { canonicalPath, normalizePathSegments } from './canonical-path.ts';
 export { canonicalHeaders, canonicalHeaderValue, type CanonicalHeader } from './canonical-headers.ts';
@@ -23,8 +41,7 @@ export { uriEncode, uriEncodeBytes, percentDecode, fromHex, toHex, utf8Bytes } f
 export { sha256Hex, hmac, hmacKey } from './crypto.ts';
 export { parseWireUrl, type WireUrl } from './wire-url.ts';
 export { createContext, headersToSign, type SigningContext } from './signing-context.ts';
-export { EMPTY_SHA256, UNSIGNED_PAYLOAD, hashBody, payloadHashProblem } from './payload-hash.ts';
-export { MAX_EXPIRES } from './validate.ts';
+export { hashBody, payloadHashProblem } from './payload-hash.ts';
 export { formatHttpRequest, headerLine } from './format-request.ts';
 export { applySignature } from './apply-signature.ts';
 export { formatCurl, shellQuote } from './format-curl.ts';

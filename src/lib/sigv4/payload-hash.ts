@@ -1,7 +1,8 @@
 import { sha256Hex } from './crypto.ts';
 
-export const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
+import { EMPTY_SHA256, UNSIGNED_PAYLOAD } from './constants.ts';
+
+export { EMPTY_SHA256, UNSIGNED_PAYLOAD };
 
 /** What a payload hash line may hold: lowercase hex SHA-256, UNSIGNED-PAYLOAD or a STREAMING-… marker. */
 export function payloadHashProblem(value: string): string | undefined {

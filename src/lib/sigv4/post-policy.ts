@@ -1,3 +1,4 @@
+import { POST_AUTH_FIELDS } from './constants.ts';
 import { ALGORITHM, credentialScope } from './credential-scope.ts';
 import { utf8Bytes } from './encoding.ts';
 import { inlineJson, parseJson, serializePolicy } from './post-policy-json.ts';
@@ -56,19 +57,6 @@ export interface PolicyOptions {
 	/** Names with or without the x-amz-meta- prefix. */
 	meta?: Record<string, string>;
 }
-
-/** Fields a SigV4 POST signer writes itself, and SigV2's, which have no place in a SigV4 form. */
-const AUTH_FIELDS = new Set([
-	'policy',
-	'x-amz-algorithm',
-	'x-amz-credential',
-	'x-amz-date',
-	'x-amz-security-token',
-	'x-amz-signature',
-	'awsaccesskeyid',
-	'signature',
-	'file'
-]);
 
 type Condition = unknown;
 
@@ -261,7 +249,7 @@ export async function signPostPolicy(input: PostPolicyInput, params: SigningPara
 	const droppedFields: string[] = [];
 	const fields: Header[] = [];
 	for (const [name, value] of userFields) {
-		if (AUTH_FIELDS.has(name.toLowerCase())) droppedFields.push(name);
+		if (POST_AUTH_FIELDS.has(name.toLowerCase())) droppedFields.push(name);
 		else fields.push([name, value]);
 	}
 	for (const [field, value] of [auth[1]!, auth[0]!, auth[2]!, auth[3]!]) {

@@ -15,7 +15,9 @@ import {
 } from './signing-context.ts';
 import type { HttpRequest, SigningParams, SigningTrace } from './types.ts';
 
-export const DEFAULT_EXPIRES = 3600;
+import { DEFAULT_EXPIRES } from './constants.ts';
+
+export { DEFAULT_EXPIRES };
 
 /** Signs with query parameters (a presigned URL); X-Amz-Signature is the only one not signed. */
 export async function presignUrl(req: HttpRequest, params: SigningParams): Promise<SigningTrace> {

@@ -1,3 +1,4 @@
+import { GENERATED_HEADERS } from './constants.ts';
 import { checkHeaders, checkMethod, checkParams } from './validate.ts';
 import { parseWireUrl, hostHeaderFor, formatWireUrl, type WireUrl } from './wire-url.ts';
 import { splitQuery, decodedKey, canonicalQueryComponent, type RawQueryParam } from './canonical-query.ts';
@@ -18,9 +19,6 @@ export const AUTH_QUERY_PARAMS = new Set([
 	'x-amz-signature',
 	'x-amz-security-token'
 ]);
-
-/** Headers that carry a signature: a pasted request's own are dropped (header mode replaces the last two in place). */
-const SIGNER_HEADERS = new Set(['authorization', 'x-amz-date', 'x-amz-security-token']);
 
 export interface SigningContext {
 	mode: AuthMode;
@@ -60,7 +58,7 @@ export function createContext(req: HttpRequest, params: SigningParams, mode: Aut
 	let contentSha256: string | undefined;
 	for (const header of given) {
 		const lower = header[0].toLowerCase();
-		if (lower === 'authorization' || (mode === 'query' && SIGNER_HEADERS.has(lower))) {
+		if (lower === 'authorization' || (mode === 'query' && GENERATED_HEADERS.has(lower))) {
 			dropped.push(`header ${header[0]}`);
 			continue;
 		}

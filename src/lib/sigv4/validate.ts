@@ -4,7 +4,9 @@ import type { Header, SigningParams } from './types.ts';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const SCOPE_PART = /^[A-Za-z0-9._-]+$/;
-export const MAX_EXPIRES = 604800;
+import { MAX_EXPIRES } from './constants.ts';
+
+export { MAX_EXPIRES };
 
 export function checkMethod(method: string): string {
 	const m = method.trim();
