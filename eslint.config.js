@@ -3,6 +3,7 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+import layers from './.eslint/import-layers.js';
 
 export default ts.config(
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/'] },
@@ -21,9 +22,25 @@ export default ts.config(
 		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
 	},
 	{
+		// Imports run down the layers (DESIGN §2: core → parse, findings → diagnose, learn → case →
+		// share → state → components → routes), and outside the core only sigv4/index.ts is imported.
+		files: ['src/**/*.ts', 'src/**/*.js', 'src/**/*.svelte', 'bench/**/*.ts'],
+		plugins: { local: layers },
+		rules: { 'local/import-layers': 'error' }
+	},
+	{
 		// The core, the parsers and their siblings run in Node as well as in the page: no DOM, no
 		// Svelte, no $lib aliases (DESIGN §2).
-		files: ['src/lib/sigv4/**/*.ts', 'src/lib/parse/**/*.ts', 'src/lib/diagnose/**/*.ts', 'src/lib/share/**/*.ts', 'src/lib/learn/**/*.ts'],
+		files: [
+			'src/lib/sigv4/**/*.ts',
+			'src/lib/parse/**/*.ts',
+			'src/lib/findings/**/*.ts',
+			'src/lib/diagnose/**/*.ts',
+			'src/lib/learn/**/*.ts',
+			'src/lib/case/**/*.ts',
+			'src/lib/share/**/*.ts',
+			'src/lib/examples.ts'
+		],
 		rules: {
 			'no-restricted-imports': ['error', { patterns: ['$lib/*', '$app/*', 'svelte', 'svelte/*', '**/*.svelte'] }],
 			'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator']

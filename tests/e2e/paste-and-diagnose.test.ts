@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
 import { newContext, waitForEditors } from './pane-helpers.ts';
 import { formatCurl, formatHttpRequest, signRequest, type HttpRequest } from '../../src/lib/sigv4/index.ts';
-import { DEFAULT_PARAMS } from '../../src/lib/examples.ts';
+import { DEFAULT_PARAMS } from '../../src/lib/case/examples.ts';
 
 const app = useApp();
 

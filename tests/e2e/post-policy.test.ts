@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
 import { DOC_POLICY, DOC_SIGNATURE } from '../helpers/post-example.ts';
 import { newContext, pane, paneText, waitForEditors } from './pane-helpers.ts';
-import { DEFAULT_CASE, encodeCase } from '../../src/lib/share/index.ts';
+import { encodeCase } from '../../src/lib/share/index.ts';
+import { DEFAULT_CASE } from '../../src/lib/case/index.ts';
 
 const app = useApp();
 

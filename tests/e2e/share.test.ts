@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
 import { newContext, pane, PANES, paneText, typeInto, waitForEditors } from './pane-helpers.ts';
-import { DEFAULT_CASE, encodeCase, type ShareCase } from '../../src/lib/share/index.ts';
-import { DEFAULT_SIGNATURE } from '../../src/lib/examples.ts';
-import { SECRET_NEEDED } from '../../src/lib/state/debugger.svelte.ts';
+import { encodeCase } from '../../src/lib/share/index.ts';
+import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
+import { DEFAULT_SIGNATURE } from '../../src/lib/case/examples.ts';
+import { SECRET_NEEDED } from '../../src/lib/case/index.ts';
 
 const app = useApp();
 

@@ -136,6 +136,7 @@ function wireComponent(text: string, style: QueryStyle, isKey: boolean, lower: b
 	return encodeKeeping(text, queryKeep(style, isKey), lower, style === 'form');
 }
 
+/** A pasted URL's old signature, to be dropped: a patterned fake, not a vector. */
 export const STALE_SIGNATURE = 'X-Amz-Signature=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
 
 /** The raw query after '?', or undefined when the URL has no '?'. */

@@ -5,9 +5,12 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { ALGORITHM_IDENTIFIER, ALWAYS_UNSIGNABLE_HEADERS, getCanonicalHeaders, getPayloadHash, SignatureV4 } from '@smithy/signature-v4';
 import aws4 from 'aws4';
+import fc from 'fast-check';
+import { expect } from 'vitest';
 import { presignUrl, signRequest, type SigningTrace } from '../../src/lib/sigv4/index.ts';
 import {
 	aws4PathMode,
+	caseArb,
 	coreParams,
 	coreRequest,
 	datetimeOf,
@@ -17,8 +20,11 @@ import {
 	urlHost,
 	wirePath,
 	wireQuery,
+	wireUrl,
+	type Oracle,
 	type SigCase
 } from './model.ts';
+import { fcParams, recordCount } from './runs.ts';
 
 export interface Signed {
 	canonicalRequest: string;
@@ -271,4 +277,55 @@ export function aws4Sign(c: SigCase): Signed {
 	const sent = signer.sign();
 	const path = sent.path ?? '';
 	return { canonicalRequest, signature, signedHeaders, authParams: amzParams(path.slice(path.indexOf('?') + 1)) };
+}
+
+// ---------------------------------------------------------------- the property
+
+const ORACLES: Record<Oracle, (c: SigCase) => Signed | Promise<Signed>> = { smithy: smithySign, aws4: aws4Sign };
+
+/** Our core and the oracle on one case: the same canonical request, signature and Authorization / URL parameters. */
+async function agree(oracle: Oracle, c: SigCase): Promise<void> {
+	const [ours, theirs] = await Promise.all([coreSign(c), ORACLES[oracle](c)]);
+	const where = `${c.mode} ${c.service} ${c.method} ${wireUrl(c)}`;
+	expect(ours.canonicalRequest, where).toBe(theirs.canonicalRequest);
+	expect(ours.signedHeaders, where).toBe(theirs.signedHeaders);
+	expect(ours.signature, where).toBe(theirs.signature);
+	if (c.mode === 'header') {
+		expect(ours.authorization, where).toBe(theirs.authorization);
+		expect(ours.added, where).toEqual(theirs.added);
+		expect(ours.added!['x-amz-date']).toBe(datetimeOf(c));
+	} else {
+		const token = c.credentials.sessionToken;
+		const expected = { ...theirs.authParams };
+		// With signSessionToken: false the token still goes in the URL, unsigned (the oracle signed without it).
+		if (token !== undefined) expected['X-Amz-Security-Token'] = token;
+		expect(ours.authParams, where).toEqual(expected);
+	}
+}
+
+/** Below this many runs (FUZZ_RUNS=…) a bucket may honestly be empty. */
+const RUNS_FOR_EVERY_BUCKET = 100;
+
+/**
+ * The property: for `runs` random cases the oracle can express (model.ts), our core agrees with it.
+ * Returns the cases run per mode and service kind ("header s3", "query other", …); with enough runs
+ * every bucket has cases, so both modes and both kinds of service were compared.
+ */
+export async function oracleProperty(oracle: Oracle, runs: number): Promise<Record<string, number>> {
+	const buckets: Record<string, number> = { 'header s3': 0, 'header other': 0, 'query s3': 0, 'query other': 0 };
+	await fc.assert(
+		fc.asyncProperty(caseArb(oracle), async (c) => {
+			buckets[`${c.mode} ${c.s3 ? 's3' : 'other'}`]!++;
+			await agree(oracle, c);
+		}),
+		fcParams(runs)
+	);
+	const total = Object.values(buckets).reduce((a, b) => a + b, 0);
+	expect(Object.keys(buckets), 'a case outside the four buckets').toHaveLength(4);
+	expect(total).toBe(runs);
+	if (runs >= RUNS_FOR_EVERY_BUCKET) {
+		for (const [bucket, n] of Object.entries(buckets)) expect(n, `no ${bucket} case in ${runs}`).toBeGreaterThan(0);
+	}
+	recordCount(oracle, total);
+	return buckets;
 }

@@ -94,7 +94,7 @@ describe('ceph-rgw: server-side encryption headers, signed by our core', () => {
 // Browser POST uploads (signPostPolicy). Swift's s3api has no POST object, so only RGW judges these.
 describe('ceph-rgw: browser POST uploads signed by our signPostPolicy', () => {
 	async function post(o: { key: string; file: string; expiresInMs?: number; secret?: string }) {
-		const { buildPolicy, signPostPolicy } = await import('../../src/lib/sigv4/post-policy.ts');
+		const { buildPolicy, signPostPolicy } = await import('../../src/lib/sigv4/index.ts');
 		const policy = buildPolicy({
 			expiration: new Date(Date.now() + (o.expiresInMs ?? 600_000)),
 			bucket: bucket(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planImport, requestText } from '../../src/lib/state/apply-import.ts';
+import { planImport, requestText } from '../../src/lib/case/index.ts';
 import { parseRawHttp } from '../../src/lib/parse/raw-http.ts';
 import type { ImportResult } from '../../src/lib/parse/types.ts';
 
@@ -48,8 +48,8 @@ describe('importing into the page', () => {
 
 describe('SSE-C keys in shared cases', () => {
 	it('are left out unless secrets are included', async () => {
-		const { withoutCustomerKeys } = await import('../../src/lib/state/case-sync.svelte.ts');
-		const { DEFAULT_CASE } = await import('../../src/lib/share/index.ts');
+		const { withoutCustomerKeys } = await import('../../src/lib/case/index.ts');
+		const { DEFAULT_CASE } = await import('../../src/lib/case/index.ts');
 		const key = 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=';
 		const c = {
 			...DEFAULT_CASE,

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DebuggerState, parseFormFields, SECRET_NEEDED } from '../../src/lib/state/debugger.svelte.ts';
-import { DEFAULT_SIGNATURE } from '../../src/lib/examples.ts';
+import { DebuggerState } from '../../src/lib/state/debugger.svelte.ts';
+import { parseFormFields, SECRET_NEEDED } from '../../src/lib/case/index.ts';
+import { DEFAULT_SIGNATURE } from '../../src/lib/case/examples.ts';
 import { signatureFor, stringToSignFor } from '../../src/lib/sigv4/index.ts';
 
 describe('DebuggerState', () => {
@@ -13,9 +14,9 @@ describe('DebuggerState', () => {
 
 	it('never lets a slower, older run overwrite a newer one', async () => {
 		const s = new DebuggerState();
-		s.requestText = `PUT /big HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n\n${'x'.repeat(30_000_000)}`;
+		s.case.requestText = `PUT /big HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n\n${'x'.repeat(30_000_000)}`;
 		const slow = s.recompute();
-		s.requestText = 'GET /test.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nRange: bytes=0-9\n';
+		s.case.requestText = 'GET /test.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nRange: bytes=0-9\n';
 		const fast = s.recompute();
 		await Promise.all([slow, fast]);
 		expect(s.view?.signature).toBe(DEFAULT_SIGNATURE);
@@ -24,7 +25,7 @@ describe('DebuggerState', () => {
 	it('keeps the last good stages, marked stale, while an input is invalid', async () => {
 		const s = new DebuggerState();
 		await s.recompute();
-		s.datetime = '2013-05-24';
+		s.case.datetime = '2013-05-24';
 		await s.recompute();
 		expect(s.error).toMatchObject({ field: 'datetime' });
 		expect(s.stale).toBe(true);
@@ -33,11 +34,11 @@ describe('DebuggerState', () => {
 
 	it('points request errors at their line and column', async () => {
 		const s = new DebuggerState();
-		s.requestText = 'GET /x HTTP/1.1\nNo colon here\n';
+		s.case.requestText = 'GET /x HTTP/1.1\nNo colon here\n';
 		await s.recompute();
 		expect(s.error?.field).toBe('request');
 		expect(s.error?.message).toMatch(/^Line 2, column \d+:/);
-		expect(s.requestText).toBe('GET /x HTTP/1.1\nNo colon here\n');
+		expect(s.case.requestText).toBe('GET /x HTTP/1.1\nNo colon here\n');
 	});
 
 	it('feeds an edited canonical request to every later stage and back on reset', async () => {
@@ -74,57 +75,57 @@ describe('DebuggerState', () => {
 
 	it('applies the options: UNSIGNED-PAYLOAD, signed headers, path rules, expiry', async () => {
 		const s = new DebuggerState();
-		s.payload = 'unsigned';
-		s.signedHeaders = 'host; range';
-		s.uriEscapePath = 'on';
-		s.requestText = 'GET /a%20b HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nRange: bytes=0-9\n';
+		s.case.payload = 'unsigned';
+		s.case.signedHeaders = 'host; range';
+		s.case.uriEscapePath = 'on';
+		s.case.requestText = 'GET /a%20b HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nRange: bytes=0-9\n';
 		await s.recompute();
 		const lines = s.view!.canonicalRequest.split('\n');
 		expect(lines[1]).toBe('/a%2520b');
 		expect(lines.at(-1)).toBe('UNSIGNED-PAYLOAD');
 		expect(lines.at(-2)).toBe('host;range');
-		s.mode = 'query';
-		s.expiresIn = 'soon';
+		s.case.mode = 'query';
+		s.case.expiresIn = 'soon';
 		await s.recompute();
 		expect(s.error).toMatchObject({ field: 'expiresIn' });
-		s.expiresIn = '60';
+		s.case.expiresIn = '60';
 		await s.recompute();
 		expect(s.view?.presignedUrl).toContain('X-Amz-Expires=60');
 	});
 
 	it('turns into a case and back, stage for stage', async () => {
 		const a = new DebuggerState();
-		a.requestText = 'PUT /k HTTP/1.1\nHost: b.s3.amazonaws.com\n\nbody';
-		a.mode = 'query';
-		a.expiresIn = '60';
-		a.sessionToken = 'TOKEN';
+		a.case.requestText = 'PUT /k HTTP/1.1\nHost: b.s3.amazonaws.com\n\nbody';
+		a.case.mode = 'query';
+		a.case.expiresIn = '60';
+		a.case.sessionToken = 'TOKEN';
 		a.override('stringToSign', 'edited');
-		a.provided = { signature: 'abc' };
-		a.server = { code: 'SignatureDoesNotMatch', fields: { AWSAccessKeyId: 'AKID' } };
-		a.form = [['key', 'x']];
+		a.case.provided = { signature: 'abc' };
+		a.case.server = { code: 'SignatureDoesNotMatch', fields: { AWSAccessKeyId: 'AKID' } };
+		a.case.form = [['key', 'x']];
 		a.learnStep = 3;
 		await a.recompute();
 		const b = new DebuggerState();
-		b.applyCase(a.toCase());
-		expect(b.toCase()).toEqual(a.toCase());
+		b.open(a.current);
+		expect(b.current).toEqual(a.current);
 		await b.recompute();
 		expect(b.view).toEqual(a.view);
 	});
 
 	it('sanitizes: example keys everywhere the real ones appeared', async () => {
 		const s = new DebuggerState();
-		s.accessKeyId = 'AKIAREALKEY1234567';
-		s.secretAccessKey = 'realSecretValue/123456789';
-		s.sessionToken = 'realSessionToken12345';
-		s.pasteText = 'Authorization: AWS4-HMAC-SHA256 Credential=AKIAREALKEY1234567/20130524/us-east-1/s3/aws4_request';
-		s.provided = { authorization: 'Credential=AKIAREALKEY1234567/x' };
-		s.server = { fields: { AWSAccessKeyId: 'AKIAREALKEY1234567' } };
+		s.case.accessKeyId = 'AKIAREALKEY1234567';
+		s.case.secretAccessKey = 'realSecretValue/123456789';
+		s.case.sessionToken = 'realSessionToken12345';
+		s.case.pasteText = 'Authorization: AWS4-HMAC-SHA256 Credential=AKIAREALKEY1234567/20130524/us-east-1/s3/aws4_request';
+		s.case.provided = { authorization: 'Credential=AKIAREALKEY1234567/x' };
+		s.case.server = { fields: { AWSAccessKeyId: 'AKIAREALKEY1234567' } };
 		s.sanitize();
-		const text = JSON.stringify(s.toCase());
+		const text = JSON.stringify(s.current);
 		expect(text).not.toContain('AKIAREALKEY1234567');
 		expect(text).not.toContain('realSecretValue');
 		expect(text).not.toContain('realSessionToken');
-		expect(s.accessKeyId).toBe('AKIAIOSFODNN7EXAMPLE');
+		expect(s.case.accessKeyId).toBe('AKIAIOSFODNN7EXAMPLE');
 		await s.recompute();
 		expect(s.error).toBeUndefined();
 	});
@@ -133,14 +134,14 @@ describe('DebuggerState', () => {
 		const full = new DebuggerState();
 		await full.recompute();
 		const s = new DebuggerState();
-		s.secretAccessKey = '';
+		s.case.secretAccessKey = '';
 		await s.recompute();
 		expect(s.error).toBeUndefined();
 		expect(s.view?.needsSecret).toBe(true);
 		expect(s.view?.canonicalRequest).toBe(full.view?.canonicalRequest);
 		expect(s.view?.stringToSign).toBe(full.view?.stringToSign);
 		for (const stage of [s.view?.signingKey, s.view?.signature, s.view?.signedRequest, s.view?.curl]) expect(stage).toBe(SECRET_NEEDED);
-		s.provided = { stringToSign: full.view!.stringToSign, signature: '0'.repeat(64) };
+		s.case.provided = { stringToSign: full.view!.stringToSign, signature: '0'.repeat(64) };
 		await s.recompute();
 		expect(s.findings.filter((f) => f.severity === 'error')).toEqual([]);
 		await vi.waitFor(() => expect(s.forensics.status).toBe('no-secret'));
@@ -148,7 +149,7 @@ describe('DebuggerState', () => {
 
 	it('signs a POST policy, and points a bad policy or field line at its input', async () => {
 		const s = new DebuggerState();
-		s.mode = 'post';
+		s.case.mode = 'post';
 		await s.recompute();
 		expect(s.error).toBeUndefined();
 		expect(s.post?.stringToSign).toBe(s.post?.policyBase64);
@@ -160,12 +161,12 @@ describe('DebuggerState', () => {
 			'policy',
 			'x-amz-signature'
 		]);
-		s.postFields = 'key: a\nnot a field';
+		s.case.postFields = 'key: a\nnot a field';
 		await s.recompute();
 		expect(s.error).toMatchObject({ field: 'postFields', message: expect.stringContaining('Line 2') });
 		expect(s.stale).toBe(true);
-		s.postFields = 'key: a';
-		s.policyText = '{ "conditions": [ ] ';
+		s.case.postFields = 'key: a';
+		s.case.policyText = '{ "conditions": [ ] ';
 		await s.recompute();
 		expect(s.error?.field).toBe('policy');
 		expect(parseFormFields('a: 1\n\n b : 2 ')).toEqual({

@@ -1,6 +1,6 @@
 // Shared by the diagnose-*.test.ts files: a request, its correct stages, and the user's mutated ones.
 import { expect } from 'vitest';
-import { diagnose } from '../../src/lib/diagnose/index.ts';
+import { diagnose, referenceInputs } from '../../src/lib/diagnose/index.ts';
 import type { Evidence, Finding } from '../../src/lib/diagnose/types.ts';
 import type { FindingCode } from '../../src/lib/findings/index.ts';
 import {
@@ -63,7 +63,19 @@ export async function diagnoseScenario(s: Scenario): Promise<{ findings: Finding
 	if (s.server) evidence.server = s.server(trace!);
 	if (s.now !== null) evidence.now = s.now ?? NOW;
 	if (s.form) evidence.form = s.form;
-	return { findings: await diagnose(evidence), trace };
+	const findings = await diagnose(evidence);
+	await expectSameWithTrace(evidence, findings);
+	return { findings, trace };
+}
+
+/**
+ * The contract of diagnose's second argument: a trace signed from referenceInputs(evidence) gives
+ * the findings diagnose finds when it signs by itself. Parameters the core refuses have no such trace.
+ */
+async function expectSameWithTrace(evidence: Evidence, findings: Finding[]): Promise<void> {
+	const inputs = referenceInputs(evidence);
+	const given = await sign(inputs.request, inputs.params, evidence.mode).catch(() => undefined);
+	if (given) expect(await diagnose(evidence, given)).toEqual(findings);
 }
 
 /** Replaces line `n` (1-based) of a text. */

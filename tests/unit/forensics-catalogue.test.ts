@@ -3,10 +3,10 @@
 // the text the wrong signer made. (forensics-handwritten.test.ts checks the mutations themselves
 // against independent wrong signers.)
 import { describe, expect, it } from 'vitest';
-import { FORENSIC_MISTAKES, mistakesFor, type Mistake } from '../../src/lib/diagnose/forensics-catalogue.ts';
-import { buildModel, type Model } from '../../src/lib/diagnose/forensics-model.ts';
-import { PlanSigner } from '../../src/lib/diagnose/forensics-sign.ts';
-import { searchSingleMistakes } from '../../src/lib/diagnose/forensics.ts';
+import { FORENSIC_MISTAKES, mistakesFor, type Mistake } from '../../src/lib/diagnose/forensics/catalogue.ts';
+import { buildModel, type Model } from '../../src/lib/diagnose/forensics/model.ts';
+import { PlanSigner } from '../../src/lib/diagnose/forensics/plan-signer.ts';
+import { searchSingleMistakes } from '../../src/lib/diagnose/forensics/search.ts';
 import { FINDING_CODES } from '../../src/lib/findings/index.ts';
 import { evidenceWith, FIXTURES, SECRET, signWithMistake } from './forensics-fixtures.ts';
 

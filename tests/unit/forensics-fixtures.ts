@@ -1,9 +1,9 @@
 // Requests for the forensics tests, chosen so that every mistake of the catalogue changes the
 // signature for at least one of them (encoded and dotted paths, '+' in an S3 key, unsorted and
 // spaced query, untrimmed and repeated headers, a body, a session token, both auth modes).
-import type { Mistake } from '../../src/lib/diagnose/forensics-catalogue.ts';
-import type { Model } from '../../src/lib/diagnose/forensics-model.ts';
-import { PlanSigner, toBase64 } from '../../src/lib/diagnose/forensics-sign.ts';
+import type { Mistake } from '../../src/lib/diagnose/forensics/catalogue.ts';
+import type { Model } from '../../src/lib/diagnose/forensics/model.ts';
+import { PlanSigner, toBase64 } from '../../src/lib/diagnose/forensics/plan-signer.ts';
 import type { Evidence } from '../../src/lib/diagnose/types.ts';
 import { toHex } from '../../src/lib/sigv4/encoding.ts';
 

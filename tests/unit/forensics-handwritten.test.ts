@@ -3,7 +3,7 @@
 // for byte. Nothing here goes through the catalogue's own mutations.
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { searchMistakePairs, searchSingleMistakes } from '../../src/lib/diagnose/forensics.ts';
+import { searchMistakePairs, searchSingleMistakes } from '../../src/lib/diagnose/forensics/search.ts';
 import type { Evidence } from '../../src/lib/diagnose/types.ts';
 import { presignUrl, signRequest } from '../../src/lib/sigv4/index.ts';
 import { keyChainText } from '../../src/lib/sigv4/format-key-chain.ts';

@@ -4,10 +4,10 @@
 // mistake of the catalogue must also be recovered.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mistakesFor } from '../../src/lib/diagnose/forensics-catalogue.ts';
-import { buildModel } from '../../src/lib/diagnose/forensics-model.ts';
-import { PlanSigner } from '../../src/lib/diagnose/forensics-sign.ts';
-import { searchSingleMistakes } from '../../src/lib/diagnose/forensics.ts';
+import { mistakesFor } from '../../src/lib/diagnose/forensics/catalogue.ts';
+import { buildModel } from '../../src/lib/diagnose/forensics/model.ts';
+import { PlanSigner } from '../../src/lib/diagnose/forensics/plan-signer.ts';
+import { searchSingleMistakes } from '../../src/lib/diagnose/forensics/search.ts';
 import type { Evidence } from '../../src/lib/diagnose/types.ts';
 import { caseArb, coreParams, coreRequest } from '../property/model.ts';
 import { fcParams, runsFor } from '../property/runs.ts';

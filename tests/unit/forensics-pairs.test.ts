@@ -1,15 +1,15 @@
 // Pairs of mistakes, false positives, cancellation, the worker protocol, and the secret.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compatible, mistakesFor, type Mistake } from '../../src/lib/diagnose/forensics-catalogue.ts';
-import { buildModel } from '../../src/lib/diagnose/forensics-model.ts';
+import { compatible, mistakesFor, type Mistake } from '../../src/lib/diagnose/forensics/catalogue.ts';
+import { buildModel } from '../../src/lib/diagnose/forensics/model.ts';
 import {
 	searchMistakePairs,
 	searchSingleMistakes,
 	targetSignature,
 	type ForensicsResult,
 	type ForensicsWorkerMessage
-} from '../../src/lib/diagnose/forensics.ts';
+} from '../../src/lib/diagnose/forensics/search.ts';
 import type { Evidence } from '../../src/lib/diagnose/types.ts';
 import { evidenceWith, FIXTURES, SECRET, signWithMistake } from './forensics-fixtures.ts';
 
@@ -194,7 +194,7 @@ describe('forensics.worker.ts', () => {
 	beforeAll(async () => {
 		// The worker talks to its global scope; in Node the test stands in for the page.
 		scope.postMessage = (message: ForensicsWorkerMessage) => posted.push(message);
-		await import('../../src/lib/diagnose/forensics.worker.ts');
+		await import('../../src/lib/diagnose/forensics/worker.ts');
 		const onmessage = scope.onmessage as (event: { data: unknown }) => void;
 		handle = (data) => onmessage({ data });
 	});

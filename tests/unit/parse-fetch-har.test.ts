@@ -1,7 +1,7 @@
 // Browser exports: "Copy as fetch" (Chrome, Firefox) and HAR files.
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/lib/parse/index.ts';
-import { FETCH_CHROME, FETCH_FIREFOX, HAR } from './parse-samples.ts';
+import { FAKE_SIGNATURE, FETCH_CHROME, FETCH_FIREFOX, HAR } from './parse-samples.ts';
 
 describe('Copy as fetch', () => {
 	it("reads Chrome's fetch: URL, headers in order, body, method", () => {
@@ -95,7 +95,7 @@ describe('HAR', () => {
 		expect(r.request?.method).toBe('PUT');
 		expect(r.request?.body).toBe('x');
 		expect(r.mode).toBe('header');
-		expect(r.provided?.signature).toBe('7a1c9e0b3d5f2e4a6c8b0d2f4e6a8c0b2d4f6e8a0c2b4d6f8e0a2c4b6d8f0e2a');
+		expect(r.provided?.signature).toBe(FAKE_SIGNATURE);
 		expect(r.server?.code).toBe('SignatureDoesNotMatch');
 		expect(r.server?.canonicalRequest).toMatch(/^PUT\n\/photos\/2024\/cat\.jpg\n/);
 		expect(r.params?.payloadHash).toBeUndefined();

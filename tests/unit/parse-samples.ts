@@ -5,6 +5,9 @@
 
 export const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
+/** A patterned stand-in for a signature (not a vector): the importer only has to carry it through. */
+export const FAKE_SIGNATURE = '7a1c9e0b3d5f2e4a6c8b0d2f4e6a8c0b2d4f6e8a0c2b4d6f8e0a2c4b6d8f0e2a';
+
 /** S3 "GET Object" example of the sig-v4-header-based-auth page (signature f0e8bd…). */
 export const RAW_HTTP = `GET /test.txt HTTP/1.1
 Host: examplebucket.s3.amazonaws.com
@@ -145,7 +148,7 @@ export const S3_SIGNATURE_MISMATCH = `<?xml version="1.0" encoding="UTF-8"?>
 <Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message><AWSAccessKeyId>AKIAIOSFODNN7EXAMPLE</AWSAccessKeyId><StringToSign>AWS4-HMAC-SHA256
 20240220T154500Z
 20240220/us-east-1/s3/aws4_request
-ba55d01aec9d882ef4c02e9f1a1b7a0807ee45b2c5b5e922774ae7fd82554e4f</StringToSign><SignatureProvided>7a1c9e0b3d5f2e4a6c8b0d2f4e6a8c0b2d4f6e8a0c2b4d6f8e0a2c4b6d8f0e2a</SignatureProvided><StringToSignBytes>${S3_PUT_STS_BYTES}</StringToSignBytes><CanonicalRequest>PUT
+ba55d01aec9d882ef4c02e9f1a1b7a0807ee45b2c5b5e922774ae7fd82554e4f</StringToSign><SignatureProvided>${FAKE_SIGNATURE}</SignatureProvided><StringToSignBytes>${S3_PUT_STS_BYTES}</StringToSignBytes><CanonicalRequest>PUT
 /photos/2024/cat.jpg
 
 content-type:image/jpeg
@@ -556,7 +559,7 @@ export const HAR = JSON.stringify(
 							{
 								name: 'Authorization',
 								value:
-									'AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240220/us-east-1/s3/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-meta-note, Signature=7a1c9e0b3d5f2e4a6c8b0d2f4e6a8c0b2d4f6e8a0c2b4d6f8e0a2c4b6d8f0e2a'
+									`AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240220/us-east-1/s3/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-meta-note, Signature=${FAKE_SIGNATURE}`
 							},
 							{ name: 'Origin', value: 'https://app.example.com' }
 						],

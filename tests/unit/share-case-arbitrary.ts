@@ -2,8 +2,8 @@
 // surrogates, control characters, markup and script, long texts), any valid choice, and the
 // optional parts present or not; fields often keep their default so that omission is exercised.
 import fc from 'fast-check';
-import { DEFAULT_CASE } from '../../src/lib/share/index.ts';
-import type { ShareCase } from '../../src/lib/share/index.ts';
+import { DEFAULT_CASE } from '../../src/lib/case/index.ts';
+import type { Case as ShareCase, FieldOrigin } from '../../src/lib/case/index.ts';
 
 /** Markup, script and other text that must come back as the same plain text. */
 export const HOSTILE_TEXTS = [
@@ -48,6 +48,13 @@ function orDefault<T>(arbitrary: fc.Arbitrary<T>, value: T): fc.Arbitrary<T> {
 const tristate = fc.constantFrom('auto' as const, 'on' as const, 'off' as const);
 const pairs = fc.array(fc.tuple(anyText, anyText), { maxLength: 5 });
 const record = { noNullPrototype: true } as const;
+const origin: fc.Arbitrary<FieldOrigin> = fc.oneof(
+	fc.constant({ from: 'typed' as const }),
+	fc.record(
+		{ from: fc.constant('paste' as const), paste: fc.nat(), kind: anyText, line: fc.nat() },
+		{ ...record, requiredKeys: ['from', 'paste', 'kind'] }
+	)
+);
 
 export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 	{
@@ -88,7 +95,8 @@ export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 		),
 		form: pairs,
 		sigv2Fields: pairs,
-		view: fc.record({ optionsOpen: fc.boolean(), learnStep: fc.nat() }, { ...record, requiredKeys: ['optionsOpen'] })
+		view: fc.record({ optionsOpen: fc.boolean(), learnStep: fc.nat() }, { ...record, requiredKeys: ['optionsOpen'] }),
+		origins: fc.record({ requestText: origin, region: origin, datetime: origin, accessKeyId: origin }, { ...record, requiredKeys: [] })
 	},
 	{
 		...record,
@@ -113,7 +121,8 @@ export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 			'server',
 			'form',
 			'sigv2Fields',
-			'view'
+			'view',
+			'origins'
 		]
 	}
 );

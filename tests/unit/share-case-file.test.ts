@@ -2,15 +2,8 @@
 // wrong and where. Never throws.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-	CASE_FILE_FORMAT,
-	caseFromJson,
-	caseToJson,
-	DEFAULT_CASE,
-	MAX_CASE_FILE_CHARS,
-	type ShareCase,
-	type ShareLinkErrorCode
-} from '../../src/lib/share/index.ts';
+import { CASE_FILE_FORMAT, caseFromJson, caseToJson, MAX_CASE_FILE_CHARS, type ShareLinkErrorCode } from '../../src/lib/share/index.ts';
+import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
 import { jsonSyntaxError } from '../../src/lib/share/json-syntax-error.ts';
 import { anyCase, withoutSecrets } from './share-case-arbitrary.ts';
 

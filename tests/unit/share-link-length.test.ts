@@ -2,15 +2,8 @@
 // printed for the closing note.
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import {
-	CaseTooLargeError,
-	DEFAULT_CASE,
-	decodeCase,
-	encodeCase,
-	MAX_CASE_BYTES,
-	MAX_FRAGMENT_LENGTH,
-	type ShareCase
-} from '../../src/lib/share/index.ts';
+import { CaseTooLargeError, decodeCase, encodeCase, MAX_CASE_BYTES, MAX_FRAGMENT_LENGTH } from '../../src/lib/share/index.ts';
+import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
 
 /** A realistic S3 PUT with 20 headers, as a user would paste it (signature included). */
 const TWENTY_HEADERS: ShareCase = {

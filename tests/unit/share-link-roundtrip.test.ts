@@ -2,7 +2,8 @@
 // without them when not. Markup and script come back as the same plain text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CASE, decodeCase, encodeCase, type ShareCase } from '../../src/lib/share/index.ts';
+import { decodeCase, encodeCase } from '../../src/lib/share/index.ts';
+import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
 import { SHORT_KEYS } from '../../src/lib/share/short-keys.ts';
 import { anyCase, HOSTILE_TEXTS, withoutSecrets } from './share-case-arbitrary.ts';
 

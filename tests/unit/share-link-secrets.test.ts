@@ -3,7 +3,8 @@
 import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { caseFromJson, caseToJson, DEFAULT_CASE, decodeCase, encodeCase, type ShareCase } from '../../src/lib/share/index.ts';
+import { caseFromJson, caseToJson, decodeCase, encodeCase } from '../../src/lib/share/index.ts';
+import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
 import { anyCase, withoutSecrets } from './share-case-arbitrary.ts';
 
 /** The link's JSON, unpacked by Node's own zlib rather than by the code under test. */

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { formatHttpRequest, signRequest, type SigningParams } from '../../src/lib/sigv4/index.ts';
 import { parseRawHttp } from '../../src/lib/parse/raw-http.ts';
-import { exists, hasVectors, listDirs, read, skipNotice } from '../helpers/shared-vectors.ts';
+import { describeVectors, exists, listDirs, read } from '../helpers/shared-vectors.ts';
 
 const SUITE = 'aws-sig-v4-test-suite';
 const TOKEN_CASES = ['post-sts-header-before', 'post-sts-header-after'];
@@ -18,49 +18,40 @@ function cases(): string[][] {
 	return out;
 }
 
-if (!hasVectors) {
-	describe(SUITE, () => {
-		it('is not here', ({ skip }) => {
-			console.warn(skipNotice(SUITE));
-			skip(skipNotice(SUITE));
-		});
-	});
-} else {
+describeVectors(`${SUITE} (classic 2015 suite, header mode)`, () => {
 	const all = cases();
-	describe(`${SUITE} (classic 2015 suite, header mode)`, () => {
-		it('has all 31 cases', () => expect(all.length).toBe(31));
+	it('has all 31 cases', () => expect(all.length).toBe(31));
 
-		for (const path of all) {
-			const name = path[path.length - 1]!;
-			const file = (ext: string) => read(SUITE, ...path, `${name}.${ext}`);
-			it(name, async () => {
-				const { request, errors } = parseRawHttp(file('req'));
-				expect(errors).toEqual([]);
-				const date = request!.headers.find(([n]) => n.toLowerCase() === 'x-amz-date')![1];
-				const params: SigningParams = {
-					credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
-					region: 'us-east-1',
-					service: 'service',
-					datetime: date
-				};
-				if (TOKEN_CASES.includes(name)) params.credentials.sessionToken = TOKEN;
-				if (name === 'post-sts-header-after') params.signSessionToken = false;
-				const trace = await signRequest(request!, params);
+	for (const path of all) {
+		const name = path[path.length - 1]!;
+		const file = (ext: string) => read(SUITE, ...path, `${name}.${ext}`);
+		it(name, async () => {
+			const { request, errors } = parseRawHttp(file('req'));
+			expect(errors).toEqual([]);
+			const date = request!.headers.find(([n]) => n.toLowerCase() === 'x-amz-date')![1];
+			const params: SigningParams = {
+				credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },
+				region: 'us-east-1',
+				service: 'service',
+				datetime: date
+			};
+			if (TOKEN_CASES.includes(name)) params.credentials.sessionToken = TOKEN;
+			if (name === 'post-sts-header-after') params.signSessionToken = false;
+			const trace = await signRequest(request!, params);
 
-				if (name === 'get-header-value-multiline') {
-					// The 2015 suite joined folded lines with commas; AWS later called that wrong
-					// (aws-c-auth c3fe190) and the maintained suite expects spaces. We follow the latter.
-					expect(trace.canonicalRequest).toBe(file('creq').replace('value1,value2,value3', 'value1 value2 value3'));
-					expect(trace.canonicalRequest).not.toBe(file('creq'));
-					return;
-				}
-				expect(trace.canonicalRequest).toBe(file('creq'));
-				expect(trace.stringToSign).toBe(file('sts'));
-				expect(trace.authorization).toBe(file('authz'));
-				// The classic .sreq writes "Authorization: " with a space and every other header without.
-				const sreq = formatHttpRequest(trace.request, ':').replace('\nAuthorization:', '\nAuthorization: ');
-				expect(sreq.replace(/\n+$/, '')).toBe(file('sreq').replace(/\n+$/, ''));
-			});
-		}
-	});
-}
+			if (name === 'get-header-value-multiline') {
+				// The 2015 suite joined folded lines with commas; AWS later called that wrong
+				// (aws-c-auth c3fe190) and the maintained suite expects spaces. We follow the latter.
+				expect(trace.canonicalRequest).toBe(file('creq').replace('value1,value2,value3', 'value1 value2 value3'));
+				expect(trace.canonicalRequest).not.toBe(file('creq'));
+				return;
+			}
+			expect(trace.canonicalRequest).toBe(file('creq'));
+			expect(trace.stringToSign).toBe(file('sts'));
+			expect(trace.authorization).toBe(file('authz'));
+			// The classic .sreq writes "Authorization: " with a space and every other header without.
+			const sreq = formatHttpRequest(trace.request, ':').replace('\nAuthorization:', '\nAuthorization: ');
+			expect(sreq.replace(/\n+$/, '')).toBe(file('sreq').replace(/\n+$/, ''));
+		});
+	}
+});

@@ -1,24 +1,8 @@
+import { POST_AUTH_FIELDS } from '../sigv4/index.ts';
 import type { FindingList } from './finding-list.ts';
 import { quote } from '../findings/index.ts';
 import type { Evidence } from './types.ts';
 
-/**
- * Fields S3 never looks for in the conditions: the file, the policy and signature themselves, and
- * x-ignore-* (S3 API Reference, "Creating a POST policy"). The other SigV4 auth fields do need
- * conditions, but signPostPolicy writes those itself, so they are not the user's to cover; SigV2's
- * AWSAccessKeyId and signature are named by their own finding.
- */
-const EXEMPT = new Set([
-	'file',
-	'policy',
-	'x-amz-signature',
-	'x-amz-algorithm',
-	'x-amz-credential',
-	'x-amz-date',
-	'x-amz-security-token',
-	'awsaccesskeyid',
-	'signature'
-]);
 
 /** The lowercase field names the policy's conditions constrain: {"name": …} keys and the "$name" of ["eq" | "starts-with", "$name", …]. */
 export function coveredFields(policy: Record<string, unknown>): Set<string> {
@@ -39,7 +23,9 @@ export function checkFieldsCovered(policy: Record<string, unknown>, form: [strin
 	const covered = coveredFields(policy);
 	for (const [name, value] of form) {
 		const lower = name.toLowerCase();
-		if (EXEMPT.has(lower) || lower.startsWith('x-ignore-') || covered.has(lower)) continue;
+		// S3 never looks for the file, the policy, the signature or x-ignore-* in the conditions (S3 API Reference, "Creating a POST
+		// policy"); the other auth fields signPostPolicy writes itself, and SigV2's are named by a finding of their own.
+		if (POST_AUTH_FIELDS.has(lower) || lower.startsWith('x-ignore-') || covered.has(lower)) continue;
 		list.add(
 			'post-field-not-in-policy',
 			{

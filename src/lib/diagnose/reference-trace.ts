@@ -1,65 +1,13 @@
-import { MAX_EXPIRES, presignUrl, signatureFor, signRequest, SigningError, stringToSignFor, serviceRules, type HttpRequest, type SigningParams, type SigningTrace, sha256Hex } from '../sigv4/index.ts';
+import { MAX_EXPIRES, presignUrl, signatureFor, signRequest, SigningError, stringToSignFor, type SigningParams, type SigningTrace, sha256Hex } from '../sigv4/index.ts';
 import { base64ToHex } from './base64-hex.ts';
 import type { FindingList } from './finding-list.ts';
 import { quote } from '../findings/index.ts';
+import type { ReferenceInputs } from './reference-inputs.ts';
 import type { Evidence } from './types.ts';
 
-export interface Reference {
+/** The correct trace and what it was signed from (the parameters repaired where the user's could not be signed). */
+export interface Reference extends ReferenceInputs {
 	trace: SigningTrace;
-	/** The request signed: the user's, plus a Content-Length they signed and their HTTP client adds. */
-	request: HttpRequest;
-	/** The parameters the correct trace was signed with (repaired where the user's could not be signed). */
-	params: SigningParams;
-}
-
-/** Headers a query-mode signer drops from a pasted request: they are what is being computed. */
-const QUERY_MODE_DROPPED = new Set(['authorization', 'x-amz-date', 'x-amz-security-token']);
-
-/** Lowercased names of the headers the request sends, without the signature's own. */
-export function sentHeaderNames(evidence: Evidence): Set<string> {
-	const names = new Set<string>();
-	for (const [name] of evidence.request.headers ?? []) {
-		const lower = name.toLowerCase();
-		if (lower === 'authorization' || (evidence.mode === 'query' && QUERY_MODE_DROPPED.has(lower))) continue;
-		names.add(lower);
-	}
-	return names;
-}
-
-/** Headers a header-mode signer adds to the request (and signs). */
-export function signerAddedHeaders(evidence: Evidence, params: SigningParams): string[] {
-	if (evidence.mode !== 'header') return [];
-	const added = ['x-amz-date'];
-	if (params.credentials.sessionToken) added.push('x-amz-security-token');
-	if (params.contentSha256Header ?? serviceRules(params.service ?? '').contentSha256Header) added.push('x-amz-content-sha256');
-	return added;
-}
-
-/**
- * The headers the correct request signs when the user chose a set: theirs, less names the request
- * does not carry, plus what must be signed (host, every x-amz-* header, the signer's own). A valid
- * choice (not signing Content-Type) is kept, so it is not reported as a difference.
- */
-function referenceSignedHeaders(evidence: Evidence, params: SigningParams, userSigned: string[]): string[] {
-	const sent = sentHeaderNames(evidence);
-	const added = signerAddedHeaders(evidence, params);
-	const names = new Set(['host', ...added]);
-	for (const name of userSigned) if (sent.has(name) || added.includes(name)) names.add(name);
-	for (const name of sent) if (name.startsWith('x-amz-')) names.add(name);
-	return [...names];
-}
-
-/**
- * A signed Content-Length that the pasted request lacks (curl, fetch and SDKs add it when they send
- * a body): the request as sent has it, with the body's length.
- */
-function withClientContentLength(evidence: Evidence, userSigned: string[] | undefined): HttpRequest {
-	const req = evidence.request;
-	const body = req.body;
-	if (!userSigned?.includes('content-length') || body === undefined || body.length === 0) return req;
-	if ((req.headers ?? []).some(([n]) => n.toLowerCase() === 'content-length')) return req;
-	const length = typeof body === 'string' ? new TextEncoder().encode(body).length : body.length;
-	return { ...req, headers: [...(req.headers ?? []), ['Content-Length', String(length)]] };
 }
 
 function compactDatetime(text: string): string | undefined {
@@ -172,26 +120,19 @@ async function retrace(trace: SigningTrace, canonicalRequest: string): Promise<S
 }
 
 /**
- * The correct trace for the request the user meant. When the user's own SignedHeaders are known,
- * the correct request signs the same valid choice (see referenceSignedHeaders). Parameters the core
- * refuses become findings and, where possible, are repaired so the comparison can go on.
+ * The correct trace for the request the user meant (see referenceInputs). A trace the caller
+ * signed from exactly those inputs is used as it is. Otherwise the inputs are signed here;
+ * parameters the core refuses become findings and, where possible, are repaired so the comparison
+ * can go on.
  */
-export async function referenceTrace(
-	evidence: Evidence,
-	user: { signedHeaders?: string[]; expires?: string },
-	list: FindingList
-): Promise<Reference | undefined> {
-	let params: SigningParams = { ...evidence.params, credentials: { ...evidence.params.credentials } };
-	if (!params.signedHeaders && user.signedHeaders) params.signedHeaders = referenceSignedHeaders(evidence, params, user.signedHeaders);
-	// The expiry the user's URL says, when none was set: it is part of what they signed.
-	if (evidence.mode === 'query' && params.expiresIn === undefined && user.expires !== undefined && /^\d+$/.test(user.expires)) {
-		params.expiresIn = Number(user.expires);
-	}
-	const request = withClientContentLength(evidence, user.signedHeaders);
+export async function referenceTrace(inputs: ReferenceInputs, mode: Evidence['mode'], list: FindingList, given?: SigningTrace): Promise<Reference | undefined> {
+	const request = inputs.request;
+	let params = inputs.params;
+	if (given) return { trace: given, params, request };
 	const patches: { expires?: number } = {};
 	for (let attempt = 0; attempt < 5; attempt++) {
 		try {
-			let trace = evidence.mode === 'query' ? await presignUrl(request, params) : await signRequest(request, params);
+			let trace = mode === 'query' ? await presignUrl(request, params) : await signRequest(request, params);
 			if (patches.expires !== undefined) {
 				// The user's own (too long) expiry, so that only that is reported, not every stage after it.
 				const cr = trace.canonicalRequest.replace(/(^|\n)([^\n]*?)X-Amz-Expires=\d+/, `$1$2X-Amz-Expires=${patches.expires}`);

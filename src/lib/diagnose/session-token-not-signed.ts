@@ -1,4 +1,5 @@
-import type { DiagnoseContext } from './diagnose-context.ts';
+import { SESSION_TOKEN_HEADER, SESSION_TOKEN_QUERY_PARAM } from '../sigv4/index.ts';
+import type { DiagnoseContext } from './context.ts';
 import type { FindingList } from './finding-list.ts';
 import type { Stage } from './types.ts';
 
@@ -9,7 +10,7 @@ import type { Stage } from './types.ts';
  */
 export function sessionTokenNotSigned(ctx: DiagnoseContext, list: FindingList, at: { stage: Stage; line?: number; where: string }): void {
 	const inQuery = ctx.mode === 'query';
-	const name = inQuery ? 'X-Amz-Security-Token' : 'x-amz-security-token';
+	const name = inQuery ? SESSION_TOKEN_QUERY_PARAM : SESSION_TOKEN_HEADER;
 	const fields = { stage: at.stage, ...(at.line !== undefined ? { line: at.line } : {}) };
 	const where = at.where[0]!.toUpperCase() + at.where.slice(1);
 	if (ctx.tokenInRequest) {

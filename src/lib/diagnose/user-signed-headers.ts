@@ -1,6 +1,4 @@
-import { headerNames, type ParsedCanonicalRequest } from './parse-canonical-request.ts';
-import type { ParsedAuthorization } from './parse-authorization.ts';
-import type { ParsedSignedUrl } from './parse-signed-url.ts';
+import { headerNames, type ParsedCanonicalRequest, type ParsedAuthorization, type ParsedSignedUrl } from '../parse/index.ts';
 
 /** The header names the user's signer signed, and where that was read. */
 export interface UserSigned {

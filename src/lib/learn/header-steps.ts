@@ -1,6 +1,6 @@
 import { quote } from '../findings/index.ts';
 import type { FindingCode } from '../findings/index.ts';
-import { canonicalHeaders, canonicalHeaderValue, type CanonicalHeader, headerLine, isNeverSigned } from '../sigv4/index.ts';
+import { canonicalHeaders, canonicalHeaderValue, type CanonicalHeader, headerLine, isNeverSigned, SESSION_TOKEN_HEADER } from '../sigv4/index.ts';
 import { inBlock, type CanonicalBlock } from './canonical-block.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';
@@ -32,7 +32,7 @@ function origin(lc: LearnContext, h: CanonicalHeader): string[] {
 				return [
 					`${lc.s3 ? 'S3 requires' : 'This request asks for'} x-amz-content-sha256: the signer adds it with the payload hash, the last line of the canonical request.`
 				];
-			case 'x-amz-security-token':
+			case SESSION_TOKEN_HEADER:
 				return ['Temporary credentials: the signer adds the session token as X-Amz-Security-Token and signs it.'];
 			default:
 				return [];
@@ -67,7 +67,7 @@ function describeHeader(lc: LearnContext, h: CanonicalHeader): { explanation: st
 	if (h.name === 'host') mistakes.push('host-not-signed', 'host-port-mismatch', 'host-mismatch');
 	else if (h.name === 'x-amz-date') mistakes.push('timestamp-mismatch');
 	else if (h.name === 'x-amz-content-sha256') mistakes.push('payload-hash-missing', 'payload-hash-mismatch');
-	else if (h.name === 'x-amz-security-token') mistakes.push('session-token-missing', 'session-token-added-after-signing');
+	else if (h.name === SESSION_TOKEN_HEADER) mistakes.push('session-token-missing', 'session-token-added-after-signing');
 	if (h.name.startsWith('x-amz-')) {
 		says.push('Every x-amz-* header sent must be signed.');
 		mistakes.push('x-amz-header-not-signed');
@@ -98,7 +98,7 @@ function whyNotSigned(lc: LearnContext, name: string, dropped: boolean): { says:
 			says: `${name}: in a presigned URL this travels as the ${name === 'x-amz-date' ? 'X-Amz-Date' : 'X-Amz-Security-Token'} query parameter, so the header is dropped.`,
 			mistakes: []
 		};
-	if (name === 'x-amz-security-token')
+	if (name === SESSION_TOKEN_HEADER)
 		return {
 			says: 'x-amz-security-token: signing the session token is switched off for this request, so it is added after signing (a few services expect that).',
 			mistakes: ['session-token-added-after-signing']
@@ -182,7 +182,7 @@ export function headerSteps(lc: LearnContext): { headers: CanonicalBlock; signed
 			output,
 			highlight: inBlock(starts.get(h.name)!, output),
 			explanation,
-			docUrl: h.name === 'x-amz-security-token' ? DOC_URLS.temporaryCredentials : lc.canonicalDoc,
+			docUrl: h.name === SESSION_TOKEN_HEADER ? DOC_URLS.temporaryCredentials : lc.canonicalDoc,
 			mistakes
 		};
 	});

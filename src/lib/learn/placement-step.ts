@@ -1,4 +1,4 @@
-import { ALGORITHM } from '../sigv4/index.ts';
+import { ALGORITHM, SESSION_TOKEN_HEADER, SESSION_TOKEN_QUERY_PARAM } from '../sigv4/index.ts';
 import type { FindingCode } from '../findings/index.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';
@@ -12,10 +12,10 @@ function authorizationStep(lc: LearnContext): LearnStep {
 		`${ALGORITHM} Credential=${params.credentials.accessKeyId}/${lc.ctx.scope}, ` +
 		`SignedHeaders=${[...lc.signed].sort().join(';')}, Signature=${trace.signature}`;
 	const token = params.credentials.sessionToken;
-	const tokenSigned = !!token && lc.signed.has('x-amz-security-token');
+	const tokenSigned = !!token && lc.signed.has(SESSION_TOKEN_HEADER);
 	const sent = ['X-Amz-Date'];
 	if (lc.ctx.contentSha256Header) sent.push('x-amz-content-sha256');
-	if (tokenSigned) sent.push('X-Amz-Security-Token');
+	if (tokenSigned) sent.push(SESSION_TOKEN_QUERY_PARAM);
 	const mistakes: FindingCode[] = ['authorization-malformed', 'header-added-after-signing'];
 	if (token) mistakes.push('session-token-added-after-signing');
 	return {

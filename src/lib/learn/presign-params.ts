@@ -1,4 +1,4 @@
-import { ALGORITHM, uriEncode, DEFAULT_EXPIRES } from '../sigv4/index.ts';
+import { ALGORITHM, uriEncode, DEFAULT_EXPIRES, SESSION_TOKEN_QUERY_PARAM } from '../sigv4/index.ts';
 import type { LearnContext } from './learn-context.ts';
 
 /** One X-Amz-* parameter a presigned URL carries. */
@@ -26,11 +26,11 @@ export function presignParams(lc: LearnContext): PresignParam[] {
 		['X-Amz-Expires', String(params.expiresIn ?? DEFAULT_EXPIRES)]
 	];
 	const token = params.credentials.sessionToken;
-	if (token) list.push(['X-Amz-Security-Token', token]);
+	if (token) list.push([SESSION_TOKEN_QUERY_PARAM, token]);
 	return list.map(([name, value]) => ({
 		name,
 		value,
 		encoded: uriEncode(value),
-		signed: !(name === 'X-Amz-Security-Token' && params.signSessionToken === false)
+		signed: !(name === SESSION_TOKEN_QUERY_PARAM && params.signSessionToken === false)
 	}));
 }

@@ -1,6 +1,6 @@
 import { quote } from '../findings/index.ts';
 import type { FindingCode } from '../findings/index.ts';
-import { canonicalQueryComponent, type RawQueryParam, MAX_EXPIRES } from '../sigv4/index.ts';
+import { canonicalQueryComponent, type RawQueryParam, MAX_EXPIRES, SESSION_TOKEN_QUERY_PARAM } from '../sigv4/index.ts';
 import { inBlock, type CanonicalBlock } from './canonical-block.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';
@@ -97,7 +97,7 @@ function presignPair(lc: LearnContext, p: PresignParam): Pair {
 			reads: p.value,
 			output,
 			explanation: text.says,
-			docUrl: p.name === 'X-Amz-Security-Token' ? DOC_URLS.temporaryCredentials : lc.s3 ? DOC_URLS.s3Presign : DOC_URLS.placement,
+			docUrl: p.name === SESSION_TOKEN_QUERY_PARAM ? DOC_URLS.temporaryCredentials : lc.s3 ? DOC_URLS.s3Presign : DOC_URLS.placement,
 			mistakes: text.mistakes
 		}
 	};

@@ -1,4 +1,4 @@
-import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request.ts';
+import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request-import.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { addStringToSignParams, readStringToSign } from './string-to-sign.ts';
 import { splitLines, stripCr } from './text-position.ts';

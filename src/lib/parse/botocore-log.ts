@@ -1,5 +1,5 @@
 import type { Header, HttpRequest } from '../sigv4/index.ts';
-import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request.ts';
+import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request-import.ts';
 import { addEmbeddedError } from './embedded-error.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { readPyDict, readPyString } from './python-literal.ts';

@@ -1,5 +1,5 @@
 import type { HttpRequest } from '../sigv4/index.ts';
-import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request.ts';
+import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request-import.ts';
 import { curlCommandStart, importCurlCommand } from './curl-command.ts';
 import { addEmbeddedError } from './embedded-error.ts';
 import type { ImportBuilder } from './import-builder.ts';

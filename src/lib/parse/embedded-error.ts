@@ -1,4 +1,4 @@
-import { hasQuotedStages } from './canonical-strings.ts';
+import { hasQuotedStages } from './quoted-stages.ts';
 import { addXmlErrorBody } from './error-body.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { readPyString } from './python-literal.ts';

@@ -1,4 +1,4 @@
-import { quotedStages } from './canonical-strings.ts';
+import { quotedStages } from './quoted-stages.ts';
 import { findElement, leaves, parseXml, type XmlElement } from './flat-xml.ts';
 import { decodeHexBytes, firstDifference, visibleChar } from './hex-bytes.ts';
 import type { ImportBuilder, OffsetMap } from './import-builder.ts';

@@ -1,6 +1,7 @@
 import type { Header, HttpRequest } from '../sigv4/index.ts';
 import type { ImportBuilder } from './import-builder.ts';
-import { entryOf, JsReader, type JsNode } from './js-literal.ts';
+import { JsReader } from './js-literal.ts';
+import { entryOf, type JsNode } from './js-node.ts';
 import { addPostFormFields, readMultipart } from './post-form.ts';
 import { addRequestEvidence } from './request-evidence.ts';
 

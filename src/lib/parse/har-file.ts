@@ -1,5 +1,5 @@
 import type { Header, HttpRequest } from '../sigv4/index.ts';
-import { hasQuotedStages } from './canonical-strings.ts';
+import { hasQuotedStages } from './quoted-stages.ts';
 import { addXmlErrorBody } from './error-body.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { addPostFormFields, readMultipart } from './post-form.ts';

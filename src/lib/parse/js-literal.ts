@@ -5,13 +5,7 @@
  * kept as an expression's source text. Nothing is ever evaluated.
  */
 
-export type JsNode =
-	| { kind: 'object'; start: number; end: number; entries: { key: string; keyStart: number; value: JsNode }[] }
-	| { kind: 'array'; start: number; end: number; items: JsNode[] }
-	| { kind: 'string'; start: number; end: number; value: string; interpolated?: boolean }
-	| { kind: 'number'; start: number; end: number; value: number; raw: string }
-	| { kind: 'literal'; start: number; end: number; value: boolean | null | undefined }
-	| { kind: 'expression'; start: number; end: number; source: string };
+import type { JsNode } from './js-node.ts';
 
 export interface JsProblem {
 	offset: number;
@@ -156,26 +150,48 @@ export class JsReader {
 		return { kind: 'string', start, end: this.i, value };
 	}
 
-	private object(depth: number): JsNode {
+	/** The entries of an object or the items of an array: `item` reads one, the list the brackets and commas. */
+	private list<T>(close: '}' | ']', item: (into: T[]) => void): { start: number; end: number; items: T[] } {
 		const t = this.text;
 		const start = this.i;
+		const open = t[start];
 		this.i++;
-		const entries: { key: string; keyStart: number; value: JsNode }[] = [];
+		const items: T[] = [];
 		for (;;) {
 			this.skipSpace();
 			const c = t[this.i];
 			if (c === undefined) {
-				this.problem(start, 'This { is never closed with }.', 'Paste the whole text; it looks cut off.');
-				return { kind: 'object', start, end: this.i, entries };
+				this.problem(start, `This ${open} is never closed with ${close}.`, 'Paste the whole text; it looks cut off.');
+				return { start, end: this.i, items };
 			}
-			if (c === '}') {
+			if (c === close) {
 				this.i++;
-				return { kind: 'object', start, end: this.i, entries };
+				return { start, end: this.i, items };
 			}
 			if (c === ',') {
 				this.i++;
 				continue;
 			}
+			item(items);
+		}
+	}
+
+	/**
+	 * After a value in a list: a "," or the closing bracket. A missing comma before something that
+	 * can start the next item is read on from there rather than lose it.
+	 */
+	private separator(close: '}' | ']', message: (found: string) => string, fix: string, next: RegExp): void {
+		this.skipSpace();
+		const after = this.text[this.i];
+		if (after === ',' || after === close || after === undefined) return;
+		this.problem(this.i, message(after), fix);
+		if (!next.test(after)) this.skipTo(`,${close}`);
+	}
+
+	private object(depth: number): JsNode {
+		const t = this.text;
+		const { start, end, items } = this.list<{ key: string; keyStart: number; value: JsNode }>('}', (entries) => {
+			const c = t[this.i]!;
 			const keyStart = this.i;
 			let key: string;
 			if (c === '"' || c === "'" || c === '`') {
@@ -185,13 +201,13 @@ export class JsReader {
 				this.i += 3;
 				const spread = this.value(depth + 1);
 				if (spread) entries.push({ key: '...', keyStart, value: spread });
-				continue;
+				return;
 			} else {
 				const m = /^[\w$-]+/.exec(t.slice(this.i, this.i + 200));
 				if (!m) {
 					this.problem(this.i, `Expected a property name or "}", found "${c}".`, 'Check the punctuation around this point.');
 					this.skipTo(',}');
-					continue;
+					return;
 				}
 				key = m[0];
 				this.i += key.length;
@@ -200,57 +216,30 @@ export class JsReader {
 			if (t[this.i] !== ':') {
 				if (t[this.i] === ',' || t[this.i] === '}') {
 					entries.push({ key, keyStart, value: { kind: 'expression', start: keyStart, end: this.i, source: key } });
-					continue;
+					return;
 				}
 				this.problem(this.i, `Expected ":" after the property name "${key}".`, 'Write properties as "name": value.');
 				this.skipTo(',}');
-				continue;
+				return;
 			}
 			this.i++;
 			const value = this.value(depth + 1);
 			if (value) entries.push({ key, keyStart, value });
 			else this.skipTo(',}');
-			this.skipSpace();
-			const after = t[this.i];
-			if (after !== ',' && after !== '}' && after !== undefined) {
-				this.problem(this.i, `Expected "," or "}" after the value of "${key}", found "${after}".`, 'Put a comma between properties.');
-				// A missing comma before the next "key": read on from there rather than lose it.
-				if (!/["'`\w$]/.test(after)) this.skipTo(',}');
-			}
-		}
+			this.separator('}', (found) => `Expected "," or "}" after the value of "${key}", found "${found}".`, 'Put a comma between properties.', /["'`\w$]/);
+		});
+		return { kind: 'object', start, end, entries: items };
 	}
 
 	private array(depth: number): JsNode {
-		const t = this.text;
-		const start = this.i;
-		this.i++;
-		const items: JsNode[] = [];
-		for (;;) {
-			this.skipSpace();
-			const c = t[this.i];
-			if (c === undefined) {
-				this.problem(start, 'This [ is never closed with ].', 'Paste the whole text; it looks cut off.');
-				return { kind: 'array', start, end: this.i, items };
-			}
-			if (c === ']') {
-				this.i++;
-				return { kind: 'array', start, end: this.i, items };
-			}
-			if (c === ',') {
-				this.i++;
-				continue;
-			}
+		const { start, end, items } = this.list<JsNode>(']', (into) => {
 			const before = this.i;
 			const value = this.value(depth + 1);
-			if (value) items.push(value);
+			if (value) into.push(value);
 			if (this.i === before) this.skipTo(',]');
-			this.skipSpace();
-			const after = t[this.i];
-			if (after !== ',' && after !== ']' && after !== undefined) {
-				this.problem(this.i, `Expected "," or "]" in the list, found "${after}".`, 'Put a comma between items.');
-				if (!/["'`{[\w$-]/.test(after)) this.skipTo(',]');
-			}
-		}
+			this.separator(']', (found) => `Expected "," or "]" in the list, found "${found}".`, 'Put a comma between items.', /["'`{[\w$-]/);
+		});
+		return { kind: 'array', start, end, items };
 	}
 
 	/**
@@ -273,36 +262,4 @@ export class JsReader {
 			this.i++;
 		}
 	}
-}
-
-/** The node as a plain value: expressions become undefined. */
-export function toPlain(node: JsNode | undefined): unknown {
-	if (!node) return undefined;
-	switch (node.kind) {
-		case 'object': {
-			const out: Record<string, unknown> = {};
-			// defineProperty, so that a "__proto__" key stays a key.
-			for (const e of node.entries) {
-				if (e.key !== '...')
-					Object.defineProperty(out, e.key, { value: toPlain(e.value), enumerable: true, writable: true, configurable: true });
-			}
-			return out;
-		}
-		case 'array':
-			return node.items.map(toPlain);
-		case 'string':
-		case 'number':
-		case 'literal':
-			return node.value;
-		default:
-			return undefined;
-	}
-}
-
-/** The entry named `key` (case-insensitive) of an object node. */
-export function entryOf(node: JsNode | undefined, key: string): JsNode | undefined {
-	if (!node || node.kind !== 'object') return undefined;
-	const lower = key.toLowerCase();
-	for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i]!.key.toLowerCase() === lower) return node.entries[i]!.value;
-	return undefined;
 }

@@ -1,3 +1,4 @@
+import { SESSION_TOKEN_HEADER } from '../sigv4/index.ts';
 import { parseCredential } from './credential-scope.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { sigv2FieldsOf } from './sigv2-fields.ts';
@@ -43,7 +44,7 @@ export function addPostFormFields(b: ImportBuilder, fields: FormField[], source:
 	}
 	const date = get('x-amz-date');
 	if (date !== undefined && /^\d{8}T\d{6}Z$/.test(date)) b.setParam('datetime', date, 'x-amz-date');
-	b.setParam('sessionToken', get('x-amz-security-token'), 'x-amz-security-token');
+	b.setParam('sessionToken', get(SESSION_TOKEN_HEADER), 'x-amz-security-token');
 	b.setProvided('signature', get('x-amz-signature'), 'x-amz-signature');
 
 	const v2 = sigv2FieldsOf(fields);

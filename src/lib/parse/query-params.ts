@@ -1,3 +1,6 @@
+import { splitQuery } from '../sigv4/index.ts';
+import { safeDecode } from './safe-decode.ts';
+
 /** One query (or form-urlencoded) parameter: the raw text as pasted and its decoded name and value. */
 export interface QueryParam {
 	rawName: string;
@@ -9,46 +12,27 @@ export interface QueryParam {
 	offset: number;
 }
 
-/** Percent-decodes without throwing: a malformed escape stays as written. */
-export function safeDecode(text: string, plusIsSpace = false): string {
-	const t = plusIsSpace ? text.replace(/\+/g, ' ') : text;
-	try {
-		return decodeURIComponent(t);
-	} catch {
-		return t.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-			try {
-				return decodeURIComponent(run);
-			} catch {
-				return run;
-			}
-		});
-	}
-}
-
 /**
- * Splits "a=1&b=2" keeping duplicates and order. "+" stays "+" unless asked: in a presigned URL
- * a "+" is a literal the signer may or may not have meant, and the diagnosis needs to see it.
+ * The parameters of "a=1&b=2" (the core's split: duplicates and order kept), each decoded and
+ * with its offset. "+" stays "+" unless asked: in a presigned URL a "+" is a literal the signer
+ * may or may not have meant, and the diagnosis needs to see it.
  */
-export function splitQuery(query: string, plusIsSpace = false): QueryParam[] {
-	const params: QueryParam[] = [];
+export function queryParams(query: string, plusIsSpace = false): QueryParam[] {
 	let offset = 0;
-	for (const part of query.split('&')) {
-		if (part !== '') {
-			const eq = part.indexOf('=');
-			const rawName = eq === -1 ? part : part.slice(0, eq);
-			const rawValue = eq === -1 ? '' : part.slice(eq + 1);
-			params.push({
-				rawName,
-				rawValue,
-				name: safeDecode(rawName, plusIsSpace),
-				value: safeDecode(rawValue, plusIsSpace),
-				hasEquals: eq !== -1,
-				offset
-			});
-		}
-		offset += part.length + 1;
-	}
-	return params;
+	return splitQuery(query).map((p) => {
+		// The core skips empty parts ("a&&b"): the next parameter starts after the run of "&".
+		while (query[offset] === '&') offset++;
+		const param: QueryParam = {
+			rawName: p.key,
+			rawValue: p.value,
+			name: safeDecode(p.key, plusIsSpace),
+			value: safeDecode(p.value, plusIsSpace),
+			hasEquals: p.hasEquals,
+			offset
+		};
+		offset += p.raw.length + 1;
+		return param;
+	});
 }
 
 /** The raw query of an absolute URL or a request target ('' when there is none). */

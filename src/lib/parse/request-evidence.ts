@@ -1,9 +1,10 @@
+import { SESSION_TOKEN_HEADER, SESSION_TOKEN_QUERY_PARAM } from '../sigv4/index.ts';
 import type { HttpRequest } from '../sigv4/index.ts';
 import { parseAuthorization } from './authorization-header.ts';
 import { DATETIME_SHAPE, parseCredential } from './credential-scope.ts';
 import { scopeFromHost } from './host-scope.ts';
 import type { ImportBuilder } from './import-builder.ts';
-import { findParam, hostOf, queryOf, splitQuery, type QueryParam } from './query-params.ts';
+import { findParam, hostOf, queryOf, queryParams, type QueryParam } from './query-params.ts';
 import { sigv2FieldsOf } from './sigv2-fields.ts';
 
 const PRESIGN_PARAMS = ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Date', 'X-Amz-Expires', 'X-Amz-SignedHeaders', 'X-Amz-Signature'];
@@ -23,13 +24,13 @@ export function addRequestEvidence(b: ImportBuilder, request: HttpRequest, sourc
 	const authorization = header(request, 'authorization');
 	if (authorization !== undefined) addAuthorization(b, authorization, source, searchFrom);
 
-	const params = splitQuery(queryOf(request.url));
+	const params = queryParams(queryOf(request.url));
 	addPresignParams(b, request.url, params, searchFrom);
 	if (b.mode === 'query' && authorization !== undefined) {
 		b.note('The request has both an Authorization header and X-Amz-Signature in its URL; AWS accepts only one of them.');
 	}
 
-	const token = header(request, 'x-amz-security-token');
+	const token = header(request, SESSION_TOKEN_HEADER);
 	if (token !== undefined) b.setParam('sessionToken', token, 'the X-Amz-Security-Token header');
 
 	const amzDate = header(request, 'x-amz-date');
@@ -47,7 +48,7 @@ export function addRequestEvidence(b: ImportBuilder, request: HttpRequest, sourc
 
 	const v2 = sigv2FieldsOf(params.map((p) => [p.name, p.value]));
 	if (typeof request.body === 'string' && /^[\w.-]+=[^&]*(&[\w.-]+=[^&]*)*$/.test(request.body.trim())) {
-		v2.push(...sigv2FieldsOf(splitQuery(request.body.trim(), true).map((p): [string, string] => [p.name, p.value])));
+		v2.push(...sigv2FieldsOf(queryParams(request.body.trim(), true).map((p): [string, string] => [p.name, p.value])));
 	}
 	for (const [name, value] of v2) {
 		b.addSigv2Field(name, value);
@@ -72,36 +73,36 @@ function addAuthorization(b: ImportBuilder, value: string, source: string, searc
 	const parsed = parseAuthorization(value);
 	const at = b.locate(value.trim().slice(0, 40), b.locate('uthorization', 0, searchFrom), searchFrom);
 	for (const p of parsed.problems) b.error(at + Math.max(0, p.index - (value.length - value.trimStart().length)), p.message, p.fix);
-	if (parsed.scheme === 'other') {
-		b.note(`The Authorization header uses "${parsed.name}", not AWS Signature Version 4; it is kept as an ordinary header.`);
+	if (parsed.kind === 'other') {
+		b.note(`The Authorization header uses "${parsed.scheme}", not AWS Signature Version 4; it is kept as an ordinary header.`);
 		return;
 	}
 	b.setProvided('authorization', value.trim(), source);
-	if (parsed.scheme === 'sigv2') {
+	if (parsed.sigv2) {
 		b.addSigv2Field('Authorization', value.trim());
-		b.setParam('accessKeyId', parsed.accessKeyId, 'the SigV2 Authorization header');
+		b.setParam('accessKeyId', parsed.sigv2.accessKeyId, 'the SigV2 Authorization header');
 		b.note(
 			'The Authorization header is "AWS AKID:signature": Signature Version 2. S3 rejects SigV2 in regions opened after 2014 and for SSE-KMS; sign with SigV4 (AWS4-HMAC-SHA256) instead.'
 		);
 		return;
 	}
 	b.setMode('header', 'The Authorization header');
-	if (parsed.scheme === 'sigv4a') {
+	if (parsed.kind === 'sigv4a') {
 		b.note('The Authorization header is SigV4a (AWS4-ECDSA-P256-SHA256): the scope has no region; the region set is in X-Amz-Region-Set.');
 	}
-	const cred = parsed.credential;
+	const cred = parsed.scope;
 	if (cred) {
 		b.setParam('accessKeyId', cred.accessKeyId, 'the Authorization header');
 		if (cred.region !== undefined) b.setParam('region', cred.region, 'the credential scope');
 		b.setParam('service', cred.service, 'the credential scope');
 	}
-	if (parsed.signedHeaders) b.setParam('signedHeaders', parsed.signedHeaders, 'SignedHeaders');
+	if (parsed.signedHeaders !== undefined) b.setParam('signedHeaders', parsed.signedHeaders.split(';'), 'SignedHeaders');
 	b.setProvided('signature', parsed.signature, source);
 }
 
 function addPresignParams(b: ImportBuilder, url: string, params: QueryParam[], searchFrom: number): void {
 	const present = PRESIGN_PARAMS.filter((name) => findParam(params, name));
-	const hasSigV4 = present.length > 0 || findParam(params, 'X-Amz-Security-Token') !== undefined;
+	const hasSigV4 = present.length > 0 || findParam(params, SESSION_TOKEN_QUERY_PARAM) !== undefined;
 	if (!hasSigV4) return;
 	const urlAt = b.locate(url.slice(0, 60), 0, searchFrom);
 	const missing = PRESIGN_PARAMS.filter((name) => !present.includes(name));
@@ -146,6 +147,6 @@ export function addPresignScope(b: ImportBuilder, params: QueryParam[], at: numb
 	}
 	const signed = findParam(params, 'X-Amz-SignedHeaders')?.value;
 	if (signed !== undefined && signed !== '') b.setParam('signedHeaders', signed.split(';'), 'X-Amz-SignedHeaders');
-	const token = findParam(params, 'X-Amz-Security-Token')?.value;
+	const token = findParam(params, SESSION_TOKEN_QUERY_PARAM)?.value;
 	if (token !== undefined) b.setParam('sessionToken', token, 'X-Amz-Security-Token');
 }

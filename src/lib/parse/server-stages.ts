@@ -1,4 +1,4 @@
-import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request.ts';
+import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request-import.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { addStringToSignParams, STS_ALGORITHM, splitStringToSign } from './string-to-sign.ts';
 

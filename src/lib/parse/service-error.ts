@@ -1,4 +1,4 @@
-import { quotedStages } from './canonical-strings.ts';
+import { quotedStages } from './quoted-stages.ts';
 import type { ImportBuilder, OffsetMap } from './import-builder.ts';
 import { JsReader } from './js-literal.ts';
 import { addServerStages } from './server-stages.ts';

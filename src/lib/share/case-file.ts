@@ -1,9 +1,9 @@
 import { jsonSyntaxError } from './json-syntax-error.ts';
-import { readCase } from './read-case.ts';
+import { readCase } from '../case/read-case.ts';
 import { shareableCase } from './shareable-case.ts';
 import { shareLinkError, type OpenedCase } from './share-link-error.ts';
 import { MAX_CASE_FILE_CHARS } from './share-limits.ts';
-import type { ShareCase } from './types.ts';
+import type { Case } from '../case/case.ts';
 
 export const CASE_FILE_FORMAT = 'sigv4-debugger-case';
 export const CASE_FILE_VERSION = 1;
@@ -16,7 +16,7 @@ const ELSEWHERE = 'Export the case again from the page, or fix the file where it
  * printed. Without includeSecrets the secret access key and the session token are left out, as
  * in a link.
  */
-export function caseToJson(c: ShareCase, opts: { includeSecrets: boolean }): string {
+export function caseToJson(c: Case, opts: { includeSecrets: boolean }): string {
 	const file = { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, case: shareableCase(c, opts.includeSecrets) };
 	return `${JSON.stringify(file, null, 2)}\n`;
 }

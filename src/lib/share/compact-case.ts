@@ -1,6 +1,7 @@
-import { DEFAULT_CASE } from './default-case.ts';
-import { CASE_FIELDS, SECRET_FIELDS, SHORT_KEYS } from './short-keys.ts';
-import type { ShareCase } from './types.ts';
+import { DEFAULT_CASE } from '../case/default-case.ts';
+import { CASE_FIELDS, SECRET_FIELDS } from '../case/case.ts';
+import { SHORT_KEYS } from './short-keys.ts';
+import type { Case } from '../case/case.ts';
 
 /** Equal as JSON: the same data whatever the key order, with undefined members counted as absent. */
 function sameData(a: unknown, b: unknown): boolean {
@@ -18,7 +19,7 @@ function sameData(a: unknown, b: unknown): boolean {
  * field equal to the page's default. A secret is never left out for being the default: a link
  * that includes secrets says so by carrying them, and a missing secret always means "not shared".
  */
-export function compactCase(c: ShareCase): Record<string, unknown> {
+export function compactCase(c: Case): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
 	for (const field of CASE_FIELDS) {
 		const value = c[field];

@@ -1,4 +1,4 @@
-import type { ShareCase } from './types.ts';
+import type { Case } from '../case/case.ts';
 
 /** Why a link or a case file could not be opened. */
 export type ShareLinkErrorCode =
@@ -15,7 +15,7 @@ export interface ShareLinkError {
  * access key or the session token). Without one, the page asks for the secret to show the stages
  * that need it.
  */
-export type OpenedCase = { case: ShareCase; secretsIncluded: boolean } | { error: ShareLinkError };
+export type OpenedCase = { case: Case; secretsIncluded: boolean } | { error: ShareLinkError };
 
 export function shareLinkError(code: ShareLinkErrorCode, message: string): { error: ShareLinkError } {
 	return { error: { code, message } };

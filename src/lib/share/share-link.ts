@@ -3,11 +3,11 @@ import { CaseTooLargeError } from './case-too-large-error.ts';
 import { compactCase, expandCase } from './compact-case.ts';
 import { deflate } from './deflate.ts';
 import { inflateCapped } from './inflate-capped.ts';
-import { readCase } from './read-case.ts';
+import { readCase } from '../case/read-case.ts';
 import { shareableCase } from './shareable-case.ts';
 import { shareLinkError, type OpenedCase } from './share-link-error.ts';
 import { MAX_CASE_BYTES, MAX_FRAGMENT_LENGTH } from './share-limits.ts';
-import type { ShareCase } from './types.ts';
+import type { Case } from '../case/case.ts';
 
 const PREFIX = 'v1=';
 const COPY_AGAIN = 'Copy the whole link again, or ask whoever sent it for a new one.';
@@ -23,7 +23,7 @@ const number = (n: number) => n.toLocaleString('en-US');
  * Rejects with a CaseTooLargeError, and only then, when the link would be too large to open again
  * (MAX_FRAGMENT_LENGTH characters, or MAX_CASE_BYTES of JSON): such a case is shared as a file.
  */
-export async function encodeCase(c: ShareCase, opts: { includeSecrets: boolean }): Promise<string> {
+export async function encodeCase(c: Case, opts: { includeSecrets: boolean }): Promise<string> {
 	const json = new TextEncoder().encode(JSON.stringify(compactCase(shareableCase(c, opts.includeSecrets))));
 	if (json.byteLength > MAX_CASE_BYTES) {
 		throw new CaseTooLargeError(

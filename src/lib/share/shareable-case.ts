@@ -1,5 +1,4 @@
-import { SECRET_FIELDS, CASE_FIELDS } from './short-keys.ts';
-import type { ShareCase } from './types.ts';
+import { SECRET_FIELDS, CASE_FIELDS, type Case } from '../case/case.ts';
 
 /**
  * The case as a link or a file writes it: the case's own fields only (so nothing else the page
@@ -7,13 +6,13 @@ import type { ShareCase } from './types.ts';
  * session token unless the user chose to include them. They are dropped here, before anything is
  * serialised, so they are never even compressed.
  */
-export function shareableCase(c: ShareCase, includeSecrets: boolean): ShareCase {
+export function shareableCase(c: Case, includeSecrets: boolean): Case {
 	const out: Record<string, unknown> = {};
 	for (const field of CASE_FIELDS) {
 		if (!includeSecrets && SECRET_FIELDS.includes(field)) continue;
 		const value = c[field];
-		// A JSON copy: also turns reactive proxies from the page into plain data.
+		// A JSON copy: plain data, whatever the page handed over.
 		if (value !== undefined) out[field] = JSON.parse(JSON.stringify(value));
 	}
-	return out as unknown as ShareCase;
+	return out as unknown as Case;
 }

@@ -1,4 +1,4 @@
-import type { ShareCase } from './types.ts';
+import type { Case } from '../case/case.ts';
 
 /**
  * The one mapping between a case's fields and the keys a link stores them under. Short keys keep
@@ -20,6 +20,7 @@ import type { ShareCase } from './types.ts';
  * | h        | signedHeaders       |          |                     |
  * | p        | payload             | pt       | policyText          |
  * | u        | uriEscapePath       | pf       | postFields          |
+ * |          |                     | og       | origins             |
  */
 export const SHORT_KEYS = {
 	requestText: 'r',
@@ -44,11 +45,6 @@ export const SHORT_KEYS = {
 	sigv2Fields: 's2',
 	view: 'w',
 	policyText: 'pt',
-	postFields: 'pf'
-} as const satisfies Record<keyof ShareCase, string>;
-
-/** Every field of a case, in the order links and files write them. */
-export const CASE_FIELDS = Object.keys(SHORT_KEYS) as (keyof ShareCase)[];
-
-/** The fields that leave a link or a file unless the user chose to include them. */
-export const SECRET_FIELDS: readonly (keyof ShareCase)[] = ['secretAccessKey', 'sessionToken'];
+	postFields: 'pf',
+	origins: 'og'
+} as const satisfies Record<keyof Case, string>;

@@ -11,16 +11,39 @@ export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 export const MAX_EXPIRES = 604800;
 export const DEFAULT_EXPIRES = 3600;
 
-export const AUTH_HEADER = 'authorization';
-export const AMZ_DATE_HEADER = 'x-amz-date';
-export const SESSION_TOKEN_HEADER = 'x-amz-security-token';
-export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
-export const HOST_HEADER = 'host';
+// Query parameters of a presigned URL, in the case AWS writes them.
+export const ALGORITHM_QUERY_PARAM = 'X-Amz-Algorithm';
+export const CREDENTIAL_QUERY_PARAM = 'X-Amz-Credential';
+export const AMZ_DATE_QUERY_PARAM = 'X-Amz-Date';
+export const SIGNED_HEADERS_QUERY_PARAM = 'X-Amz-SignedHeaders';
+export const EXPIRES_QUERY_PARAM = 'X-Amz-Expires';
 export const SIGNATURE_QUERY_PARAM = 'X-Amz-Signature';
 export const SESSION_TOKEN_QUERY_PARAM = 'X-Amz-Security-Token';
 
+// Header names, lowercase as in the canonical request.
+export const AUTH_HEADER = 'authorization';
+/** The Authorization header as the signer writes it (and finds it again to replace its signature). */
+export const AUTH_HEADER_AS_SENT = 'Authorization';
+export const AMZ_DATE_HEADER = AMZ_DATE_QUERY_PARAM.toLowerCase();
+export const SESSION_TOKEN_HEADER = SESSION_TOKEN_QUERY_PARAM.toLowerCase();
+export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
+export const HOST_HEADER = 'host';
+
 /** Headers that carry a signature: a signer writes them, so a pasted request's own are replaced. */
 export const GENERATED_HEADERS: ReadonlySet<string> = new Set([AUTH_HEADER, AMZ_DATE_HEADER, SESSION_TOKEN_HEADER]);
+
+/** Query parameters that carry a signature (lowercase): a pasted request's own are dropped before re-signing. */
+export const AUTH_QUERY_PARAMS: ReadonlySet<string> = new Set(
+	[
+		ALGORITHM_QUERY_PARAM,
+		CREDENTIAL_QUERY_PARAM,
+		AMZ_DATE_QUERY_PARAM,
+		EXPIRES_QUERY_PARAM,
+		SIGNED_HEADERS_QUERY_PARAM,
+		SIGNATURE_QUERY_PARAM,
+		SESSION_TOKEN_QUERY_PARAM
+	].map((name) => name.toLowerCase())
+);
 
 /** Form fields a SigV4 POST signer writes itself, SigV2's (no place in a SigV4 form), and the file. */
 export const POST_AUTH_FIELDS: ReadonlySet<string> = new Set([

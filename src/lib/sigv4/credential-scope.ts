@@ -1,6 +1,4 @@
-import { ALGORITHM, TERMINATOR } from './constants.ts';
-
-export { ALGORITHM, TERMINATOR };
+import { TERMINATOR } from './constants.ts';
 
 export function credentialScope(date: string, region: string, service: string): string {
 	return `${date}/${region}/${service}/${TERMINATOR}`;

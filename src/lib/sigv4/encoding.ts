@@ -72,3 +72,10 @@ export function percentDecode(text: string, plusIsSpace: boolean): Uint8Array {
 	}
 	return out.subarray(0, n);
 }
+
+/** Standard base64 (with padding) of the bytes. */
+export function toBase64(bytes: Uint8Array): string {
+	let binary = '';
+	for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
+	return btoa(binary);
+}

@@ -1,3 +1,4 @@
+import { HOST_HEADER } from './constants.ts';
 import type { Header } from './types.ts';
 
 /** POSIX shell single quotes: nothing inside is special except the quote itself. */
@@ -16,7 +17,7 @@ export function formatCurl(req: { method: string; url: string; headers: Header[]
 	parts.push(shellQuote(req.url));
 	const urlHost = /^[a-z]+:\/\/([^/?#]*)/i.exec(req.url)?.[1]?.replace(/:(80|443)$/, '');
 	for (const [name, value] of req.headers) {
-		if (name.toLowerCase() === 'host' && value.trim() === urlHost) continue;
+		if (name.toLowerCase() === HOST_HEADER && value.trim() === urlHost) continue;
 		const flat = value.replace(/\r?\n[ \t]*/g, ' ').trim();
 		// "Name:" with nothing after it tells curl to remove the header; "Name;" sends it empty.
 		parts.push(`-H ${shellQuote(flat === '' ? `${name};` : `${name}: ${flat}`)}`);

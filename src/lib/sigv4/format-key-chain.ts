@@ -1,12 +1,13 @@
+import { KEY_PREFIX, TERMINATOR } from './constants.ts';
 import type { KeyChain } from './types.ts';
 
 /** The signing-key pane: one HMAC per line with its input and its hex output. */
 export function keyChainText(chain: KeyChain): string {
 	return [
-		`HMAC("AWS4" + secret, "${chain.date}") → kDate = ${chain.kDate}`,
+		`HMAC("${KEY_PREFIX}" + secret, "${chain.date}") → kDate = ${chain.kDate}`,
 		`HMAC(kDate, "${chain.region}") → kRegion = ${chain.kRegion}`,
 		`HMAC(kRegion, "${chain.service}") → kService = ${chain.kService}`,
-		`HMAC(kService, "aws4_request") → kSigning = ${chain.kSigning}`
+		`HMAC(kService, "${TERMINATOR}") → kSigning = ${chain.kSigning}`
 	].join('\n');
 }
 

@@ -25,10 +25,16 @@ export {
 	SIGNATURE_QUERY_PARAM,
 	SESSION_TOKEN_QUERY_PARAM,
 	GENERATED_HEADERS,
+	AUTH_QUERY_PARAMS,
+	ALGORITHM_QUERY_PARAM,
+	CREDENTIAL_QUERY_PARAM,
+	AMZ_DATE_QUERY_PARAM,
+	SIGNED_HEADERS_QUERY_PARAM,
+	EXPIRES_QUERY_PARAM,
 	POST_AUTH_FIELDS
 } from './constants.ts';
 export { SigningError, type SigningField } from './signing-error.ts';
-export { signRequest } from './sign.ts';
+export { signRequest, traceOf } from './sign.ts';
 export { presignUrl } from './presign.ts';
 export { deriveSigningKey, signatureFor } from './signing-key.ts';
 export { stringToSignFor } from './string-to-sign.ts';
@@ -37,16 +43,17 @@ export { serviceRules, isNeverSigned, NEVER_SIGNED_HEADERS, type ServiceRules } 
 export { canonicalPath, normalizePathSegments } from './canonical-path.ts';
 export { canonicalHeaders, canonicalHeaderValue, type CanonicalHeader } from './canonical-headers.ts';
 export { canonicalQueryComponent, canonicalQueryString, decodedKey, splitQuery, type RawQueryParam } from './canonical-query.ts';
-export { uriEncode, uriEncodeBytes, percentDecode, fromHex, toHex, utf8Bytes } from './encoding.ts';
+export { uriEncode, uriEncodeBytes, percentDecode, fromHex, toHex, toBase64, utf8Bytes } from './encoding.ts';
 export { sha256Hex, hmac, hmacKey } from './crypto.ts';
 export { parseWireUrl, type WireUrl } from './wire-url.ts';
-export { createContext, headersToSign, type SigningContext } from './signing-context.ts';
+export { prepareRequest, createContext, headersToSign, type SigningContext } from './prepare-request.ts';
 export { hashBody, payloadHashProblem } from './payload-hash.ts';
 export { formatHttpRequest, headerLine } from './format-request.ts';
 export { applySignature } from './apply-signature.ts';
 export { formatCurl, shellQuote } from './format-curl.ts';
 export { keyChainText, signingKeyFromText } from './format-key-chain.ts';
-export { signPostPolicy, buildPolicy, parsePolicy, type PostPolicyInput, type PostPolicyTrace, type PolicyOptions } from './post-policy.ts';
+export { signPostPolicy, type PostPolicyInput, type PostPolicyTrace } from './post-policy.ts';
+export { buildPolicy, parsePolicy, type PolicyOptions } from './post-policy-document.ts';
 export { serializePolicy } from './post-policy-json.ts';
 export { escapeHtmlAttribute, postActionUrl } from './post-policy-form.ts';
 export {

@@ -1,8 +1,5 @@
-import { sha256Hex } from './crypto.ts';
-
 import { EMPTY_SHA256, UNSIGNED_PAYLOAD } from './constants.ts';
-
-export { EMPTY_SHA256, UNSIGNED_PAYLOAD };
+import { sha256Hex } from './crypto.ts';
 
 /** What a payload hash line may hold: lowercase hex SHA-256, UNSIGNED-PAYLOAD or a STREAMING-… marker. */
 export function payloadHashProblem(value: string): string | undefined {

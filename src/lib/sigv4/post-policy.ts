@@ -1,7 +1,16 @@
-import { POST_AUTH_FIELDS } from './constants.ts';
-import { ALGORITHM, credentialScope } from './credential-scope.ts';
-import { utf8Bytes } from './encoding.ts';
-import { inlineJson, parseJson, serializePolicy } from './post-policy-json.ts';
+import {
+	ALGORITHM,
+	ALGORITHM_QUERY_PARAM,
+	AMZ_DATE_QUERY_PARAM,
+	CREDENTIAL_QUERY_PARAM,
+	POST_AUTH_FIELDS,
+	SESSION_TOKEN_QUERY_PARAM,
+	SIGNATURE_QUERY_PARAM
+} from './constants.ts';
+import { credentialScope } from './credential-scope.ts';
+import { toBase64, utf8Bytes } from './encoding.ts';
+import { isObject, parsePolicy, type Condition } from './post-policy-document.ts';
+import { inlineJson, serializePolicy } from './post-policy-json.ts';
 import { postActionUrl, postFormCurl, postFormHtml } from './post-policy-form.ts';
 import { SigningError } from './signing-error.ts';
 import { signingKeyFor, signWithKey } from './signing-key.ts';
@@ -19,7 +28,7 @@ export interface PostPolicyInput {
 
 export interface PostPolicyTrace {
 	mode: 'post';
-	algorithm: 'AWS4-HMAC-SHA256';
+	algorithm: typeof ALGORITHM;
 	datetime: string;
 	date: string;
 	credentialScope: string;
@@ -42,55 +51,6 @@ export interface PostPolicyTrace {
 	html: string;
 	/** The same upload as a curl command. */
 	curl: string;
-}
-
-export interface PolicyOptions {
-	expiration: Date | string;
-	bucket?: string;
-	keyStartsWith?: string;
-	acl?: string;
-	contentType?: string;
-	contentTypeStartsWith?: string;
-	contentLengthRange?: [min: number, max: number];
-	successActionStatus?: string | number;
-	successActionRedirect?: string;
-	/** Names with or without the x-amz-meta- prefix. */
-	meta?: Record<string, string>;
-}
-
-type Condition = unknown;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
-/** The policy as an object; a SigningError('policy') with line and column when it is not one. */
-export function parsePolicy(text: string): Record<string, unknown> {
-	if (typeof text !== 'string' || text.trim() === '') {
-		throw new SigningError('policy', 'The policy is empty.', 'Write the policy as JSON: {"expiration": "…", "conditions": [ … ]}.');
-	}
-	const parsed = parseJson(text);
-	if (!parsed.ok) {
-		const { line, column, message, offset } = parsed.problem;
-		throw new SigningError(
-			'policy',
-			`The policy is not valid JSON at line ${line}, column ${column}: ${message}`,
-			'Correct the JSON there.',
-			offset
-		);
-	}
-	if (!isObject(parsed.value)) {
-		throw new SigningError(
-			'policy',
-			'The policy is JSON but not an object.',
-			'Write the policy as an object: {"expiration": "…", "conditions": [ … ]}.'
-		);
-	}
-	const conditions = parsed.value['conditions'];
-	if (conditions !== undefined && !Array.isArray(conditions)) {
-		throw new SigningError('policy', 'The policy\'s "conditions" is not an array.', 'Write "conditions": [ … ], a list of conditions.');
-	}
-	return parsed.value;
 }
 
 /** The keys of an object condition, or the "$field" of an array condition, that name `field`. */
@@ -161,12 +121,6 @@ function syncCondition(conditions: Condition[], field: string, value: string | u
 	return out;
 }
 
-function base64Of(bytes: Uint8Array): string {
-	let binary = '';
-	for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-	return btoa(binary);
-}
-
 function checkFields(fields: unknown): Header[] {
 	if (fields === undefined) return [];
 	if (!Array.isArray(fields))
@@ -228,11 +182,12 @@ export async function signPostPolicy(input: PostPolicyInput, params: SigningPara
 	const date = params.datetime.slice(0, 8);
 	const scope = credentialScope(date, params.region, params.service);
 	const token = params.credentials.sessionToken || undefined;
+	// The form fields are the query parameters' names in lowercase.
 	const auth: [string, string | undefined][] = [
-		['x-amz-credential', `${params.credentials.accessKeyId}/${scope}`],
-		['x-amz-algorithm', ALGORITHM],
-		['x-amz-date', params.datetime],
-		['x-amz-security-token', token]
+		[CREDENTIAL_QUERY_PARAM.toLowerCase(), `${params.credentials.accessKeyId}/${scope}`],
+		[ALGORITHM_QUERY_PARAM.toLowerCase(), ALGORITHM],
+		[AMZ_DATE_QUERY_PARAM.toLowerCase(), params.datetime],
+		[SESSION_TOKEN_QUERY_PARAM.toLowerCase(), token]
 	];
 
 	const changes: string[] = [];
@@ -242,7 +197,7 @@ export async function signPostPolicy(input: PostPolicyInput, params: SigningPara
 	if (given === undefined) changes.unshift('added "conditions"');
 	const policyJson = changes.length === 0 ? text : serializePolicy({ ...policy, conditions }, text.includes('\r\n') ? '\r\n' : '\n');
 
-	const policyBase64 = base64Of(utf8Bytes(policyJson));
+	const policyBase64 = toBase64(utf8Bytes(policyJson));
 	const { chain, key } = await signingKeyFor(params.credentials.secretAccessKey, date, params.region, params.service);
 	const signature = await signWithKey(key, policyBase64);
 
@@ -255,7 +210,7 @@ export async function signPostPolicy(input: PostPolicyInput, params: SigningPara
 	for (const [field, value] of [auth[1]!, auth[0]!, auth[2]!, auth[3]!]) {
 		if (value !== undefined) fields.push([field, value]);
 	}
-	fields.push(['policy', policyBase64], ['x-amz-signature', signature]);
+	fields.push(['policy', policyBase64], [SIGNATURE_QUERY_PARAM.toLowerCase(), signature]);
 
 	const action = input.action?.trim() || postActionUrl(policyBucket(conditions), params.region);
 	return {
@@ -276,47 +231,4 @@ export async function signPostPolicy(input: PostPolicyInput, params: SigningPara
 		html: postFormHtml(action, fields),
 		curl: postFormCurl(action, fields)
 	};
-}
-
-function asText(value: unknown, what: string): string {
-	if (typeof value !== 'string') throw new SigningError('policy', `The ${what} is not text.`, `Give the ${what} as a string.`);
-	return value;
-}
-
-/** A policy from the common conditions, in the layout signPostPolicy writes. */
-export function buildPolicy(options: PolicyOptions): string {
-	const { expiration } = options;
-	let expires: string;
-	if (expiration instanceof Date) {
-		if (Number.isNaN(expiration.getTime()))
-			throw new SigningError('policy', 'The expiration is not a valid date.', 'Give a date such as 2015-12-30T12:00:00.000Z.');
-		expires = expiration.toISOString();
-	} else expires = asText(expiration, 'expiration');
-
-	const conditions: Condition[] = [];
-	if (options.bucket !== undefined) conditions.push({ bucket: asText(options.bucket, 'bucket') });
-	if (options.keyStartsWith !== undefined) conditions.push(['starts-with', '$key', asText(options.keyStartsWith, 'key prefix')]);
-	if (options.acl !== undefined) conditions.push({ acl: asText(options.acl, 'acl') });
-	if (options.successActionRedirect !== undefined)
-		conditions.push({ success_action_redirect: asText(options.successActionRedirect, 'success_action_redirect') });
-	if (options.successActionStatus !== undefined) conditions.push({ success_action_status: String(options.successActionStatus) });
-	if (options.contentType !== undefined) conditions.push({ 'Content-Type': asText(options.contentType, 'Content-Type') });
-	if (options.contentTypeStartsWith !== undefined)
-		conditions.push(['starts-with', '$Content-Type', asText(options.contentTypeStartsWith, 'Content-Type prefix')]);
-	if (options.contentLengthRange !== undefined) {
-		const [min, max] = options.contentLengthRange;
-		if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min < 0 || min > max) {
-			throw new SigningError(
-				'policy',
-				`The content-length-range ${min} to ${max} is not a range of byte counts.`,
-				'Give whole numbers of bytes, the minimum first: e.g. 0 and 10485760.'
-			);
-		}
-		conditions.push(['content-length-range', min, max]);
-	}
-	for (const [name, value] of Object.entries(options.meta ?? {})) {
-		const field = /^x-amz-meta-/i.test(name) ? name : `x-amz-meta-${name}`;
-		conditions.push({ [field]: asText(value, field) });
-	}
-	return serializePolicy({ expiration: expires, conditions });
 }

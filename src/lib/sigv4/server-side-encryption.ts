@@ -1,5 +1,5 @@
 import { md5 } from '@noble/hashes/legacy.js';
-import { utf8Bytes } from './encoding.ts';
+import { toBase64, utf8Bytes } from './encoding.ts';
 import { SigningError } from './signing-error.ts';
 import type { AuthMode, Header } from './types.ts';
 
@@ -25,12 +25,6 @@ export const SSE_CONTEXT_HEADER = 'x-amz-server-side-encryption-context';
 export const SSE_C_ALGORITHM_HEADER = 'x-amz-server-side-encryption-customer-algorithm';
 export const SSE_C_KEY_HEADER = 'x-amz-server-side-encryption-customer-key';
 export const SSE_C_KEY_MD5_HEADER = 'x-amz-server-side-encryption-customer-key-MD5';
-
-function base64Of(bytes: Uint8Array): string {
-	let binary = '';
-	for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]!);
-	return btoa(binary);
-}
 
 function checkHeaderValue(value: unknown, field: 'sseKmsKeyId', what: string): string {
 	if (typeof value !== 'string') throw new SigningError(field, `The ${what} is not text.`, `Give the ${what} as a string.`);
@@ -92,7 +86,7 @@ export function sseCustomerKeyBytes(key: string): Uint8Array {
 
 /** Base64 of the MD5 of the key bytes, as x-amz-server-side-encryption-customer-key-MD5 wants it. */
 export function sseCustomerKeyMd5(key: string): string {
-	return base64Of(md5(sseCustomerKeyBytes(key)));
+	return toBase64(md5(sseCustomerKeyBytes(key)));
 }
 
 function contextHeader(context: Record<string, string> | string): string {
@@ -111,7 +105,7 @@ function contextHeader(context: Record<string, string> | string): string {
 	if (value === null || typeof value !== 'object' || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
 		throw new SigningError('sseContext', 'The encryption context is not an object of strings.', 'Write it as e.g. {"project": "alpha"}.');
 	}
-	return base64Of(utf8Bytes(typeof context === 'string' ? context.trim() : JSON.stringify(value)));
+	return toBase64(utf8Bytes(typeof context === 'string' ? context.trim() : JSON.stringify(value)));
 }
 
 /** The request headers for a server-side-encryption preset, in the order S3 documents them. */
@@ -129,8 +123,8 @@ export function sseHeaders(preset: SsePreset): Header[] {
 			const bytes = sseCustomerKeyBytes(preset.key);
 			return [
 				[SSE_C_ALGORITHM_HEADER, 'AES256'],
-				[SSE_C_KEY_HEADER, base64Of(bytes)],
-				[SSE_C_KEY_MD5_HEADER, base64Of(md5(bytes))]
+				[SSE_C_KEY_HEADER, toBase64(bytes)],
+				[SSE_C_KEY_MD5_HEADER, toBase64(md5(bytes))]
 			];
 		}
 		default:

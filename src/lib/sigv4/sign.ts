@@ -1,22 +1,57 @@
 import { canonicalHeaders } from './canonical-headers.ts';
 import { canonicalQueryString } from './canonical-query.ts';
-import { assembleCanonicalRequest } from './canonical-request.ts';
-import { ALGORITHM } from './credential-scope.ts';
-import { signatureStages } from './signature.ts';
+import { assembleCanonicalRequest, type CanonicalRequest } from './canonical-request.ts';
+import {
+	ALGORITHM,
+	AMZ_DATE_QUERY_PARAM,
+	AUTH_HEADER_AS_SENT,
+	CONTENT_SHA256_HEADER,
+	SESSION_TOKEN_HEADER,
+	SESSION_TOKEN_QUERY_PARAM
+} from './constants.ts';
+import { signatureStages, type SignatureStages } from './signature.ts';
 import {
 	canonicalPathFor,
-	createContext,
+	prepareRequest,
 	headersToSign,
 	payloadHashFor,
 	queryRules,
 	urlWithoutDropped,
-	userQueryPairs
-} from './signing-context.ts';
+	userQueryPairs,
+	type SigningContext
+} from './prepare-request.ts';
 import type { Header, HttpRequest, SigningParams, SigningTrace } from './types.ts';
+
+/** What both modes' traces hold: every stage, and the request to send (with the body, when there is one). */
+export function traceOf(
+	ctx: SigningContext,
+	req: HttpRequest,
+	params: SigningParams,
+	canonical: CanonicalRequest,
+	payloadHash: string,
+	stages: SignatureStages,
+	sent: Omit<SigningTrace['request'], 'body'>
+): Omit<SigningTrace, 'authorization' | 'signedUrl'> {
+	const request: SigningTrace['request'] = { ...sent };
+	if (req.body !== undefined) request.body = req.body;
+	return {
+		mode: ctx.mode,
+		algorithm: ALGORITHM,
+		datetime: params.datetime,
+		date: ctx.date,
+		canonicalRequest: canonical.text,
+		credentialScope: ctx.scope,
+		signedHeaders: canonical.signedHeaders,
+		payloadHash,
+		provenance: canonical.provenance,
+		...stages,
+		request
+	};
+}
 
 /** Signs with an Authorization header; the trace holds every stage. */
 export async function signRequest(req: HttpRequest, params: SigningParams): Promise<SigningTrace> {
-	const ctx = createContext(req, params, 'header');
+	const ctx = prepareRequest(req, params, 'header');
 	const payload = await payloadHashFor(ctx, req, params);
 
 	// A header the request already has keeps its place (and its name's case); the value is the signer's.
@@ -26,13 +61,14 @@ export async function signRequest(req: HttpRequest, params: SigningParams): Prom
 		if (at >= 0) headers[at] = [headers[at]![0], value];
 		else headers.push([name, value]);
 	};
+	// Written in AWS's own case, as the query parameters of the same name.
 	const token = params.credentials.sessionToken;
-	if (token) put('X-Amz-Security-Token', token);
-	put('X-Amz-Date', params.datetime);
-	if (ctx.contentSha256Header) put('x-amz-content-sha256', payload.value);
+	if (token) put(SESSION_TOKEN_QUERY_PARAM, token);
+	put(AMZ_DATE_QUERY_PARAM, params.datetime);
+	if (ctx.contentSha256Header) put(CONTENT_SHA256_HEADER, payload.value);
 
 	const signed = headersToSign(headers, params);
-	if (token && params.signSessionToken === false) signed.delete('x-amz-security-token');
+	if (token && params.signSessionToken === false) signed.delete(SESSION_TOKEN_HEADER);
 	const pairs = userQueryPairs(ctx);
 	const canonical = assembleCanonicalRequest({
 		method: { value: ctx.method, input: req.method },
@@ -46,24 +82,10 @@ export async function signRequest(req: HttpRequest, params: SigningParams): Prom
 		`${ALGORITHM} Credential=${params.credentials.accessKeyId}/${ctx.scope}, ` +
 		`SignedHeaders=${canonical.signedHeaders.join(';')}, Signature=${stages.signature}`;
 
-	const sent: SigningTrace['request'] = {
+	const sent = {
 		method: ctx.method,
 		url: urlWithoutDropped(ctx, req.url),
-		headers: [...headers, ['Authorization', authorization]]
+		headers: [...headers, [AUTH_HEADER_AS_SENT, authorization]] as Header[]
 	};
-	if (req.body !== undefined) sent.body = req.body;
-	return {
-		mode: 'header',
-		algorithm: ALGORITHM,
-		datetime: params.datetime,
-		date: ctx.date,
-		canonicalRequest: canonical.text,
-		credentialScope: ctx.scope,
-		signedHeaders: canonical.signedHeaders,
-		payloadHash: payload.value,
-		provenance: canonical.provenance,
-		...stages,
-		request: sent,
-		authorization
-	};
+	return { ...traceOf(ctx, req, params, canonical, payload.value, stages, sent), authorization };
 }

@@ -1,7 +1,7 @@
 import { hmac, hmacKey } from './crypto.ts';
 import { fromHex, toHex, utf8Bytes } from './encoding.ts';
 import { SigningError } from './signing-error.ts';
-import { TERMINATOR } from './credential-scope.ts';
+import { KEY_PREFIX, TERMINATOR } from './constants.ts';
 import type { KeyChain } from './types.ts';
 
 interface CachedKey {
@@ -21,7 +21,7 @@ function remember<T>(cache: Map<string, T>, id: string, value: T): T {
 }
 
 async function derive(secret: string, date: string, region: string, service: string): Promise<CachedKey> {
-	const kDate = await hmac(utf8Bytes('AWS4' + secret), date);
+	const kDate = await hmac(utf8Bytes(KEY_PREFIX + secret), date);
 	const kRegion = await hmac(kDate, region);
 	const kService = await hmac(kRegion, service);
 	const kSigning = await hmac(kService, TERMINATOR);

@@ -1,5 +1,5 @@
 import { sha256Hex } from './crypto.ts';
-import { ALGORITHM } from './credential-scope.ts';
+import { ALGORITHM } from './constants.ts';
 
 export function stringToSignFromHash(canonicalRequestHash: string, datetime: string, scope: string): string {
 	return `${ALGORITHM}\n${datetime}\n${scope}\n${canonicalRequestHash}`;

@@ -1,3 +1,5 @@
+import type { ALGORITHM } from './constants.ts';
+
 /** An HTTP header as sent: the name keeps its case, duplicates stay separate entries. */
 export type Header = [name: string, value: string];
 
@@ -68,7 +70,7 @@ export interface KeyChain {
 
 export interface SigningTrace {
 	mode: AuthMode;
-	algorithm: 'AWS4-HMAC-SHA256';
+	algorithm: typeof ALGORITHM;
 	datetime: string;
 	date: string;
 	canonicalRequest: string;

@@ -1,12 +1,10 @@
+import { MAX_EXPIRES } from './constants.ts';
 import { SigningError } from './signing-error.ts';
 import { payloadHashProblem } from './payload-hash.ts';
 import type { Header, SigningParams } from './types.ts';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const SCOPE_PART = /^[A-Za-z0-9._-]+$/;
-import { MAX_EXPIRES } from './constants.ts';
-
-export { MAX_EXPIRES };
 
 export function checkMethod(method: string): string {
 	const m = method.trim();

@@ -1,18 +1,9 @@
+import type { Case } from '../case/case.ts';
+import { withoutCustomerKeys } from '../case/sanitize.ts';
 import { caseFromJson, caseToJson, decodeCase, encodeCase, CaseTooLargeError } from '../share/index.ts';
 import type { DebuggerState } from './debugger.svelte.ts';
-import type { ShareCase } from '../share/types.ts';
 
 const STORAGE_KEY = 'sigv4-debugger:case';
-
-/**
- * An SSE-C customer key is a secret like the secret access key: a case shared without secrets
- * carries the header, not the key.
- */
-export function withoutCustomerKeys(c: ShareCase): ShareCase {
-	const strip = (text: string) =>
-		text.replace(/^(x-amz-server-side-encryption-customer-key[ \t]*:)[^\n]*$/gim, '$1 [SSE-C key left out of the link]');
-	return { ...c, requestText: strip(c.requestText), pasteText: strip(c.pasteText) };
-}
 
 /**
  * The case's life outside the page: the share link in the address bar, the case file, and
@@ -31,8 +22,8 @@ export class CaseSync {
 
 	constructor(private readonly app: DebuggerState) {}
 
-	#shareable(): ShareCase {
-		const c = this.app.toCase();
+	#shareable(): Case {
+		const c = this.app.current;
 		return this.includeSecrets ? c : withoutCustomerKeys(c);
 	}
 
@@ -45,7 +36,7 @@ export class CaseSync {
 				this.problem = `This link could not be opened: ${opened.error.message} The page shows the default example instead.`;
 				return;
 			}
-			this.app.applyCase(opened.case);
+			this.app.open(opened.case);
 			return;
 		}
 		const stored = readStorage();
@@ -57,7 +48,7 @@ export class CaseSync {
 			return;
 		}
 		this.rememberSecrets = opened.secretsIncluded;
-		this.app.applyCase(opened.case);
+		this.app.open(opened.case);
 	}
 
 	/** Writes the current case to the address bar (replaceState, no history entry). */
@@ -79,13 +70,13 @@ export class CaseSync {
 			if (readStorage() !== null) localStorage.removeItem(STORAGE_KEY);
 			return;
 		}
-		localStorage.setItem(STORAGE_KEY, caseToJson(this.app.toCase(), { includeSecrets: this.rememberSecrets }));
+		localStorage.setItem(STORAGE_KEY, caseToJson(this.app.current, { includeSecrets: this.rememberSecrets }));
 	}
 
 	exportFile(): { name: string; text: string } {
 		return {
-			name: `sigv4-case-${this.app.datetime || 'case'}.json`,
-			text: caseToJson(this.app.toCase(), { includeSecrets: this.includeSecrets })
+			name: `sigv4-case-${this.app.current.datetime || 'case'}.json`,
+			text: caseToJson(this.app.current, { includeSecrets: this.includeSecrets })
 		};
 	}
 
@@ -96,7 +87,7 @@ export class CaseSync {
 			return;
 		}
 		this.problem = '';
-		this.app.applyCase(opened.case);
+		this.app.open(opened.case);
 	}
 }
 

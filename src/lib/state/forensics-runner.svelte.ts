@@ -1,4 +1,4 @@
-import type { ForensicsResult, ForensicsWorkerMessage, ForensicsWorkerRequest } from '../diagnose/forensics.ts';
+import type { ForensicsResult, ForensicsWorkerMessage, ForensicsWorkerRequest } from '../diagnose/forensics/search.ts';
 import type { Evidence, Finding } from '../diagnose/types.ts';
 
 export type ForensicsStatus = 'idle' | 'single' | 'pairs' | 'done' | 'no-secret';
@@ -28,7 +28,7 @@ export class ForensicsRunner {
 	}
 
 	async run(evidence: Evidence, secret: string, correctSignature: string): Promise<void> {
-		const { searchSingleMistakes, targetSignature } = await import('../diagnose/forensics.ts');
+		const { searchSingleMistakes, targetSignature } = await import('../diagnose/forensics/search.ts');
 		const theirs = targetSignature(evidence);
 		this.cancel();
 		if (!theirs || theirs === correctSignature) return;
@@ -46,7 +46,7 @@ export class ForensicsRunner {
 		}
 		this.status = 'pairs';
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite's worker URL pattern, not state
-		const worker = new Worker(new URL('../diagnose/forensics.worker.ts', import.meta.url), { type: 'module' });
+		const worker = new Worker(new URL('../diagnose/forensics/worker.ts', import.meta.url), { type: 'module' });
 		this.#worker = worker;
 		worker.onmessage = (e: MessageEvent) => {
 			if (run !== this.#run) return;

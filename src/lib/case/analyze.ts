@@ -1,0 +1,162 @@
+import type { Evidence, Finding } from '../diagnose/types.ts';
+import type { ForensicsResult } from '../diagnose/index.ts';
+import { parseRawHttp } from '../parse/raw-http.ts';
+import {
+	presignUrl,
+	signPostPolicy,
+	signRequest,
+	SigningError,
+	type HttpRequest,
+	type PostPolicyTrace,
+	type SigningParams,
+	type SigningTrace
+} from '../sigv4/index.ts';
+import type { Case } from './case.ts';
+import { evidenceOf, hasEvidence } from './evidence.ts';
+import { mergeForensics } from './merge-forensics.ts';
+import { fieldOf, needsSecret, paramsOf, type FieldError } from './params.ts';
+import { parseFormFields } from './post-fields.ts';
+import { stageView, type StageView } from './stage-view.ts';
+
+export type ForensicsDepth = 'off' | 'single' | 'pairs';
+
+/** Everything the page shows for a case, computed in one pass: case → trace → view and findings. */
+export interface Analysis {
+	/** The request and parameters the trace was signed with (the case's, read once). */
+	request?: HttpRequest;
+	params?: SigningParams;
+	/** Header or presigned-URL mode: the correct trace (over the headers the user's signer signed). */
+	trace?: SigningTrace;
+	/** POST policy mode. */
+	post?: PostPolicyTrace;
+	/** The stages as the panes show them: the trace with the user's overrides. */
+	view?: StageView;
+	/** The input that stops the signing, pointed at its field. */
+	error?: FieldError;
+	evidence?: Evidence;
+	findings: Finding[];
+	/** When forensics ran: the mistakes that reproduce the user's signature, and what was tried. */
+	forensics?: ForensicsResult;
+	/** A comparison that failed unexpectedly: said, never hidden. */
+	problem?: string;
+}
+
+/** Without the secret, what depends on it (the key, the signature) cannot be judged. */
+const SECRET_STAGES = new Set<string>(['signing-key', 'signature']);
+const SECRET_CODES = new Set<string>(['wrong-secret-key', 'signature-mismatch', 'secret-key-whitespace']);
+
+function withoutSecretFindings(findings: Finding[]): Finding[] {
+	return findings.filter((f) => !SECRET_STAGES.has(f.stage) && !SECRET_CODES.has(f.code));
+}
+
+function asFieldError(e: unknown, fallback: FieldError['field']): FieldError {
+	if (e instanceof SigningError) {
+		const error: FieldError = { field: fieldOf(e), message: e.message };
+		if (e.fix) error.fix = e.fix;
+		return error;
+	}
+	return { field: fallback, message: `Unexpected error: ${e instanceof Error ? e.message : String(e)}` };
+}
+
+/**
+ * The case's one pipeline, a pure function of the case: read the request once, sign it once,
+ * apply the overrides, and compare the pasted evidence with that same trace (diagnose signs again
+ * only for forensics' candidate mistakes). Runs unchanged in Node and in the page.
+ */
+export async function analyze(c: Case, opts: { forensics?: ForensicsDepth; now?: string } = {}): Promise<Analysis> {
+	const params = paramsOf(c);
+	if ('field' in params) return { error: params, findings: [] };
+	if (c.mode === 'post') return analyzePost(c, params);
+
+	const parsed = parseRawHttp(c.requestText);
+	if (!parsed.request) {
+		const first = parsed.errors[0]!;
+		const error: FieldError = { field: 'request', message: `Line ${first.line}, column ${first.column}: ${first.message}` };
+		if (first.fix) error.fix = first.fix;
+		return { error, findings: [] };
+	}
+	const request = parsed.request;
+	const evidence = evidenceOf(c, request, params, c.mode);
+	if (evidence && opts.now) evidence.now = new Date(opts.now);
+	const diagnosis = evidence ? await import('../diagnose/index.ts') : undefined;
+	// With evidence, the correct trace signs what the user's signer signed (their SignedHeaders, the
+	// client's Content-Length): one correct signature on the screen, the one the findings compare.
+	const inputs = evidence && diagnosis ? diagnosis.referenceInputs(evidence) : { request, params };
+
+	let trace: SigningTrace;
+	try {
+		trace = c.mode === 'query' ? await presignUrl(inputs.request, inputs.params) : await signRequest(inputs.request, inputs.params);
+	} catch (e) {
+		const out: Analysis = { request, params, error: asFieldError(e, 'request'), findings: [] };
+		if (evidence && diagnosis) {
+			// The inputs cannot be signed as they are: diagnose names why and compares what it can repair.
+			out.evidence = evidence;
+			out.findings = await diagnoseSafely(diagnosis.diagnose, evidence, undefined, out, !needsSecret(c));
+		}
+		return out;
+	}
+	const out: Analysis = { ...inputs, trace, view: await stageView(trace, c.overrides, needsSecret(c)), findings: [] };
+	if (!evidence || !diagnosis) return out;
+	out.evidence = evidence;
+	out.findings = await diagnoseSafely(diagnosis.diagnose, evidence, trace, out, !needsSecret(c));
+	const depth = opts.forensics ?? 'off';
+	if (depth !== 'off' && !needsSecret(c)) {
+		const forensics = await runForensics(depth, evidence, c.secretAccessKey!, trace.signature);
+		if (forensics) {
+			out.forensics = forensics;
+			out.findings = mergeForensics(out.findings, forensics.findings);
+		}
+	}
+	return out;
+}
+
+async function diagnoseSafely(
+	diagnose: (evidence: Evidence, trace?: SigningTrace) => Promise<Finding[]>,
+	evidence: Evidence,
+	trace: SigningTrace | undefined,
+	out: Analysis,
+	withSecret: boolean
+): Promise<Finding[]> {
+	try {
+		const findings = await diagnose(evidence, trace);
+		return withSecret ? findings : withoutSecretFindings(findings);
+	} catch (e) {
+		out.problem = `The comparison failed: ${e instanceof Error ? e.message : String(e)}`;
+		return [];
+	}
+}
+
+/** The catalogue of signer mistakes, alone and (when asked) in pairs, for one that reproduces the user's signature. */
+export async function runForensics(
+	depth: 'single' | 'pairs',
+	evidence: Evidence,
+	secret: string,
+	correct: string
+): Promise<ForensicsResult | undefined> {
+	const { searchSingleMistakes, searchMistakePairs, targetSignature } = await import('../diagnose/index.ts');
+	const theirs = targetSignature(evidence);
+	if (!theirs || theirs === correct) return undefined;
+	const single = await searchSingleMistakes(evidence, secret);
+	if (single.findings.length > 0 || depth === 'single') return single;
+	return searchMistakePairs(evidence, secret);
+}
+
+/** A browser POST upload: the policy signed, and a pasted form judged against it. */
+async function analyzePost(c: Case, params: SigningParams): Promise<Analysis> {
+	const fields = parseFormFields(c.postFields);
+	if ('error' in fields) return { params, error: fields.error, findings: [] };
+	let post: PostPolicyTrace;
+	try {
+		post = await signPostPolicy({ policy: c.policyText, fields: fields.fields }, params);
+	} catch (e) {
+		return { params, error: asFieldError(e, 'policy'), findings: [] };
+	}
+	const out: Analysis = { params, post, findings: [] };
+	if (!hasEvidence(c)) return out;
+	const request: HttpRequest = { method: 'POST', url: post.action, headers: [] };
+	const evidence = evidenceOf(c, request, params, 'header')!;
+	out.evidence = evidence;
+	const { diagnose } = await import('../diagnose/index.ts');
+	out.findings = await diagnoseSafely(diagnose, evidence, undefined, out, !needsSecret(c));
+	return out;
+}

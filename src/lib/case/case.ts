@@ -1,0 +1,124 @@
+/** The stages a user can edit; each edit feeds every stage after it. */
+export type StageName = 'canonicalRequest' | 'stringToSign' | 'signingKey' | 'signature';
+export type Tristate = 'auto' | 'on' | 'off';
+/** How the request is signed: Authorization header, presigned URL, or a browser POST form. */
+export type PageMode = 'header' | 'query' | 'post';
+
+/** What the user's signer made, as pasted. `signingKey`: their kSigning as hex, when a log shows it. */
+export type ProvidedTexts = Partial<Record<'canonicalRequest' | 'stringToSign' | 'signature' | 'authorization' | 'signedUrl', string>>;
+/** What the server said, from an AWS error body. */
+export interface ServerTexts {
+	canonicalRequest?: string;
+	stringToSign?: string;
+	code?: string;
+	message?: string;
+	fields?: Record<string, string>;
+}
+
+/**
+ * Where a field's value came from. A field with no origin recorded holds the page's default; a
+ * paste names the format it was read from and, where the reader knows it, the line.
+ */
+export type FieldOrigin = { from: 'typed' } | { from: 'paste'; paste: number; kind: string; line?: number };
+
+/**
+ * The whole case: the inputs, the overrides, the pasted evidence and the view. Everything the page
+ * shows is computed from it (see analyze), and a link or a file carries exactly these fields.
+ * Plain data only (strings, numbers, booleans, arrays, records of strings), so it survives JSON.
+ */
+export interface Case {
+	requestText: string;
+	accessKeyId: string;
+	/** Absent from a link or file unless the user chose to include secrets. */
+	secretAccessKey?: string;
+	/** Absent from a link or file unless the user chose to include secrets. */
+	sessionToken?: string;
+	region: string;
+	service: string;
+	datetime: string;
+	mode: PageMode;
+	expiresIn: string;
+	/** POST policy mode: the policy JSON as written, and the other form fields as "name: value" lines. */
+	policyText: string;
+	postFields: string;
+	signedHeaders: string;
+	payload: 'body' | 'unsigned';
+	uriEscapePath: Tristate;
+	normalizePath: Tristate;
+	contentSha256Header: Tristate;
+	/** Edited stages, which every later stage follows. */
+	overrides: Partial<Record<StageName, string>>;
+	/** The paste box's text, kept as the user left it. */
+	pasteText: string;
+	provided: ProvidedTexts;
+	server: ServerTexts;
+	/** A browser POST upload's form fields, in order (file contents left out). */
+	form: [string, string][];
+	/** Signature Version 2 fields found anywhere in the pasted text. */
+	sigv2Fields: [string, string][];
+	/** Where each input came from; an input not listed holds the default. Secrets have none: they travel alone. */
+	origins: Partial<Record<OriginField, FieldOrigin>>;
+	/** The view: which optional panels are open, and the learning step (if any). */
+	view: { optionsOpen: boolean; learnStep?: number };
+}
+
+/** Every field of a case, in the order links and files write them; the compiler checks it is complete. */
+export const CASE_FIELDS = [
+	'requestText',
+	'accessKeyId',
+	'secretAccessKey',
+	'sessionToken',
+	'region',
+	'service',
+	'datetime',
+	'mode',
+	'expiresIn',
+	'signedHeaders',
+	'payload',
+	'uriEscapePath',
+	'normalizePath',
+	'contentSha256Header',
+	'overrides',
+	'pasteText',
+	'provided',
+	'server',
+	'form',
+	'sigv2Fields',
+	'view',
+	'policyText',
+	'postFields',
+	'origins'
+] as const satisfies readonly (keyof Case)[];
+
+/** The fields the user types or a paste fills in: what `edit` takes and what origins describe. */
+export const INPUT_FIELDS = [
+	'requestText',
+	'accessKeyId',
+	'secretAccessKey',
+	'sessionToken',
+	'region',
+	'service',
+	'datetime',
+	'mode',
+	'expiresIn',
+	'policyText',
+	'postFields',
+	'signedHeaders',
+	'payload',
+	'uriEscapePath',
+	'normalizePath',
+	'contentSha256Header'
+] as const satisfies readonly (keyof Case)[];
+
+export type InputName = (typeof INPUT_FIELDS)[number];
+export type CaseInputs = Pick<Required<Case>, InputName>;
+/** The inputs whose origin a case records. */
+export type OriginField = Exclude<InputName, 'secretAccessKey' | 'sessionToken'>;
+export const ORIGIN_FIELDS = INPUT_FIELDS.filter((f): f is OriginField => f !== 'secretAccessKey' && f !== 'sessionToken');
+
+/** The fields that leave the page only when the user chose to include secrets. */
+export const SECRET_FIELDS: readonly (keyof Case)[] = ['secretAccessKey', 'sessionToken'];
+
+// A field added to Case but left out of CASE_FIELDS is a compile error here.
+type Missing = Exclude<keyof Case, (typeof CASE_FIELDS)[number]>;
+export const CASE_FIELDS_COMPLETE: Missing extends never ? true : Missing = true;

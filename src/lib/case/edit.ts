@@ -1,0 +1,23 @@
+import { ORIGIN_FIELDS, type Case, type CaseInputs, type FieldOrigin, type OriginField } from './case.ts';
+
+/** A case with the user's typed changes: each field changed is marked as typed, the rest untouched. */
+export function edit(c: Case, patch: Partial<CaseInputs>): Case {
+	const next: Case = { ...c, ...patch, origins: { ...c.origins } };
+	for (const field of Object.keys(patch) as OriginField[]) {
+		if (!ORIGIN_FIELDS.includes(field) || patch[field] === c[field]) continue;
+		next.origins[field] = { from: 'typed' };
+	}
+	return next;
+}
+
+/** Where an input's value came from; a field nothing has set holds the default. */
+export function originOf(c: Case, field: OriginField): FieldOrigin | { from: 'default' } {
+	return c.origins[field] ?? { from: 'default' };
+}
+
+/** The origin in a few words, for a hint beside the field: "from the pasted curl command, line 3". */
+export function describeOrigin(origin: FieldOrigin | { from: 'default' }, kindName: (kind: string) => string): string {
+	if (origin.from === 'default') return "the page's example";
+	if (origin.from === 'typed') return 'typed by you';
+	return `from ${kindName(origin.kind)} (paste ${origin.paste}${origin.line === undefined ? '' : `, line ${origin.line}`})`;
+}

@@ -1,0 +1,67 @@
+import { importText } from '../parse/index.ts';
+import type { ParseError } from '../parse/parse-error.ts';
+import type { HarEntrySummary, ImportKind } from '../parse/types.ts';
+import { ORIGIN_FIELDS, type Case, type FieldOrigin, type OriginField } from './case.ts';
+import { planImport } from './import-plan.ts';
+
+/** What a paste did, in the user's words, and what could not be read. */
+export interface ImportReport {
+	kind: ImportKind;
+	/** Plain sentences: what was recognised, filled in, replaced and compared. */
+	summary: string[];
+	errors: ParseError[];
+	/** A pasted HAR's requests, to choose another than the one imported, and the one chosen. */
+	harEntries: HarEntrySummary[];
+	harEntry?: number;
+	/** Why nothing was imported (an empty paste box). */
+	problem?: string;
+}
+
+/** The number of this paste: one more than any paste the case's fields already came from. */
+function nextPaste(c: Case): number {
+	let last = 0;
+	for (const origin of Object.values(c.origins)) if (origin?.from === 'paste') last = Math.max(last, origin.paste);
+	return last + 1;
+}
+
+/**
+ * Reads pasted text into the case: fills in what the text carries, keeps the text as it is, and
+ * records where each field came from. A paste with a request starts the case's evidence afresh;
+ * evidence alone (a string to sign, an error body) is added to what the case holds.
+ */
+export function importPaste(c: Case, text: string, opts: { harEntry?: number } = {}): { case: Case; report: ImportReport } {
+	if (text.trim() === '') {
+		const problem = 'The paste box is empty: paste a request, a curl command, a presigned URL, a log or an AWS error.';
+		return { case: { ...c, pasteText: text }, report: { kind: 'unknown', summary: [], errors: [], harEntries: [], problem } };
+	}
+	const result = importText(text, opts.harEntry === undefined ? {} : { harEntry: opts.harEntry });
+	const harEntries = result.entries ?? [];
+	const report: ImportReport = { kind: result.kind, summary: [], errors: result.errors, harEntries };
+	const harEntry =
+		opts.harEntry ??
+		(result.entries
+			? Math.max(
+					0,
+					result.entries.findIndex((e) => e.signed)
+				)
+			: undefined);
+	if (harEntry !== undefined) report.harEntry = harEntry;
+	if (result.kind === 'unknown') return { case: { ...c, pasteText: text }, report };
+
+	const plan = planImport(result, c);
+	report.summary = [...plan.summary, ...result.notes];
+	const origin: FieldOrigin = { from: 'paste', paste: nextPaste(c), kind: result.kind };
+	const next: Case = {
+		...c,
+		...plan.inputs,
+		pasteText: text,
+		provided: plan.provided,
+		server: plan.server,
+		form: plan.form,
+		sigv2Fields: plan.sigv2Fields,
+		overrides: {},
+		origins: { ...c.origins }
+	};
+	for (const field of Object.keys(plan.inputs) as OriginField[]) if (ORIGIN_FIELDS.includes(field)) next.origins[field] = origin;
+	return { case: next, report };
+}

@@ -1,0 +1,40 @@
+// The case's door: what a case is, how a paste or an edit changes it, and what follows from it.
+// The page imports the light parts at first paint and the importer (which brings every parser)
+// on the first paste; tests and tools use this door.
+export {
+	CASE_FIELDS,
+	INPUT_FIELDS,
+	ORIGIN_FIELDS,
+	SECRET_FIELDS,
+	type Case,
+	type CaseInputs,
+	type FieldOrigin,
+	type InputName,
+	type OriginField,
+	type PageMode,
+	type ProvidedTexts,
+	type ServerTexts,
+	type StageName,
+	type Tristate
+} from './case.ts';
+export { DEFAULT_CASE, exampleCase } from './default-case.ts';
+export {
+	DEFAULT_PARAMS,
+	DEFAULT_POST_FIELDS,
+	DEFAULT_POST_POLICY,
+	DEFAULT_REQUEST_TEXT,
+	DEFAULT_SIGNATURE,
+	EXAMPLE_CREDENTIALS
+} from './examples.ts';
+export { readCase } from './read-case.ts';
+export { edit, originOf, describeOrigin } from './edit.ts';
+export { importPaste, type ImportReport } from './import-paste.ts';
+export { planImport, requestText, KIND_NAMES, type ImportPlan, type ImportedInputs } from './import-plan.ts';
+export { analyze, runForensics, type Analysis, type ForensicsDepth } from './analyze.ts';
+export { paramsOf, fieldOf, needsSecret, NO_SECRET, type FieldError, type InputField } from './params.ts';
+export { evidenceOf, hasEvidence } from './evidence.ts';
+export { stageView, SECRET_NEEDED, type StageView } from './stage-view.ts';
+export { parseFormFields } from './post-fields.ts';
+export { sanitize, withoutCustomerKeys } from './sanitize.ts';
+export { withHeaders } from './request-text.ts';
+export { mergeForensics } from './merge-forensics.ts';

@@ -1,0 +1,254 @@
+import { fromHex } from '../../sigv4/index.ts';
+import { safeDecode } from '../../parse/index.ts';
+import { compatible, mistakesFor, type Mistake } from './catalogue.ts';
+import { buildModel, type Model, type Plan } from './model.ts';
+import { fromBase64, keyText, PlanSigner, type Rendered } from './plan-signer.ts';
+import type { Evidence, Finding, Stage } from '../types.ts';
+
+export interface ForensicsResult {
+	/** Confirmed findings: the mistakes that reproduce the user's signature exactly. */
+	findings: Finding[];
+	/** Each stage as the user's signer must have made it, where it differs from the correct one. */
+	mutated?: { stage: Stage; text: string }[];
+	/** Distinct candidate signatures computed. */
+	tried: number;
+}
+
+export interface PairSearchOptions {
+	signal?: AbortSignal;
+	onProgress?: (done: number, total: number) => void;
+}
+
+/** Messages to and from forensics.worker.ts. */
+export type ForensicsWorkerRequest = { type: 'pairs'; evidence: Evidence; secret: string } | { type: 'cancel' };
+export type ForensicsWorkerMessage =
+	{ type: 'progress'; done: number; total: number } | { type: 'result'; result: ForensicsResult } | { type: 'error'; message: string };
+
+/** The user's signature as they gave it: alone, in an Authorization header or in a presigned URL. */
+export function targetSignature(evidence: Evidence): string | undefined {
+	const p = evidence.provided ?? {};
+	const fromUrl = /[?&]X-Amz-Signature=([^&#]*)/i.exec(p.signedUrl ?? '')?.[1];
+	const candidates = [p.signature, /Signature=([^,\s]+)/.exec(p.authorization ?? '')?.[1], fromUrl && safeDecode(fromUrl)];
+	return candidates.map((c) => c?.trim()).find((c) => !!c);
+}
+
+interface Target {
+	text: string;
+	bytes: Uint8Array;
+	/** How the user wrote it: only 'hex' (lowercase) is right, the others are findings of their own. */
+	form: 'hex' | 'upper' | 'base64';
+}
+
+/** Compared as bytes, so that an uppercase or base64 signature still confirms the mistake behind it. */
+function parseTarget(text: string): Target | undefined {
+	if (/^[0-9a-fA-F]{64}$/.test(text))
+		return { text, bytes: fromHex(text.toLowerCase()), form: text === text.toLowerCase() ? 'hex' : 'upper' };
+	if (/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) {
+		try {
+			const bytes = fromBase64(text.length === 43 ? `${text}=` : text);
+			if (bytes.length === 32) return { text, bytes, form: 'base64' };
+		} catch {
+			return undefined;
+		}
+	}
+	return undefined;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+interface Candidate {
+	mistakes: Mistake[];
+	plan: Plan;
+	rendered: Rendered;
+}
+
+/** Everything a search shares: the model, the signer with its caches, the mistakes that change something. */
+interface Search {
+	model: Model;
+	signer: PlanSigner;
+	target: Target;
+	singles: Candidate[];
+	formats: Mistake[];
+	baseId: string;
+}
+
+async function prepare(evidence: Evidence, secret: string): Promise<Search | undefined> {
+	const text = targetSignature(evidence);
+	const target = text === undefined ? undefined : parseTarget(text);
+	if (!target || !secret) return undefined;
+	let model: Model;
+	try {
+		model = await buildModel(evidence, secret);
+	} catch {
+		// A request the core cannot sign is reported by diagnose; forensics has nothing to add.
+		return undefined;
+	}
+	const signer = new PlanSigner(model, secret);
+	const base = signer.render(model.base);
+	// The renderer must reproduce the core exactly, or every candidate would be off by the difference.
+	if (base.canonicalRequest !== model.trace.canonicalRequest) return undefined;
+	const singles: Candidate[] = [];
+	const formats: Mistake[] = [];
+	for (const mistake of mistakesFor(model)) {
+		if (mistake.format) {
+			formats.push(mistake);
+			continue;
+		}
+		const plan = mistake.apply(model.base);
+		const rendered = signer.render(plan);
+		if (rendered.id !== base.id) singles.push({ mistakes: [mistake], plan, rendered });
+	}
+	return { model, signer, target, singles, formats, baseId: base.id };
+}
+
+const BATCH = 64;
+
+/** Signs candidates a batch at a time (WebCrypto runs them concurrently) and keeps those that match. */
+async function matching(search: Search, candidates: Candidate[]): Promise<Candidate[]> {
+	const found: Candidate[] = [];
+	const signatures = await Promise.all(candidates.map((c) => search.signer.signature(c.plan, c.rendered)));
+	signatures.forEach((bytes, i) => {
+		if (sameBytes(bytes, search.target.bytes)) found.push(candidates[i]!);
+	});
+	return found;
+}
+
+/**
+ * Single mistakes: each mistake of the catalogue that changes the signature, applied alone to the
+ * correct stages and re-signed. Returns the ones that reproduce the user's signature exactly.
+ */
+export async function searchSingleMistakes(evidence: Evidence, secret: string): Promise<ForensicsResult> {
+	const search = await prepare(evidence, secret);
+	if (!search) return { findings: [], tried: 0 };
+	return (await singleResult(search)) ?? { findings: [], tried: search.signer.tried };
+}
+
+/** The answer from single mistakes, or undefined when none reproduces the signature. */
+async function singleResult(search: Search): Promise<ForensicsResult | undefined> {
+	if (search.target.text === search.model.trace.signature) return { findings: [], tried: 0 };
+	// Right bytes, wrong form: the only mistake is how the signature is written.
+	if (sameBytes(search.target.bytes, fromHex(search.model.trace.signature))) return report(search, []);
+	const found: Candidate[] = [];
+	for (let i = 0; i < search.singles.length; i += BATCH) found.push(...(await matching(search, search.singles.slice(i, i + BATCH))));
+	return found.length > 0 ? report(search, found) : undefined;
+}
+
+function yieldToEventLoop(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Pairs of compatible mistakes (those that change different things), after the singles. Yields to
+ * the event loop between batches, reports progress and stops when the signal aborts.
+ */
+export async function searchMistakePairs(evidence: Evidence, secret: string, opts: PairSearchOptions = {}): Promise<ForensicsResult> {
+	const { signal, onProgress } = opts;
+	signal?.throwIfAborted();
+	const search = await prepare(evidence, secret);
+	if (!search) return { findings: [], tried: 0 };
+	// The simplest explanation first: a single mistake that reproduces the signature ends the search.
+	const single = await singleResult(search);
+	if (single) return single;
+	signal?.throwIfAborted();
+	const { singles } = search;
+	let total = 0;
+	for (let i = 0; i < singles.length; i++)
+		for (let j = i + 1; j < singles.length; j++) if (compatible(singles[i]!.mistakes[0]!, singles[j]!.mistakes[0]!)) total++;
+	onProgress?.(0, total);
+
+	const found: Candidate[] = [];
+	let batch: Candidate[] = [];
+	let done = 0;
+	const flush = async () => {
+		found.push(...(await matching(search, batch)));
+		done += batch.length;
+		batch = [];
+		onProgress?.(done, total);
+		await yieldToEventLoop();
+		signal?.throwIfAborted();
+	};
+	for (let i = 0; i < singles.length; i++) {
+		const a = singles[i]!;
+		for (let j = i + 1; j < singles.length; j++) {
+			const b = singles[j]!;
+			if (!compatible(a.mistakes[0]!, b.mistakes[0]!)) continue;
+			const plan = b.mistakes[0]!.apply(a.plan);
+			const rendered = search.signer.render(plan);
+			// One of the two changes nothing once the other is made: the single search already tried it.
+			if (rendered.id === a.rendered.id || rendered.id === b.rendered.id || rendered.id === search.baseId) done++;
+			else batch.push({ mistakes: [a.mistakes[0]!, b.mistakes[0]!], plan, rendered });
+			if (batch.length >= BATCH) await flush();
+		}
+	}
+	await flush();
+	return found.length > 0 ? report(search, found) : { findings: [], tried: search.signer.tried };
+}
+
+function firstDifferentLine(mine: string, correct: string): number {
+	const a = mine.split('\n');
+	const b = correct.split('\n');
+	for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) return i + 1;
+	return 1;
+}
+
+/** The findings for the matching candidates (the first one's stages shown), plus a finding for the signature's form. */
+async function report(search: Search, found: Candidate[]): Promise<ForensicsResult> {
+	const { model, signer, target } = search;
+	const trace = model.trace;
+	const chain = trace.keyChain;
+	const correct: Record<'canonical-request' | 'string-to-sign' | 'signing-key' | 'signature', string> = {
+		'canonical-request': trace.canonicalRequest,
+		'string-to-sign': trace.stringToSign,
+		'signing-key': keyText(model.base.key, [chain.kDate, chain.kRegion, chain.kService, chain.kSigning]),
+		signature: trace.signature
+	};
+	const plan = found[0]?.plan ?? model.base;
+	const stages = await signer.stages(plan);
+	const theirs: typeof correct = {
+		'canonical-request': stages.canonicalRequest,
+		'string-to-sign': stages.stringToSign,
+		'signing-key': stages.keyText,
+		signature: target.text
+	};
+	const mutated = (Object.keys(theirs) as (keyof typeof theirs)[])
+		.filter((stage) => theirs[stage] !== correct[stage])
+		.map((stage) => ({ stage, text: theirs[stage] }));
+
+	// Every matching candidate is an exact explanation; the same code twice (two variants that
+	// write the same text) is one finding.
+	const named: { mistake: Mistake; note: string }[] = found.flatMap((c) =>
+		c.mistakes.map((mistake) => ({
+			mistake,
+			note:
+				c.mistakes.length > 1
+					? ' Together with the other mistake found, this reproduces your signature exactly.'
+					: ' This reproduces your signature exactly.'
+		}))
+	);
+	const form = search.formats.find((m) => m.format === target.form);
+	if (form) named.push({ mistake: form, note: '' });
+	const findings: Finding[] = [];
+	const seen = new Set<string>();
+	for (const { mistake, note } of named) {
+		const id = `${mistake.code}\n${mistake.stage}`;
+		if (seen.has(id)) continue;
+		seen.add(id);
+		const stage = mistake.stage as keyof typeof theirs;
+		findings.push({
+			code: mistake.code,
+			stage: mistake.stage,
+			severity: 'error',
+			message: mistake.message + note,
+			fix: mistake.fix,
+			line: stage in theirs ? firstDifferentLine(theirs[stage], correct[stage]) : 1,
+			confirmed: true
+		});
+	}
+	const result: ForensicsResult = { findings, tried: signer.tried };
+	if (mutated.length > 0) result.mutated = mutated;
+	return result;
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import {
+	analyze,
+	CASE_FIELDS,
+	DEFAULT_CASE,
+	DEFAULT_SIGNATURE,
+	edit,
+	exampleCase,
+	importPaste,
+	INPUT_FIELDS,
+	originOf,
+	readCase,
+	SECRET_FIELDS,
+	type Case
+} from '../../../src/lib/case/index.ts';
+import { SHORT_KEYS } from '../../../src/lib/share/short-keys.ts';
+import { signatureFor, signRequest } from '../../../src/lib/sigv4/index.ts';
+
+const CURL = [
+	"curl -X PUT 'https://examplebucket.s3.eu-west-1.amazonaws.com/photos/cat.jpg'",
+	"  -H 'Content-Type: image/jpeg'",
+	"  -H 'X-Amz-Date: 20240301T101500Z'",
+	"  -H 'Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240301/eu-west-1/s3/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=0000000000000000000000000000000000000000000000000000000000000000'",
+	"  -H 'X-Amz-Content-Sha256: UNSIGNED-PAYLOAD'"
+].join(' \\\n');
+
+describe('the case: one field list', () => {
+	it('every field has exactly one link key, and the defaults cover every field but the secrets', () => {
+		expect(Object.keys(SHORT_KEYS).sort()).toEqual([...CASE_FIELDS].sort());
+		expect(new Set(Object.values(SHORT_KEYS)).size).toBe(CASE_FIELDS.length);
+		for (const field of CASE_FIELDS) if (!SECRET_FIELDS.includes(field)) expect(DEFAULT_CASE).toHaveProperty(field);
+		for (const field of INPUT_FIELDS) expect(CASE_FIELDS).toContain(field);
+	});
+
+	it('exampleCase is a copy: changing it leaves the default alone', () => {
+		const c = exampleCase();
+		c.form.push(['a', 'b']);
+		c.view.optionsOpen = true;
+		expect(DEFAULT_CASE.form).toEqual([]);
+		expect(DEFAULT_CASE.view.optionsOpen).toBe(false);
+	});
+
+	it('reads origins back from a link or file, and refuses a malformed one with its path', () => {
+		const c: Case = {
+			...exampleCase(),
+			origins: { region: { from: 'paste', paste: 2, kind: 'curl', line: 3 }, service: { from: 'typed' } }
+		};
+		const back = readCase(JSON.parse(JSON.stringify(c)));
+		expect(back).toEqual({ case: c });
+		expect(readCase({ origins: { region: { from: 'guess' } } })).toEqual({
+			problem: expect.stringContaining('"origins.region.from" should be "typed" or "paste"')
+		});
+	});
+});
+
+describe('where each field came from', () => {
+	it('a field nobody set is the default; a typed change is typed; an unchanged write is not', () => {
+		const c = exampleCase();
+		expect(originOf(c, 'region')).toEqual({ from: 'default' });
+		const typed = edit(c, { region: 'eu-west-1', service: c.service });
+		expect(originOf(typed, 'region')).toEqual({ from: 'typed' });
+		expect(originOf(typed, 'service')).toEqual({ from: 'default' });
+		expect(typed.region).toBe('eu-west-1');
+		expect(c.region).toBe('us-east-1');
+	});
+
+	it('a paste fills in what it carries, numbered, and a second paste adds its evidence', () => {
+		const first = importPaste(exampleCase(), CURL);
+		expect(first.report.kind).toBe('curl');
+		expect(first.report.summary[0]).toBe('Recognised a curl command.');
+		const c = first.case;
+		expect(c.requestText).toContain('PUT /photos/cat.jpg');
+		expect(c.region).toBe('eu-west-1');
+		expect(c.datetime).toBe('20240301T101500Z');
+		for (const field of ['requestText', 'region', 'service', 'datetime'] as const)
+			expect(originOf(c, field)).toEqual({ from: 'paste', paste: 1, kind: 'curl' });
+		expect(originOf(c, 'policyText')).toEqual({ from: 'default' });
+
+		const sts = ['AWS4-HMAC-SHA256', '20240301T101500Z', '20240301/eu-west-1/s3/aws4_request', 'ab'.repeat(32)].join('\n');
+		const second = importPaste(c, sts).case;
+		expect(second.requestText).toBe(c.requestText);
+		expect(second.provided.stringToSign).toBe(sts);
+		expect(second.provided.authorization).toBe(c.provided.authorization);
+		expect(originOf(second, 'datetime')).toMatchObject({ from: 'paste', paste: expect.any(Number) });
+	});
+
+	it('an empty paste says so and changes nothing else', () => {
+		const c = exampleCase();
+		const { case: next, report } = importPaste(c, '   ');
+		expect(report.problem).toMatch(/paste box is empty/);
+		expect({ ...next, pasteText: '' }).toEqual(c);
+	});
+});
+
+describe('analyze: case → trace → findings, in Node', () => {
+	it('signs the example as AWS documents it (S3 API Reference, GET object with Range)', async () => {
+		const a = await analyze(exampleCase());
+		expect(a.trace?.signature).toBe(DEFAULT_SIGNATURE);
+		expect(a.view?.signature).toBe(DEFAULT_SIGNATURE);
+		expect(a.findings).toEqual([]);
+		expect(a.error).toBeUndefined();
+	});
+
+	it('points an input that cannot be signed at its field', async () => {
+		expect((await analyze({ ...exampleCase(), datetime: '2013-05-24' })).error?.field).toBe('datetime');
+		expect((await analyze({ ...exampleCase(), mode: 'query', expiresIn: 'soon' })).error?.field).toBe('expiresIn');
+		expect((await analyze({ ...exampleCase(), requestText: 'GET / HTTP/1.1\nnot a header\n' })).error?.message).toMatch(/^Line 2, column/);
+	});
+
+	it('compares the pasted evidence with the one trace it shows, and runs forensics when asked', async () => {
+		const base = exampleCase();
+		const clean = await analyze(base);
+		const trace = clean.trace!;
+		// The Apex signer of seed 002: the canonical request's hash in base64 instead of hex.
+		const base64Hash = Buffer.from(trace.canonicalRequestHash, 'hex').toString('base64');
+		const stringToSign = [...trace.stringToSign.split('\n').slice(0, 3), base64Hash].join('\n');
+		const wrong = await signatureFor(stringToSign, trace.keyChain.kSigning);
+		const c: Case = { ...base, provided: { signature: wrong } };
+
+		const plain = await analyze(c);
+		expect(plain.trace?.signature).toBe(DEFAULT_SIGNATURE);
+		expect(plain.findings.map((f) => f.code)).toContain('signature-mismatch');
+		expect(plain.forensics).toBeUndefined();
+
+		const searched = await analyze(c, { forensics: 'single' });
+		expect(searched.forensics?.findings.map((f) => f.code)).toContain('hash-base64-not-hex');
+		expect(searched.findings.find((f) => f.code === 'hash-base64-not-hex')).toMatchObject({ confirmed: true });
+	});
+
+	it('without the secret: every stage that needs none, and no judgement of the signature', async () => {
+		const trace = (await signRequest(
+			{ method: 'GET', url: 'https://examplebucket.s3.amazonaws.com/test.txt', headers: [['Range', 'bytes=0-9']] },
+			{
+				credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+				region: 'us-east-1',
+				service: 's3',
+				datetime: '20130524T000000Z'
+			}
+		))!;
+		const a = await analyze({ ...exampleCase(), secretAccessKey: '', provided: { signature: '0'.repeat(64) } });
+		expect(a.view?.needsSecret).toBe(true);
+		expect(a.view?.canonicalRequest).toBe(trace.canonicalRequest);
+		expect(a.findings.filter((f) => f.stage === 'signature' || f.code === 'signature-mismatch')).toEqual([]);
+	});
+});
