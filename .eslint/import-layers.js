@@ -14,8 +14,7 @@ export const LAYERS = [
 	{ name: 'findings', places: ['src/lib/findings'], may: ['sigv4'] },
 	{ name: 'diagnose', places: ['src/lib/diagnose'], may: ['sigv4', 'parse', 'findings'] },
 	{ name: 'learn', places: ['src/lib/learn'], may: ['sigv4', 'parse', 'findings'] },
-	// examples.ts is the page's default case; it joins case/ when that folder takes it in.
-	{ name: 'case', places: ['src/lib/case', 'src/lib/examples.ts'], may: ['sigv4', 'parse', 'findings', 'diagnose'] },
+	{ name: 'case', places: ['src/lib/case'], may: ['sigv4', 'parse', 'findings', 'diagnose'] },
 	{ name: 'share', places: ['src/lib/share'], may: ['sigv4', 'parse', 'findings', 'diagnose', 'case'] },
 	{
 		name: 'state',

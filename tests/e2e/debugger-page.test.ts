@@ -6,7 +6,7 @@ import { useApp } from './browser.ts';
 import { newContext, pane, PANES, paneText, typeInto, waitForEditors } from './pane-helpers.ts';
 import { formatCurl, formatHttpRequest, presignUrl, signRequest } from '../../src/lib/sigv4/index.ts';
 import { parseRawHttp } from '../../src/lib/parse/raw-http.ts';
-import { keyChainText } from '../../src/lib/sigv4/format-key-chain.ts';
+import { keyChainText } from '../../src/lib/sigv4/index.ts';
 import { DEFAULT_PARAMS, DEFAULT_REQUEST_TEXT, DEFAULT_SIGNATURE } from '../../src/lib/case/examples.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

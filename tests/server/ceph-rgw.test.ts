@@ -69,7 +69,7 @@ describe('ceph-rgw: server-side encryption headers, signed by our core', () => {
 
 	{
 		it("accepts an SSE-C PUT and GET whose headers come from our sseHeaders() (the key's MD5 computed by us)", async () => {
-			const { sseHeaders } = await import('../../src/lib/sigv4/server-side-encryption.ts');
+			const { sseHeaders } = await import('../../src/lib/sigv4/index.ts');
 			const headers = sseHeaders({ type: 'SSE-C', key: sseKey.toString('base64') });
 			const put = await send(
 				(await sign(peer(), { method: 'PUT', path: wirePath(bucket(), 'sse-c-helper.txt'), body: 'helper', headers })).request
@@ -80,7 +80,7 @@ describe('ceph-rgw: server-side encryption headers, signed by our core', () => {
 		});
 
 		it('accepts an SSE-KMS PUT whose headers come from our sseHeaders()', async () => {
-			const { sseHeaders } = await import('../../src/lib/sigv4/server-side-encryption.ts');
+			const { sseHeaders } = await import('../../src/lib/sigv4/index.ts');
 			const headers = sseHeaders({ type: 'SSE-KMS', keyId: 'testkey-2' });
 			const put = await send(
 				(await sign(peer(), { method: 'PUT', path: wirePath(bucket(), 'sse-kms-helper.txt'), body: 'kms', headers })).request

@@ -28,12 +28,17 @@ describe('lint: imports run down the layers', () => {
 		expect(errors).toEqual([expect.stringContaining('sigv4 may not import parse')]);
 	});
 
-	it("rejects a deep import past the core's door", async () => {
+	it("rejects a deep import past the core's door, from src/ and from the tests", async () => {
 		const errors = await layerErrors(
 			'src/lib/diagnose/fixture.ts',
 			"import { sha256Hex } from '../sigv4/crypto.ts';\nexport const f = sha256Hex;\n"
 		);
 		expect(errors).toEqual([expect.stringContaining('through src/lib/sigv4/index.ts only')]);
+		const fromTests = await layerErrors(
+			'tests/unit/fixture.test.ts',
+			"import { toHex } from '../../src/lib/sigv4/encoding.ts';\nexport const f = toHex;\n"
+		);
+		expect(fromTests).toEqual([expect.stringContaining('through src/lib/sigv4/index.ts only')]);
 	});
 
 	it('rejects upward imports written with $lib in a component, and import() and export … from', async () => {
@@ -69,6 +74,16 @@ describe('the import graph of src/', () => {
 		expect(graph.get('src/lib/sigv4/sign.ts')).toContain('src/lib/sigv4/signature.ts');
 		const svelteEdges = [...graph].filter(([f, to]) => f.endsWith('.svelte') && to.some((t) => t.startsWith('src/lib/')));
 		expect(svelteEdges.length).toBeGreaterThan(0);
+	});
+
+	it('the cycle finder finds a planted cycle', () => {
+		const planted = new Map([
+			['a.ts', ['b.ts']],
+			['b.ts', ['c.ts']],
+			['c.ts', ['a.ts', 'd.ts']],
+			['d.ts', []]
+		]);
+		expect(cycles(planted)).toEqual([['a.ts', 'b.ts', 'c.ts', 'a.ts']]);
 	});
 
 	it('has no cycle (type-only and lazy imports included)', () => {

@@ -40,7 +40,10 @@ describe('diagnose with the caller’s trace', () => {
 		expect(h.request.headers).toContainEqual(['Content-Length', '5']);
 
 		const query: Evidence = {
-			request: request('GET', 'https://examplebucket.s3.amazonaws.com/a.txt?X-Amz-Credential=AKIDEXAMPLE%2F20150830%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Expires=600'),
+			request: request(
+				'GET',
+				'https://examplebucket.s3.amazonaws.com/a.txt?X-Amz-Credential=AKIDEXAMPLE%2F20150830%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Expires=600'
+			),
 			params: s3Params(),
 			mode: 'query'
 		};

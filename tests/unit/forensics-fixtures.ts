@@ -5,7 +5,7 @@ import type { Mistake } from '../../src/lib/diagnose/forensics/catalogue.ts';
 import type { Model } from '../../src/lib/diagnose/forensics/model.ts';
 import { PlanSigner, toBase64 } from '../../src/lib/diagnose/forensics/plan-signer.ts';
 import type { Evidence } from '../../src/lib/diagnose/types.ts';
-import { toHex } from '../../src/lib/sigv4/encoding.ts';
+import { toHex } from '../../src/lib/sigv4/index.ts';
 
 /** Distinctive, so that a leak shows in any JSON of a result. */
 export const SECRET = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';

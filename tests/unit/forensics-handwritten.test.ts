@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { searchMistakePairs, searchSingleMistakes } from '../../src/lib/diagnose/forensics/search.ts';
 import type { Evidence } from '../../src/lib/diagnose/types.ts';
 import { presignUrl, signRequest } from '../../src/lib/sigv4/index.ts';
-import { keyChainText } from '../../src/lib/sigv4/format-key-chain.ts';
+import { keyChainText } from '../../src/lib/sigv4/index.ts';
 import { SECRET } from './forensics-fixtures.ts';
 
 const HOST = 'sns.us-east-1.amazonaws.com';

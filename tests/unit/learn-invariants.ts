@@ -6,7 +6,7 @@ import { FINDING_CODES } from '../../src/lib/findings/index.ts';
 import { buildSteps, type LearnStep } from '../../src/lib/learn/steps.ts';
 import { learnPaneTexts } from '../../src/lib/learn/pane-texts.ts';
 import { presignUrl, signRequest, type HttpRequest, type SigningParams, type SigningTrace } from '../../src/lib/sigv4/index.ts';
-import { keyChainText } from '../../src/lib/sigv4/format-key-chain.ts';
+import { keyChainText } from '../../src/lib/sigv4/index.ts';
 
 export type Mode = 'header' | 'query';
 

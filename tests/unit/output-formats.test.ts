@@ -4,12 +4,13 @@ import {
 	applySignature,
 	formatCurl,
 	formatHttpRequest,
+	keyChainText,
 	presignUrl,
 	shellQuote,
+	signingKeyFromText,
 	signRequest,
 	type SigningParams
 } from '../../src/lib/sigv4/index.ts';
-import { keyChainText, signingKeyFromText } from '../../src/lib/sigv4/format-key-chain.ts';
 
 const PARAMS: SigningParams = {
 	credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' },

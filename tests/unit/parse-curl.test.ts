@@ -2,12 +2,12 @@
 // with files, -G, -I, -F. The secret of --user never reaches the result.
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/lib/parse/index.ts';
+import { imported } from './parse-helpers.ts';
 import { CURL_AWS_SIGV4, CURL_CHROME, CURL_CMD, CURL_FORM, CURL_GET_DATA, CURL_HEAD, CURL_UPLOAD_FILE, SECRET } from './parse-samples.ts';
 
 describe('curl command', () => {
 	it('reads Chrome "Copy as cURL (bash)": quotes, continuations, $\'…\' body, every header', () => {
-		const r = importText(CURL_CHROME);
-		expect(r.kind).toBe('curl');
+		const r = imported(CURL_CHROME, 'curl');
 		expect(r.errors).toEqual([]);
 		expect(r.request?.method).toBe('PUT');
 		expect(r.request?.url).toBe('https://examplebucket.s3.us-west-2.amazonaws.com/uploads/report%20Q1.pdf?x-id=PutObject');
@@ -27,8 +27,7 @@ describe('curl command', () => {
 	});
 
 	it('reads --aws-sigv4 and --user, and drops the secret', () => {
-		const r = importText(CURL_AWS_SIGV4);
-		expect(r.kind).toBe('curl');
+		const r = imported(CURL_AWS_SIGV4, 'curl');
 		expect(r.errors).toEqual([]);
 		expect(r.request).toEqual({
 			method: 'PUT',
@@ -77,8 +76,7 @@ describe('curl command', () => {
 	});
 
 	it('-G moves -d and --data-urlencode into the query; a pipe ends the command; variables are noted', () => {
-		const r = importText(CURL_GET_DATA);
-		expect(r.kind).toBe('curl');
+		const r = imported(CURL_GET_DATA, 'curl');
 		expect(r.errors).toEqual([]);
 		expect(r.request?.method).toBe('GET');
 		expect(r.request?.url).toBe('https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/search?limit=10&q=red%20shoes');
@@ -104,8 +102,7 @@ describe('curl command', () => {
 	});
 
 	it('reads Chrome "Copy as cURL (cmd)" with ^ escapes', () => {
-		const r = importText(CURL_CMD);
-		expect(r.kind).toBe('curl');
+		const r = imported(CURL_CMD, 'curl');
 		expect(r.errors).toEqual([]);
 		expect(r.request?.url).toBe('https://examplebucket.s3.amazonaws.com/photos/cat.jpg');
 		expect(r.request?.headers).toHaveLength(4);
@@ -114,8 +111,7 @@ describe('curl command', () => {
 	});
 
 	it('reads -F fields as a browser POST upload, SigV2 fields kept apart', () => {
-		const r = importText(CURL_FORM);
-		expect(r.kind).toBe('post-form');
+		const r = imported(CURL_FORM, 'post-form');
 		expect(r.request?.method).toBe('POST');
 		expect(r.form?.map(([n]) => n)).toEqual([
 			'key',

@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importText, type ImportKind } from '../../src/lib/parse/index.ts';
+import { imported } from './parse-helpers.ts';
 import { PRESIGNED_URL, SAMPLES, STRING_TO_SIGN_APEX } from './parse-samples.ts';
 
 const EXPECTED: Record<string, ImportKind> = {
@@ -82,8 +83,7 @@ describe('format detection', () => {
 describe('unknown and empty text', () => {
 	it('empty text says what can be pasted', () => {
 		for (const text of ['', '   ', '\n\n\t']) {
-			const r = importText(text);
-			expect(r.kind).toBe('unknown');
+			const r = imported(text, 'unknown');
 			expect(r.errors).toHaveLength(1);
 			expect(r.errors[0]).toMatchObject({ line: 1, column: 1, message: 'The text is empty.' });
 			expect(r.errors[0]!.fix).toMatch(/curl command/);
@@ -91,8 +91,7 @@ describe('unknown and empty text', () => {
 	});
 
 	it('prose is unknown, with an error at its first character listing every format', () => {
-		const r = importText('\n   Hello, my upload to S3 fails with 403, any idea?');
-		expect(r.kind).toBe('unknown');
+		const r = imported('\n   Hello, my upload to S3 fails with 403, any idea?', 'unknown');
 		expect(r.errors[0]).toMatchObject({ line: 2, column: 4 });
 		expect(r.errors[0]!.fix).toMatch(
 			/raw HTTP request.*curl.*fetch.*HAR.*presigned URL.*Authorization header.*error body.*botocore.*canonical request.*string to sign.*POST upload/
@@ -100,8 +99,7 @@ describe('unknown and empty text', () => {
 	});
 
 	it('JSON that is no HAR and no error says so', () => {
-		const r = importText('{"hello": "world"}');
-		expect(r.kind).toBe('unknown');
+		const r = imported('{"hello": "world"}', 'unknown');
 		expect(r.errors[0]!.message).toMatch(/neither a HAR file nor an AWS error/);
 	});
 
@@ -112,21 +110,21 @@ describe('unknown and empty text', () => {
 
 describe('evidence inside other text', () => {
 	it('finds a presigned URL in a forum post', () => {
-		const r = importText(`I generate this URL in Apex and S3 says SignatureDoesNotMatch:\n\n${PRESIGNED_URL}\n\nWhat is wrong? Thanks!`);
-		expect(r.kind).toBe('presigned-url');
+		const r = imported(
+			`I generate this URL in Apex and S3 says SignatureDoesNotMatch:\n\n${PRESIGNED_URL}\n\nWhat is wrong? Thanks!`,
+			'presigned-url'
+		);
 		expect(r.request?.url).toBe(PRESIGNED_URL);
 		expect(r.notes.join(' ')).toMatch(/Found a presigned URL at line 3/);
 	});
 
 	it('finds a string to sign in a question (the Apex seed)', () => {
-		const r = importText(`My debug log shows:\n${STRING_TO_SIGN_APEX}\nand then IncompleteSignature.`);
-		expect(r.kind).toBe('string-to-sign');
+		const r = imported(`My debug log shows:\n${STRING_TO_SIGN_APEX}\nand then IncompleteSignature.`, 'string-to-sign');
 		expect(r.provided?.stringToSign).toBe(STRING_TO_SIGN_APEX);
 	});
 
 	it('finds an S3 error body after other text', () => {
-		const r = importText(`Response from S3:\n${SAMPLES.S3_HEADERS_NOT_SIGNED}`);
-		expect(r.kind).toBe('s3-error-xml');
+		const r = imported(`Response from S3:\n${SAMPLES.S3_HEADERS_NOT_SIGNED}`, 's3-error-xml');
 		expect(r.server?.fields?.HeadersNotSigned).toBe('x-amz-server-side-encryption');
 	});
 });

@@ -2,6 +2,7 @@
 // the query protocol's <ErrorResponse>, JSON services, and the CLI's text.
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/lib/parse/index.ts';
+import { imported } from './parse-helpers.ts';
 import {
 	FAKE_SIGNATURE,
 	LOCALSTACK_SIGNATURE_MISMATCH,
@@ -37,8 +38,7 @@ ba55d01aec9d882ef4c02e9f1a1b7a0807ee45b2c5b5e922774ae7fd82554e4f`;
 
 describe('S3 SignatureDoesNotMatch', () => {
 	it("reads every element: the server's stages, the user's signature, the key id, the rest as fields", () => {
-		const r = importText(S3_SIGNATURE_MISMATCH);
-		expect(r.kind).toBe('s3-error-xml');
+		const r = imported(S3_SIGNATURE_MISMATCH, 's3-error-xml');
 		expect(r.errors).toEqual([]);
 		expect(r.server?.code).toBe('SignatureDoesNotMatch');
 		expect(r.server?.message).toMatch(/^The request signature we calculated/);
@@ -214,8 +214,7 @@ describe('other S3 error bodies', () => {
 
 describe('errors of other services', () => {
 	it("reads the JSON protocol's message (SQS)", () => {
-		const r = importText(SERVICE_ERROR_JSON);
-		expect(r.kind).toBe('service-error-text');
+		const r = imported(SERVICE_ERROR_JSON, 'service-error-text');
 		expect(r.errors).toEqual([]);
 		expect(r.server?.code).toBe('InvalidSignatureException');
 		expect(r.server?.message).toMatch(/^The request signature we calculated .* for details\.$/);
@@ -229,8 +228,7 @@ describe('errors of other services', () => {
 	});
 
 	it("reads the query protocol's <ErrorResponse> (IAM)", () => {
-		const r = importText(SERVICE_ERROR_XML);
-		expect(r.kind).toBe('service-error-text');
+		const r = imported(SERVICE_ERROR_XML, 'service-error-text');
 		expect(r.errors).toEqual([]);
 		expect(r.server?.code).toBe('SignatureDoesNotMatch');
 		expect(r.server?.fields).toMatchObject({ Type: 'Sender', RequestId: '7d2f5b8c-1a3e-4f6d-9b0c-2e4a6c8e0f13' });
@@ -239,8 +237,7 @@ describe('errors of other services', () => {
 	});
 
 	it("reads the AWS CLI's text, and undoes the second encoding of a non-S3 path", () => {
-		const r = importText(SERVICE_ERROR_CLI);
-		expect(r.kind).toBe('service-error-text');
+		const r = imported(SERVICE_ERROR_CLI, 'service-error-text');
 		expect(r.server?.code).toBe('InvalidSignatureException');
 		expect(r.server?.canonicalRequest?.split('\n')[1]).toBe('/prod/items/a%2520b');
 		expect(r.request?.url).toBe('https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/items/a%20b');

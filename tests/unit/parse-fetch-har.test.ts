@@ -1,12 +1,12 @@
 // Browser exports: "Copy as fetch" (Chrome, Firefox) and HAR files.
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/lib/parse/index.ts';
+import { imported } from './parse-helpers.ts';
 import { FAKE_SIGNATURE, FETCH_CHROME, FETCH_FIREFOX, HAR } from './parse-samples.ts';
 
 describe('Copy as fetch', () => {
 	it("reads Chrome's fetch: URL, headers in order, body, method", () => {
-		const r = importText(FETCH_CHROME);
-		expect(r.kind).toBe('fetch');
+		const r = imported(FETCH_CHROME, 'fetch');
 		expect(r.errors).toEqual([]);
 		expect(r.request?.method).toBe('PUT');
 		expect(r.request?.url).toBe('https://examplebucket.s3.amazonaws.com/photos/2024/cat.jpg');
@@ -30,8 +30,7 @@ describe('Copy as fetch', () => {
 	});
 
 	it('reads Firefox\'s "await fetch" with a JSON body', () => {
-		const r = importText(FETCH_FIREFOX);
-		expect(r.kind).toBe('fetch');
+		const r = imported(FETCH_FIREFOX, 'fetch');
 		expect(r.errors).toEqual([]);
 		expect(r.request?.method).toBe('POST');
 		expect(r.request?.body).toBe('{}');
@@ -81,8 +80,7 @@ describe('Copy as fetch', () => {
 
 describe('HAR', () => {
 	it("chooses the signed request that failed, lists every entry, and reads the server's answer", () => {
-		const r = importText(HAR);
-		expect(r.kind).toBe('har');
+		const r = imported(HAR, 'har');
 		expect(r.errors).toEqual([]);
 		expect(r.entries).toEqual([
 			{ index: 0, method: 'GET', url: 'https://app.example.com/api/upload-url?name=cat.jpg', status: 200, signed: false },
@@ -119,8 +117,7 @@ describe('HAR', () => {
 
 	it('reads a HAR whose JSON is damaged as far as it can, and names the spot', () => {
 		const broken = HAR.replace('"method": "PUT",', '"method": "PUT"');
-		const r = importText(broken);
-		expect(r.kind).toBe('har');
+		const r = imported(broken, 'har');
 		const line = broken.split('\n').findIndex((l) => l.includes('"method": "PUT"')) + 2;
 		expect(r.errors[0]!.line).toBe(line);
 		expect(r.errors[0]!.message).toMatch(/JSON is broken/);
@@ -137,8 +134,7 @@ describe('HAR', () => {
 	});
 
 	it('an empty HAR is an error that says what to record', () => {
-		const r = importText('{"log":{"version":"1.2","entries":[]}}');
-		expect(r.kind).toBe('har');
+		const r = imported('{"log":{"version":"1.2","entries":[]}}', 'har');
 		expect(r.errors[0]!.message).toMatch(/no entries/);
 		expect(r.errors[0]!.fix).toMatch(/Save all as HAR/);
 	});

@@ -1,12 +1,12 @@
 // SDK and tool logs: botocore DEBUG, curl -v with --aws-sigv4, awscurl -v.
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/lib/parse/index.ts';
+import { imported } from './parse-helpers.ts';
 import { AWSCURL_LOG, BOTOCORE_LOG, CURL_VERBOSE } from './parse-samples.ts';
 
 describe('botocore DEBUG log', () => {
 	it('reads the three stages, the request sent and the error S3 returned', () => {
-		const r = importText(BOTOCORE_LOG);
-		expect(r.kind).toBe('botocore-log');
+		const r = imported(BOTOCORE_LOG, 'botocore-log');
 		expect(r.errors).toEqual([]);
 		expect(r.provided?.canonicalRequest).toBe(
 			'GET\n/\nencoding-type=url&list-type=2&prefix=logs%2F\nhost:my-bucket.s3.eu-west-1.amazonaws.com\nx-amz-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\nx-amz-date:20240312T101502Z\n\nhost;x-amz-content-sha256;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
@@ -56,8 +56,7 @@ describe('botocore DEBUG log', () => {
 
 describe('curl -v with --aws-sigv4', () => {
 	it("reads curl's stages, the request it sent and the answer", () => {
-		const r = importText(CURL_VERBOSE);
-		expect(r.kind).toBe('curl-verbose');
+		const r = imported(CURL_VERBOSE, 'curl-verbose');
 		expect(r.errors).toEqual([]);
 		expect(r.provided?.canonicalRequest).toBe(
 			'GET\n/_cat/indices\nv=\nhost:search-logs-abc123.us-west-2.es.amazonaws.com\nx-amz-date:20240415T083012Z\n\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
@@ -78,8 +77,7 @@ describe('curl -v with --aws-sigv4', () => {
 
 	it('works without the command line, and with CRLF', () => {
 		const output = CURL_VERBOSE.split('\n').slice(1).join('\r\n');
-		const r = importText(output);
-		expect(r.kind).toBe('curl-verbose');
+		const r = imported(output, 'curl-verbose');
 		expect(r.request?.url).toBe('https://search-logs-abc123.us-west-2.es.amazonaws.com/_cat/indices?v');
 		expect(r.provided?.signature).toBe('78efbf88597fae6a676655ca51076b9f64a944c900999abe06cf54c9bbb1dd10');
 	});
@@ -108,8 +106,7 @@ describe('curl -v with --aws-sigv4', () => {
 
 describe('awscurl -v', () => {
 	it('reads the pprinted stages, the headers dict and the URL', () => {
-		const r = importText(AWSCURL_LOG);
-		expect(r.kind).toBe('awscurl-log');
+		const r = imported(AWSCURL_LOG, 'awscurl-log');
 		expect(r.errors).toEqual([]);
 		expect(r.provided?.canonicalRequest).toBe(
 			'GET\n/prod/pets\n\nhost:a1b2c3d4e5.execute-api.us-east-1.amazonaws.com\nx-amz-date:20240501T120000Z\n\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'

@@ -1,6 +1,7 @@
 // Raw HTTP requests, presigned URLs and Authorization headers pasted on their own.
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/lib/parse/index.ts';
+import { imported } from './parse-helpers.ts';
 import {
 	AUTHORIZATION_HEADER,
 	HEADER_BLOCK,
@@ -15,8 +16,7 @@ import {
 
 describe('raw HTTP request', () => {
 	it('reads the S3 GET Object example: request, scope, time, signed headers, signature', () => {
-		const r = importText(RAW_HTTP);
-		expect(r.kind).toBe('raw-http');
+		const r = imported(RAW_HTTP, 'raw-http');
 		expect(r.errors).toEqual([]);
 		expect(r.mode).toBe('header');
 		expect(r.request?.method).toBe('GET');
@@ -34,8 +34,7 @@ describe('raw HTTP request', () => {
 	});
 
 	it('reads a full URL in the request line, CRLF line ends, a session token and a form body', () => {
-		const r = importText(RAW_HTTP_POST_CRLF);
-		expect(r.kind).toBe('raw-http');
+		const r = imported(RAW_HTTP_POST_CRLF, 'raw-http');
 		expect(r.errors).toEqual([]);
 		expect(r.request?.url).toBe('https://sns.eu-west-1.amazonaws.com/');
 		expect(r.request?.body).toBe('Action=CreateTopic&Name=orders&Version=2010-03-31');
@@ -49,8 +48,7 @@ describe('raw HTTP request', () => {
 	});
 
 	it('reads a presigned request: query mode, expiry, signed headers', () => {
-		const r = importText(RAW_HTTP_PRESIGNED);
-		expect(r.kind).toBe('raw-http');
+		const r = imported(RAW_HTTP_PRESIGNED, 'raw-http');
 		expect(r.mode).toBe('query');
 		expect(r.params).toMatchObject({
 			expiresIn: 86400,
@@ -112,8 +110,7 @@ describe('raw HTTP request', () => {
 
 describe('presigned URL', () => {
 	it('reads the S3 documentation example', () => {
-		const r = importText(PRESIGNED_URL);
-		expect(r.kind).toBe('presigned-url');
+		const r = imported(PRESIGNED_URL, 'presigned-url');
 		expect(r.errors).toEqual([]);
 		expect(r.mode).toBe('query');
 		expect(r.request).toEqual({ method: 'GET', url: PRESIGNED_URL, headers: [] });
@@ -130,8 +127,7 @@ describe('presigned URL', () => {
 
 	it('accepts the URL in quotes or angle brackets, with blank lines around', () => {
 		for (const wrapped of [`"${PRESIGNED_URL}"`, `'${PRESIGNED_URL}'`, `<${PRESIGNED_URL}>`, `\n\n  ${PRESIGNED_URL}  \n`]) {
-			const r = importText(wrapped);
-			expect(r.kind).toBe('presigned-url');
+			const r = imported(wrapped, 'presigned-url');
 			expect(r.request?.url).toBe(PRESIGNED_URL);
 		}
 	});
@@ -146,8 +142,7 @@ describe('presigned URL', () => {
 	});
 
 	it('imports a URL without a signature as a request to sign', () => {
-		const r = importText('https://sns.us-east-1.amazonaws.com/?Action=ListTopics&Version=2010-03-31');
-		expect(r.kind).toBe('presigned-url');
+		const r = imported('https://sns.us-east-1.amazonaws.com/?Action=ListTopics&Version=2010-03-31', 'presigned-url');
 		expect(r.errors).toEqual([]);
 		expect(r.mode).toBeUndefined();
 		expect(r.request?.url).toBe('https://sns.us-east-1.amazonaws.com/?Action=ListTopics&Version=2010-03-31');
@@ -157,8 +152,7 @@ describe('presigned URL', () => {
 
 describe('Authorization header alone', () => {
 	it('reads the IAM example header', () => {
-		const r = importText(AUTHORIZATION_HEADER);
-		expect(r.kind).toBe('authorization-header');
+		const r = imported(AUTHORIZATION_HEADER, 'authorization-header');
 		expect(r.errors).toEqual([]);
 		expect(r.request).toBeUndefined();
 		expect(r.mode).toBe('header');
@@ -172,14 +166,12 @@ describe('Authorization header alone', () => {
 	});
 
 	it('reads the bare value too', () => {
-		const r = importText(AUTHORIZATION_HEADER.replace('Authorization: ', ''));
-		expect(r.kind).toBe('authorization-header');
+		const r = imported(AUTHORIZATION_HEADER.replace('Authorization: ', ''), 'authorization-header');
 		expect(r.params?.service).toBe('iam');
 	});
 
 	it('reads X-Amz-Date from a block of headers', () => {
-		const r = importText(HEADER_BLOCK);
-		expect(r.kind).toBe('authorization-header');
+		const r = imported(HEADER_BLOCK, 'authorization-header');
 		expect(r.params?.datetime).toBe('20150830T123600Z');
 	});
 
@@ -195,8 +187,7 @@ describe('Authorization header alone', () => {
 
 describe('Signature Version 2', () => {
 	it('recognises an "AWS AKID:signature" request and keeps the field', () => {
-		const r = importText(SIGV2_REQUEST);
-		expect(r.kind).toBe('sigv2-request');
+		const r = imported(SIGV2_REQUEST, 'sigv2-request');
 		expect(r.request?.method).toBe('PUT');
 		expect(r.params?.accessKeyId).toBe('AKIAIOSFODNN7EXAMPLE');
 		expect(r.sigv2Fields).toEqual([['Authorization', 'AWS AKIAIOSFODNN7EXAMPLE:MyyxeRY7whkBe+bq8fHCL/2kKUg=']]);
@@ -204,8 +195,7 @@ describe('Signature Version 2', () => {
 	});
 
 	it('recognises a SigV2 query-string URL', () => {
-		const r = importText(SIGV2_URL);
-		expect(r.kind).toBe('sigv2-request');
+		const r = imported(SIGV2_URL, 'sigv2-request');
 		expect(r.sigv2Fields).toEqual([
 			['AWSAccessKeyId', 'AKIAIOSFODNN7EXAMPLE'],
 			['Expires', '1175139620'],
@@ -214,15 +204,13 @@ describe('Signature Version 2', () => {
 	});
 
 	it('recognises query-API parameters with SigV2 names (seed 002)', () => {
-		const r = importText(SIGV2_PARAMS);
-		expect(r.kind).toBe('sigv2-request');
+		const r = imported(SIGV2_PARAMS, 'sigv2-request');
 		expect(r.sigv2Fields?.map(([n]) => n)).toEqual(['SignatureMethod', 'AWSAccessKeyId', 'SignatureVersion', 'Signature']);
 		expect(r.params?.accessKeyId).toBe('AKIAIOSFODNN7EXAMPLE');
 	});
 
 	it('keeps SigV2 fields that sit next to a SigV4 signature visible', () => {
-		const r = importText(`${PRESIGNED_URL}&AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Signature=abc%3D`);
-		expect(r.kind).toBe('presigned-url');
+		const r = imported(`${PRESIGNED_URL}&AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Signature=abc%3D`, 'presigned-url');
 		expect(r.mode).toBe('query');
 		expect(r.sigv2Fields?.map(([n]) => n)).toEqual(['AWSAccessKeyId', 'Signature']);
 		expect(r.notes.join(' ')).toMatch(/never both/);

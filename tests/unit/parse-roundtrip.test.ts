@@ -2,6 +2,7 @@
 // in each format, import it, sign the import with the same secret, and get the same signature.
 import { describe, expect, it } from 'vitest';
 import { importText, type ImportResult } from '../../src/lib/parse/index.ts';
+import { imported } from './parse-helpers.ts';
 import {
 	formatCurl,
 	formatHttpRequest,
@@ -123,8 +124,7 @@ describe('import, then sign again', () => {
 
 		it(`${c.name}: presigned URL`, async () => {
 			const trace = await presignUrl({ ...c.request, headers: [], body: undefined }, { ...full, expiresIn: 900 });
-			const r = importText(trace.signedUrl!);
-			expect(r.kind).toBe('presigned-url');
+			const r = imported(trace.signedUrl!, 'presigned-url');
 			expect(r.errors).toEqual([]);
 			expect(r.params?.expiresIn).toBe(900);
 			// A URL does not carry its method; the importer says so and takes GET.
@@ -136,8 +136,7 @@ describe('import, then sign again', () => {
 
 		it(`${c.name}: canonical request and string to sign`, async () => {
 			const trace = await signRequest(c.request, full);
-			const r = importText(`${trace.canonicalRequest}\n\n${trace.stringToSign}\n\n${trace.signature}\n`);
-			expect(r.kind).toBe('canonical-request');
+			const r = imported(`${trace.canonicalRequest}\n\n${trace.stringToSign}\n\n${trace.signature}\n`, 'canonical-request');
 			expect(r.errors).toEqual([]);
 			expect(r.provided).toEqual({
 				canonicalRequest: trace.canonicalRequest,

@@ -558,8 +558,7 @@ export const HAR = JSON.stringify(
 							{ name: 'x-amz-meta-note', value: 'hi' },
 							{
 								name: 'Authorization',
-								value:
-									`AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240220/us-east-1/s3/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-meta-note, Signature=${FAKE_SIGNATURE}`
+								value: `AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240220/us-east-1/s3/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-meta-note, Signature=${FAKE_SIGNATURE}`
 							},
 							{ name: 'Origin', value: 'https://app.example.com' }
 						],

@@ -1,6 +1,7 @@
 // A canonical request or a string to sign pasted on its own, and browser POST form fields.
 import { describe, expect, it } from 'vitest';
 import { importText } from '../../src/lib/parse/index.ts';
+import { imported } from './parse-helpers.ts';
 import {
 	CANONICAL_REQUEST,
 	POST_FORM_FIELDS,
@@ -14,8 +15,7 @@ import {
 
 describe('canonical request', () => {
 	it('keeps the text and rebuilds the request it describes', () => {
-		const r = importText(`${CANONICAL_REQUEST}\n`);
-		expect(r.kind).toBe('canonical-request');
+		const r = imported(`${CANONICAL_REQUEST}\n`, 'canonical-request');
 		expect(r.errors).toEqual([]);
 		expect(r.provided).toEqual({ canonicalRequest: CANONICAL_REQUEST });
 		expect(r.request).toEqual({
@@ -36,8 +36,7 @@ describe('canonical request', () => {
 
 	it('keeps CRLF line ends as pasted, and says so', () => {
 		const crlf = CANONICAL_REQUEST.replace(/\n/g, '\r\n');
-		const r = importText(crlf);
-		expect(r.kind).toBe('canonical-request');
+		const r = imported(crlf, 'canonical-request');
 		expect(r.provided?.canonicalRequest).toBe(crlf);
 		expect(r.request?.headers[1]).toEqual(['host', 'iam.amazonaws.com']);
 		expect(r.notes.join(' ')).toMatch(/CRLF/);
@@ -46,8 +45,7 @@ describe('canonical request', () => {
 	it('tolerates a lowercase method, unsorted headers, and a missing blank line (they are findings, not noise)', () => {
 		const text =
 			'get\n/\n\nx-amz-date:20240101T000000Z\nhost:sns.us-east-1.amazonaws.com\nhost;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
-		const r = importText(text);
-		expect(r.kind).toBe('canonical-request');
+		const r = imported(text, 'canonical-request');
 		expect(r.provided?.canonicalRequest).toBe(text);
 		expect(r.request?.method).toBe('GET');
 		expect(r.notes.join(' ')).toMatch(/no blank line/);
@@ -69,8 +67,7 @@ describe('canonical request', () => {
 	});
 
 	it('reads what a signer printed in order: canonical request, string to sign, signature', () => {
-		const r = importText(STAGES_PRINTED);
-		expect(r.kind).toBe('canonical-request');
+		const r = imported(STAGES_PRINTED, 'canonical-request');
 		expect(r.errors).toEqual([]);
 		expect(r.provided).toEqual({
 			canonicalRequest: CANONICAL_REQUEST,
@@ -91,8 +88,7 @@ describe('canonical request', () => {
 
 describe('string to sign', () => {
 	it('reads the scope and the time', () => {
-		const r = importText(STRING_TO_SIGN);
-		expect(r.kind).toBe('string-to-sign');
+		const r = imported(STRING_TO_SIGN, 'string-to-sign');
 		expect(r.errors).toEqual([]);
 		expect(r.provided).toEqual({ stringToSign: STRING_TO_SIGN });
 		expect(r.params).toEqual({ datetime: '20150830T123600Z', region: 'us-east-1', service: 'iam' });
@@ -100,8 +96,7 @@ describe('string to sign', () => {
 	});
 
 	it('recognises the Apex string to sign (12-hour clock, base64 hash) without judging it', () => {
-		const r = importText(STRING_TO_SIGN_APEX);
-		expect(r.kind).toBe('string-to-sign');
+		const r = imported(STRING_TO_SIGN_APEX, 'string-to-sign');
 		expect(r.errors).toEqual([]);
 		expect(r.provided?.stringToSign).toBe(STRING_TO_SIGN_APEX);
 		expect(r.params).toEqual({ datetime: '20150830T013600Z', region: 'eu-west-1', service: 'sns' });
@@ -125,8 +120,7 @@ describe('string to sign', () => {
 
 describe('browser POST upload', () => {
 	it('reads a DevTools field list: SigV2 and SigV4 fields mixed (seed 004)', () => {
-		const r = importText(POST_FORM_FIELDS);
-		expect(r.kind).toBe('post-form');
+		const r = imported(POST_FORM_FIELDS, 'post-form');
 		expect(r.errors).toEqual([]);
 		expect(r.form?.map(([n]) => n)).toEqual([
 			'key',
@@ -149,8 +143,7 @@ describe('browser POST upload', () => {
 	});
 
 	it("reads seed 004's formData.append calls", () => {
-		const r = importText(POST_FORM_JS);
-		expect(r.kind).toBe('post-form');
+		const r = imported(POST_FORM_JS, 'post-form');
 		expect(r.form?.map(([n]) => n)).toEqual([
 			'key',
 			'acl',
@@ -167,8 +160,7 @@ describe('browser POST upload', () => {
 	});
 
 	it('reads a multipart request (the S3 sigv4-post-example)', () => {
-		const r = importText(POST_FORM_MULTIPART);
-		expect(r.kind).toBe('post-form');
+		const r = imported(POST_FORM_MULTIPART, 'post-form');
 		expect(r.request?.url).toBe('https://sigv4examplebucket.s3.amazonaws.com/');
 		expect(r.form).toHaveLength(8);
 		expect(r.form?.[7]).toEqual(['file', '(file photo.jpg)']);
@@ -183,8 +175,7 @@ describe('browser POST upload', () => {
 	});
 
 	it("reads createPresignedPost's {url, fields}", () => {
-		const r = importText(PRESIGNED_POST_JSON);
-		expect(r.kind).toBe('post-form');
+		const r = imported(PRESIGNED_POST_JSON, 'post-form');
 		expect(r.request?.url).toBe('https://sigv4examplebucket.s3.us-east-1.amazonaws.com/');
 		expect(r.form?.find(([n]) => n === 'Policy')?.[1]).toMatch(/^eyAi/);
 		expect(r.provided?.signature).toBe('8afdbf4008c03f22c2cd3cdb72e4afbb1f6a588f3255ac628749a66d7f09699e');

@@ -1,4 +1,15 @@
-import { AUTH_HEADER, GENERATED_HEADERS, SESSION_TOKEN_HEADER, serviceRules, type Header, type HttpRequest, type SigningParams, type SigningTrace, parseWireUrl, type WireUrl } from '../sigv4/index.ts';
+import {
+	AUTH_HEADER,
+	GENERATED_HEADERS,
+	SESSION_TOKEN_HEADER,
+	serviceRules,
+	type Header,
+	type HttpRequest,
+	type SigningParams,
+	type SigningTrace,
+	parseWireUrl,
+	type WireUrl
+} from '../sigv4/index.ts';
 import { parseCanonicalRequest, type ParsedCanonicalRequest, type ParsedAuthorization, type ParsedSignedUrl } from '../parse/index.ts';
 import { signerAddedHeaders } from './reference-inputs.ts';
 import type { Reference } from './reference-trace.ts';
@@ -52,11 +63,7 @@ export function requestHeaderLines(headers: Header[]): number[] {
 	return lines;
 }
 
-export function buildContext(
-	evidence: Evidence,
-	reference: Reference,
-	parts: UserTexts
-): DiagnoseContext {
+export function buildContext(evidence: Evidence, reference: Reference, parts: UserTexts): DiagnoseContext {
 	const { trace, params } = reference;
 	const rules = serviceRules(params.service);
 	const headers = evidence.request.headers ?? [];

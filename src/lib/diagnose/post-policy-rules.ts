@@ -3,7 +3,6 @@ import type { FindingList } from './finding-list.ts';
 import { quote } from '../findings/index.ts';
 import type { Evidence } from './types.ts';
 
-
 /** The lowercase field names the policy's conditions constrain: {"name": …} keys and the "$name" of ["eq" | "starts-with", "$name", …]. */
 export function coveredFields(policy: Record<string, unknown>): Set<string> {
 	const covered = new Set<string>();

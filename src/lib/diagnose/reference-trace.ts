@@ -1,4 +1,14 @@
-import { MAX_EXPIRES, presignUrl, signatureFor, signRequest, SigningError, stringToSignFor, type SigningParams, type SigningTrace, sha256Hex } from '../sigv4/index.ts';
+import {
+	MAX_EXPIRES,
+	presignUrl,
+	signatureFor,
+	signRequest,
+	SigningError,
+	stringToSignFor,
+	type SigningParams,
+	type SigningTrace,
+	sha256Hex
+} from '../sigv4/index.ts';
 import { base64ToHex } from './base64-hex.ts';
 import type { FindingList } from './finding-list.ts';
 import { quote } from '../findings/index.ts';
@@ -125,7 +135,12 @@ async function retrace(trace: SigningTrace, canonicalRequest: string): Promise<S
  * parameters the core refuses become findings and, where possible, are repaired so the comparison
  * can go on.
  */
-export async function referenceTrace(inputs: ReferenceInputs, mode: Evidence['mode'], list: FindingList, given?: SigningTrace): Promise<Reference | undefined> {
+export async function referenceTrace(
+	inputs: ReferenceInputs,
+	mode: Evidence['mode'],
+	list: FindingList,
+	given?: SigningTrace
+): Promise<Reference | undefined> {
 	const request = inputs.request;
 	let params = inputs.params;
 	if (given) return { trace: given, params, request };

@@ -63,4 +63,3 @@ export function readUserTexts(evidence: Evidence): UserTexts {
 	if (userSigned) texts.userSigned = userSigned;
 	return texts;
 }
-

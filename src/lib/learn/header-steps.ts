@@ -1,6 +1,13 @@
 import { quote } from '../findings/index.ts';
 import type { FindingCode } from '../findings/index.ts';
-import { canonicalHeaders, canonicalHeaderValue, type CanonicalHeader, headerLine, isNeverSigned, SESSION_TOKEN_HEADER } from '../sigv4/index.ts';
+import {
+	canonicalHeaders,
+	canonicalHeaderValue,
+	type CanonicalHeader,
+	headerLine,
+	isNeverSigned,
+	SESSION_TOKEN_HEADER
+} from '../sigv4/index.ts';
 import { inBlock, type CanonicalBlock } from './canonical-block.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';

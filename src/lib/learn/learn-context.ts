@@ -1,4 +1,14 @@
-import { createContext, headersToSign, type SigningContext, serviceRules, type Header, type HttpRequest, type SigningParams, type SigningTrace, SESSION_TOKEN_HEADER } from '../sigv4/index.ts';
+import {
+	createContext,
+	headersToSign,
+	type SigningContext,
+	serviceRules,
+	type Header,
+	type HttpRequest,
+	type SigningParams,
+	type SigningTrace,
+	SESSION_TOKEN_HEADER
+} from '../sigv4/index.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnInput } from './types.ts';
 import { StepIds } from './step-ids.ts';
@@ -28,8 +38,7 @@ export function createLearnContext({ request, params, trace }: LearnInput): Lear
 	// Header mode sends Authorization last; everything before it is what was signed.
 	const headers = trace.mode === 'header' ? trace.request.headers.slice(0, -1) : trace.request.headers.slice();
 	const signed = headersToSign(headers, params);
-	if (trace.mode === 'header' && params.credentials.sessionToken && params.signSessionToken === false)
-		signed.delete(SESSION_TOKEN_HEADER);
+	if (trace.mode === 'header' && params.credentials.sessionToken && params.signSessionToken === false) signed.delete(SESSION_TOKEN_HEADER);
 	const canonicalDoc = !s3 ? DOC_URLS.canonicalRequest : trace.mode === 'query' ? DOC_URLS.s3Presign : DOC_URLS.s3CanonicalRequest;
 	return { request, params, trace, ctx, s3, headers, signed, canonicalDoc, ids: new StepIds() };
 }

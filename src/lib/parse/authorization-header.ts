@@ -82,7 +82,9 @@ export function parseAuthorization(raw: string): ParsedAuthorization {
 	const upper = scheme.toUpperCase();
 	if (!SIGV4_ALGORITHMS.includes(upper)) {
 		if (!/^AWS4-/i.test(scheme)) return result;
-		const glued = /=/.test(scheme) ? `there is no space between the algorithm and ${JSON.stringify(scheme.slice(scheme.search(/[A-Z][a-z]+=/)))}` : undefined;
+		const glued = /=/.test(scheme)
+			? `there is no space between the algorithm and ${JSON.stringify(scheme.slice(scheme.search(/[A-Z][a-z]+=/)))}`
+			: undefined;
 		add(lead, `"${scheme}" is not a SigV4 algorithm name.`, FORM, glued);
 	} else if (scheme !== upper) {
 		add(lead, `The algorithm is written "${scheme}"; AWS expects "${upper}".`, FORM);
@@ -96,7 +98,13 @@ export function parseAuthorization(raw: string): ParsedAuthorization {
 	for (let k = 0; k < queue.length; k++) {
 		const { text: item, index } = queue[k]!;
 		if (item === '') {
-			if (rest.trim() !== '') add(index, 'The Authorization header has an empty component.', FORM, 'there is an empty component (two commas in a row, or a comma at the end)');
+			if (rest.trim() !== '')
+				add(
+					index,
+					'The Authorization header has an empty component.',
+					FORM,
+					'there is an empty component (two commas in a row, or a comma at the end)'
+				);
 			continue;
 		}
 		const eq = item.indexOf('=');
@@ -109,10 +117,21 @@ export function parseAuthorization(raw: string): ParsedAuthorization {
 		const valueAt = index + item.length - text.length;
 		const known = componentNamed(key);
 		if (!known) {
-			add(index, `"${key}" is not a component of a SigV4 Authorization header.`, FORM, `"${key}" is not a component of a SigV4 Authorization header`);
+			add(
+				index,
+				`"${key}" is not a component of a SigV4 Authorization header.`,
+				FORM,
+				`"${key}" is not a component of a SigV4 Authorization header`
+			);
 			continue;
 		}
-		if (known !== key) add(index, `"${key}" is spelled with the wrong case; write ${known}.`, FORM, `"${key}" is spelled with the wrong case; write ${known}`);
+		if (known !== key)
+			add(
+				index,
+				`"${key}" is spelled with the wrong case; write ${known}.`,
+				FORM,
+				`"${key}" is spelled with the wrong case; write ${known}`
+			);
 		if (seen.has(known)) add(index, `${known} appears twice.`, FORM, `${known} appears twice`);
 		if (/\s/.test(text)) {
 			const next = /\s+([A-Za-z]+)=/.exec(text);

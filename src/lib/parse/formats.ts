@@ -90,7 +90,11 @@ export const FORMATS: readonly Format[] = [
 		}
 	},
 	{ kind: 'curl-verbose', detect: (p) => CURL_VERBOSE_MARKER.test(p.text), read: as('curl-verbose', ({ b }) => importCurlVerbose(b)) },
-	{ kind: 'curl', detect: (p) => curlCommandStart(p.text) !== -1, read: as('curl', ({ b, text }) => importCurlCommand(b, curlCommandStart(text))) },
+	{
+		kind: 'curl',
+		detect: (p) => curlCommandStart(p.text) !== -1,
+		read: as('curl', ({ b, text }) => importCurlCommand(b, curlCommandStart(text)))
+	},
 	{ kind: 'awscurl-log', detect: (p) => AWSCURL_MARKER.test(p.text), read: as('awscurl-log', ({ b }) => importAwscurlLog(b)) },
 	{ kind: 'botocore-log', detect: (p) => BOTOCORE_MARKER.test(p.text), read: as('botocore-log', ({ b }) => importBotocoreLog(b)) },
 	{

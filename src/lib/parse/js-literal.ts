@@ -226,7 +226,12 @@ export class JsReader {
 			const value = this.value(depth + 1);
 			if (value) entries.push({ key, keyStart, value });
 			else this.skipTo(',}');
-			this.separator('}', (found) => `Expected "," or "}" after the value of "${key}", found "${found}".`, 'Put a comma between properties.', /["'`\w$]/);
+			this.separator(
+				'}',
+				(found) => `Expected "," or "}" after the value of "${key}", found "${found}".`,
+				'Put a comma between properties.',
+				/["'`\w$]/
+			);
 		});
 		return { kind: 'object', start, end, entries: items };
 	}

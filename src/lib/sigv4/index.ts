@@ -34,7 +34,7 @@ export {
 	POST_AUTH_FIELDS
 } from './constants.ts';
 export { SigningError, type SigningField } from './signing-error.ts';
-export { signRequest, traceOf } from './sign.ts';
+export { signRequest } from './sign.ts';
 export { presignUrl } from './presign.ts';
 export { deriveSigningKey, signatureFor } from './signing-key.ts';
 export { stringToSignFor } from './string-to-sign.ts';

@@ -1,4 +1,14 @@
-import { canonicalPath, normalizePathSegments, fromHex, percentDecode, uriEncodeBytes, EMPTY_SHA256, UNSIGNED_PAYLOAD, NEVER_SIGNED_HEADERS, SESSION_TOKEN_HEADER } from '../../sigv4/index.ts';
+import {
+	canonicalPath,
+	normalizePathSegments,
+	fromHex,
+	percentDecode,
+	uriEncodeBytes,
+	EMPTY_SHA256,
+	UNSIGNED_PAYLOAD,
+	NEVER_SIGNED_HEADERS,
+	SESSION_TOKEN_HEADER
+} from '../../sigv4/index.ts';
 import type { FindingCode } from '../../findings/index.ts';
 import { kind, type MistakeKind } from './mistake.ts';
 import type { Model, Plan } from './model.ts';

@@ -1,4 +1,22 @@
-import { canonicalHeaderValue, canonicalQueryComponent, type RawQueryParam, ALGORITHM, TERMINATOR, percentDecode, uriEncode, hashBody, DEFAULT_EXPIRES, presignUrl, serviceRules, signRequest, createContext, type Header, type SigningParams, type SigningTrace, SESSION_TOKEN_QUERY_PARAM } from '../../sigv4/index.ts';
+import {
+	canonicalHeaderValue,
+	canonicalQueryComponent,
+	type RawQueryParam,
+	ALGORITHM,
+	TERMINATOR,
+	percentDecode,
+	uriEncode,
+	hashBody,
+	DEFAULT_EXPIRES,
+	presignUrl,
+	serviceRules,
+	signRequest,
+	createContext,
+	type Header,
+	type SigningParams,
+	type SigningTrace,
+	SESSION_TOKEN_QUERY_PARAM
+} from '../../sigv4/index.ts';
 import type { Evidence } from '../types.ts';
 
 /**
