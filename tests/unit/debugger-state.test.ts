@@ -177,6 +177,18 @@ describe('DebuggerState', () => {
 		});
 	});
 
+	it('holds one case value: an edit replaces it and marks the field typed; writing the same value is no change', () => {
+		const s = new DebuggerState();
+		const before = s.current;
+		s.case.region = s.case.region;
+		expect(s.current).toBe(before);
+		s.case.region = 'eu-west-1';
+		expect(s.current).not.toBe(before);
+		expect(s.current.region).toBe('eu-west-1');
+		expect(s.current.origins.region).toEqual({ from: 'typed' });
+		expect(before.region).toBe('us-east-1');
+	});
+
 	it('makes "now" in the SigV4 form', () => {
 		expect(DebuggerState.now()).toMatch(/^\d{8}T\d{6}Z$/);
 	});

@@ -3,7 +3,14 @@
 import { constants, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeCase, encodeCase, MAX_CASE_BYTES, MAX_FRAGMENT_LENGTH, type OpenedCase, type ShareLinkErrorCode } from '../../src/lib/share/index.ts';
+import {
+	decodeCase,
+	encodeCase,
+	MAX_CASE_BYTES,
+	MAX_FRAGMENT_LENGTH,
+	type OpenedCase,
+	type ShareLinkErrorCode
+} from '../../src/lib/share/index.ts';
 import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
 import { inflateCapped } from '../../src/lib/share/inflate-capped.ts';
 import { HOSTILE_TEXTS, withoutSecrets } from './share-case-arbitrary.ts';

@@ -62,34 +62,6 @@ export interface Case {
 	view: { optionsOpen: boolean; learnStep?: number };
 }
 
-/** Every field of a case, in the order links and files write them; the compiler checks it is complete. */
-export const CASE_FIELDS = [
-	'requestText',
-	'accessKeyId',
-	'secretAccessKey',
-	'sessionToken',
-	'region',
-	'service',
-	'datetime',
-	'mode',
-	'expiresIn',
-	'signedHeaders',
-	'payload',
-	'uriEscapePath',
-	'normalizePath',
-	'contentSha256Header',
-	'overrides',
-	'pasteText',
-	'provided',
-	'server',
-	'form',
-	'sigv2Fields',
-	'view',
-	'policyText',
-	'postFields',
-	'origins'
-] as const satisfies readonly (keyof Case)[];
-
 /** The fields the user types or a paste fills in: what `edit` takes and what origins describe. */
 export const INPUT_FIELDS = [
 	'requestText',
@@ -111,6 +83,19 @@ export const INPUT_FIELDS = [
 ] as const satisfies readonly (keyof Case)[];
 
 export type InputName = (typeof INPUT_FIELDS)[number];
+
+/** Every field of a case, in the order links and files write them; the compiler checks it is complete. */
+export const CASE_FIELDS = [
+	...INPUT_FIELDS,
+	'overrides',
+	'pasteText',
+	'provided',
+	'server',
+	'form',
+	'sigv2Fields',
+	'view',
+	'origins'
+] as const satisfies readonly (keyof Case)[];
 export type CaseInputs = Pick<Required<Case>, InputName>;
 /** The inputs whose origin a case records. */
 export type OriginField = Exclude<InputName, 'secretAccessKey' | 'sessionToken'>;

@@ -1,7 +1,6 @@
 import type { Finding, FindingCode, Stage } from '../findings/index.ts';
 import type { AuthMode, HttpRequest, SigningParams } from '../sigv4/index.ts';
 
-
 export interface Evidence {
 	request: HttpRequest;
 	params: SigningParams;
@@ -28,7 +27,6 @@ export interface Evidence {
 	/** Signature Version 2 fields found anywhere in the pasted text (AWSAccessKeyId, Signature, Expires, …). */
 	sigv2Fields?: [name: string, value: string][];
 }
-
 
 export type { AuthMode, HttpRequest, SigningParams };
 export type { Finding, FindingCode, Stage };

@@ -46,6 +46,8 @@ export class DebuggerState {
 		set: (_, key, value) => {
 			const field = key as keyof Case;
 			if (!(CASE_FIELDS as readonly string[]).includes(field)) return false;
+			// Bindings write back what they read (a select on mount): the same value is no change.
+			if (Object.is(this.#case[field], value)) return true;
 			this.#case = (INPUT_FIELDS as readonly string[]).includes(field)
 				? edit(this.#case, { [field as InputName]: value })
 				: { ...this.#case, [field]: value };
