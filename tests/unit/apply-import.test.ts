@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planImport, requestText } from '../../src/lib/case/index.ts';
+import { exampleCase, planImport, requestText, type Case } from '../../src/lib/case/index.ts';
 import { parseRawHttp } from '../../src/lib/parse/raw-http.ts';
 import type { ImportResult } from '../../src/lib/parse/types.ts';
 
@@ -17,7 +17,13 @@ describe('importing into the page', () => {
 	});
 
 	it('a request replaces the case; evidence alone is added to it', () => {
-		const current = { provided: { stringToSign: 'old' }, server: { canonicalRequest: 'server' } };
+		// The user's own request is in the case (typed), with their date.
+		const current: Case = {
+			...exampleCase(),
+			provided: { stringToSign: 'old' },
+			server: { canonicalRequest: 'server' },
+			origins: { requestText: { from: 'typed' }, datetime: { from: 'typed' } }
+		};
 		const withRequest: ImportResult = {
 			kind: 'curl',
 			request: { method: 'GET', url: 'https://h.example/', headers: [] },

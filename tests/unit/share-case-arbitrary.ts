@@ -71,6 +71,7 @@ export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 		postFields: orDefault(anyText, DEFAULT_CASE.postFields),
 		signedHeaders: orDefault(anyText, DEFAULT_CASE.signedHeaders),
 		payload: fc.constantFrom('body' as const, 'unsigned' as const),
+		payloadHash: orDefault(anyText, ''),
 		uriEscapePath: tristate,
 		normalizePath: tristate,
 		contentSha256Header: tristate,

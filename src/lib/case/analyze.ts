@@ -11,7 +11,7 @@ import {
 	type SigningParams,
 	type SigningTrace
 } from '../sigv4/index.ts';
-import type { Case } from './case.ts';
+import { ORIGIN_FIELDS, type Case, type OriginField } from './case.ts';
 import { evidenceOf, hasEvidence } from './evidence.ts';
 import { mergeForensics } from './merge-forensics.ts';
 import { fieldOf, needsSecret, paramsOf, type FieldError } from './params.ts';
@@ -39,6 +39,28 @@ export interface Analysis {
 	forensics?: ForensicsResult;
 	/** A comparison that failed unexpectedly: said, never hidden. */
 	problem?: string;
+	/** Inputs the pasted evidence does not give and nobody typed: nothing is signed or judged without them. */
+	missing?: OriginField[];
+}
+
+const FIELD_LABELS: Partial<Record<OriginField, [label: string, where: string]>> = {
+	datetime: ['The request time', 'your string to sign or the X-Amz-Date header'],
+	region: ['The region', 'your string to sign or Authorization header'],
+	service: ['The service', 'your string to sign or Authorization header'],
+	accessKeyId: ['The access key ID', 'your Authorization header or presigned URL']
+};
+
+/** The unknown inputs, and an error on the first: what to paste or type to go on. */
+function missingInputs(c: Case): { missing: OriginField[]; error: FieldError } | undefined {
+	const order = Object.keys(FIELD_LABELS) as OriginField[];
+	const missing = [...order, ...ORIGIN_FIELDS.filter((f) => !order.includes(f))].filter((f) => c.origins[f]?.from === 'unknown' && String(c[f]).trim() === '');
+	const first = missing[0];
+	if (first === undefined) return undefined;
+	const [label, where] = FIELD_LABELS[first] ?? [first, 'more of your evidence'];
+	return {
+		missing,
+		error: { field: first as FieldError['field'], message: `${label} is not in your paste.`, fix: `Type it, or paste ${where}.` }
+	};
 }
 
 /** Without the secret, what depends on it (the key, the signature) cannot be judged. */
@@ -64,6 +86,8 @@ function asFieldError(e: unknown, fallback: FieldError['field']): FieldError {
  * only for forensics' candidate mistakes). Runs unchanged in Node and in the page.
  */
 export async function analyze(c: Case, opts: { forensics?: ForensicsDepth; now?: string } = {}): Promise<Analysis> {
+	const unknown = missingInputs(c);
+	if (unknown) return { error: unknown.error, missing: unknown.missing, findings: [] };
 	const params = paramsOf(c);
 	if ('field' in params) return { error: params, findings: [] };
 	if (c.mode === 'post') return analyzePost(c, params);

@@ -19,7 +19,11 @@ export interface ServerTexts {
  * Where a field's value came from. A field with no origin recorded holds the page's default; a
  * paste names the format it was read from and, where the reader knows it, the line.
  */
-export type FieldOrigin = { from: 'typed' } | { from: 'paste'; paste: number; kind: string; line?: number };
+export type FieldOrigin =
+	| { from: 'typed' }
+	| { from: 'paste'; paste: number; kind: string; source?: string; line?: number }
+	/** A paste rebuilt the case from evidence that does not give this field: it is not the example's. */
+	| { from: 'unknown'; paste: number };
 
 /**
  * The whole case: the inputs, the overrides, the pasted evidence and the view. Everything the page
@@ -43,6 +47,8 @@ export interface Case {
 	postFields: string;
 	signedHeaders: string;
 	payload: 'body' | 'unsigned';
+	/** A payload hash the evidence gives (a canonical request has no body): signed as it is; empty: the body's. */
+	payloadHash: string;
 	uriEscapePath: Tristate;
 	normalizePath: Tristate;
 	contentSha256Header: Tristate;
@@ -77,6 +83,7 @@ export const INPUT_FIELDS = [
 	'postFields',
 	'signedHeaders',
 	'payload',
+	'payloadHash',
 	'uriEscapePath',
 	'normalizePath',
 	'contentSha256Header'

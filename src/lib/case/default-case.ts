@@ -22,6 +22,7 @@ export const DEFAULT_CASE: Readonly<Case> = {
 	postFields: DEFAULT_POST_FIELDS,
 	signedHeaders: '',
 	payload: 'body',
+	payloadHash: '',
 	uriEscapePath: 'auto',
 	normalizePath: 'auto',
 	contentSha256Header: 'auto',

@@ -15,9 +15,11 @@ export function originOf(c: Case, field: OriginField): FieldOrigin | { from: 'de
 	return c.origins[field] ?? { from: 'default' };
 }
 
-/** The origin in a few words, for a hint beside the field: "from the pasted curl command, line 3". */
+/** The origin in a few words, for a hint beside the field: "from the server's string to sign, line 3 (paste 1)". */
 export function describeOrigin(origin: FieldOrigin | { from: 'default' }, kindName: (kind: string) => string): string {
 	if (origin.from === 'default') return "the page's example";
 	if (origin.from === 'typed') return 'typed by you';
-	return `from ${kindName(origin.kind)} (paste ${origin.paste}${origin.line === undefined ? '' : `, line ${origin.line}`})`;
+	if (origin.from === 'unknown') return `unknown: your paste ${origin.paste} does not give it`;
+	const where = origin.line === undefined ? '' : `, line ${origin.line}`;
+	return `from ${origin.source ?? kindName(origin.kind)}${where} (paste ${origin.paste})`;
 }

@@ -49,8 +49,9 @@ export function importPaste(c: Case, text: string, opts: { harEntry?: number } =
 	if (result.kind === 'unknown') return { case: { ...c, pasteText: text }, report };
 
 	const plan = planImport(result, c);
+
 	report.summary = [...plan.summary, ...result.notes];
-	const origin: FieldOrigin = { from: 'paste', paste: nextPaste(c), kind: result.kind };
+	const origin: FieldOrigin & { from: 'paste' } = { from: 'paste', paste: nextPaste(c), kind: result.kind };
 	const next: Case = {
 		...c,
 		...plan.inputs,
@@ -62,6 +63,19 @@ export function importPaste(c: Case, text: string, opts: { harEntry?: number } =
 		overrides: {},
 		origins: { ...c.origins }
 	};
-	for (const field of Object.keys(plan.inputs) as OriginField[]) if (ORIGIN_FIELDS.includes(field)) next.origins[field] = origin;
+	for (const field of Object.keys(plan.inputs) as OriginField[]) {
+		if (!ORIGIN_FIELDS.includes(field)) continue;
+		if (plan.unknown.includes(field)) next.origins[field] = { from: 'unknown', paste: origin.paste };
+		else next.origins[field] = { ...origin, ...readFrom(plan.from[field]) };
+	}
 	return { case: next, report };
+}
+
+/** The reader's phrase and line, where it gave them. */
+function readFrom(at: { source?: string; from?: string; line?: number } | undefined): { source?: string; line?: number } {
+	const out: { source?: string; line?: number } = {};
+	const source = at?.source ?? at?.from;
+	if (source) out.source = source;
+	if (at?.line !== undefined) out.line = at.line;
+	return out;
 }

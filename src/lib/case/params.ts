@@ -60,6 +60,7 @@ export function paramsOf(c: Case): SigningParams | FieldError {
 	const token = (c.sessionToken ?? '').trim();
 	if (token) params.credentials.sessionToken = token;
 	if (c.payload === 'unsigned') params.payloadHash = 'UNSIGNED-PAYLOAD';
+	else if (c.payloadHash.trim()) params.payloadHash = c.payloadHash.trim();
 	const names = c.signedHeaders
 		.split(/[;,\s]+/)
 		.map((n) => n.trim())

@@ -86,13 +86,16 @@ const view: Reader<Case['view']> = (value, path) => {
 	return out;
 };
 
+const count = (v: unknown, p: string) =>
+	Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : fail(p, 'a whole number from 0', v);
+
 const origin: Reader<FieldOrigin> = (value, path) => {
 	const from = object(value, path);
 	if (from.from === 'typed') return { from: 'typed' };
-	if (from.from !== 'paste') fail(`${path}.from`, '"typed" or "paste"', from.from);
-	const count = (v: unknown, p: string) =>
-		Number.isSafeInteger(v) && (v as number) >= 0 ? (v as number) : fail(p, 'a whole number from 0', v);
+	if (from.from === 'unknown') return { from: 'unknown', paste: count(from.paste, `${path}.paste`) };
+	if (from.from !== 'paste') fail(`${path}.from`, '"typed", "paste" or "unknown"', from.from);
 	const out: FieldOrigin = { from: 'paste', paste: count(from.paste, `${path}.paste`), kind: text(from.kind, `${path}.kind`) };
+	if (Object.hasOwn(from, 'source')) out.source = text(from.source, `${path}.source`);
 	if (Object.hasOwn(from, 'line')) out.line = count(from.line, `${path}.line`);
 	return out;
 };
@@ -119,6 +122,7 @@ const READERS: { [K in keyof Case]-?: Reader<NonNullable<Case[K]>> } = {
 	expiresIn: text,
 	signedHeaders: text,
 	payload: choice('body', 'unsigned'),
+	payloadHash: text,
 	uriEscapePath: choice('auto', 'on', 'off'),
 	normalizePath: choice('auto', 'on', 'off'),
 	contentSha256Header: choice('auto', 'on', 'off'),

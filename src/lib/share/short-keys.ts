@@ -20,7 +20,7 @@ import type { Case } from '../case/case.ts';
  * | h        | signedHeaders       |          |                     |
  * | p        | payload             | pt       | policyText          |
  * | u        | uriEscapePath       | pf       | postFields          |
- * |          |                     | og       | origins             |
+ * | ph       | payloadHash         | og       | origins             |
  */
 export const SHORT_KEYS = {
 	requestText: 'r',
@@ -46,5 +46,6 @@ export const SHORT_KEYS = {
 	view: 'w',
 	policyText: 'pt',
 	postFields: 'pf',
-	origins: 'og'
+	origins: 'og',
+	payloadHash: 'ph'
 } as const satisfies Record<keyof Case, string>;

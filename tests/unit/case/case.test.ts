@@ -48,7 +48,7 @@ describe('the case: one field list', () => {
 		const back = readCase(JSON.parse(JSON.stringify(c)));
 		expect(back).toEqual({ case: c });
 		expect(readCase({ origins: { region: { from: 'guess' } } })).toEqual({
-			problem: expect.stringContaining('"origins.region.from" should be "typed" or "paste"')
+			problem: expect.stringContaining('"origins.region.from" should be "typed", "paste" or "unknown"')
 		});
 	});
 });
@@ -73,7 +73,7 @@ describe('where each field came from', () => {
 		expect(c.region).toBe('eu-west-1');
 		expect(c.datetime).toBe('20240301T101500Z');
 		for (const field of ['requestText', 'region', 'service', 'datetime'] as const)
-			expect(originOf(c, field)).toEqual({ from: 'paste', paste: 1, kind: 'curl' });
+			expect(originOf(c, field)).toMatchObject({ from: 'paste', paste: 1, kind: 'curl' });
 		expect(originOf(c, 'policyText')).toEqual({ from: 'default' });
 
 		const sts = ['AWS4-HMAC-SHA256', '20240301T101500Z', '20240301/eu-west-1/s3/aws4_request', 'ab'.repeat(32)].join('\n');
@@ -141,5 +141,72 @@ describe('analyze: case → trace → findings, in Node', () => {
 		expect(a.view?.needsSecret).toBe(true);
 		expect(a.view?.canonicalRequest).toBe(trace.canonicalRequest);
 		expect(a.findings.filter((f) => f.stage === 'signature' || f.code === 'signature-mismatch')).toEqual([]);
+	});
+});
+
+describe("evidence first: the case becomes the user's own, never the example", () => {
+	const STS = ['AWS4-HMAC-SHA256', '20240115T031500Z', '20240115/eu-west-1/s3/aws4_request', 'a'.repeat(64)].join('\n');
+	const CR = [
+		'PUT',
+		'/photos/cat.jpg',
+		'',
+		'host:examplebucket.s3.eu-west-1.amazonaws.com',
+		'x-amz-content-sha256:UNSIGNED-PAYLOAD',
+		'x-amz-date:20240115T031500Z',
+		'',
+		'host;x-amz-content-sha256;x-amz-date',
+		'UNSIGNED-PAYLOAD'
+	].join('\n');
+	const errorBody = (accessKeyId: string) =>
+		`<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message><AWSAccessKeyId>${accessKeyId}</AWSAccessKeyId><StringToSign>${STS}</StringToSign><SignatureProvided>${'b'.repeat(64)}</SignatureProvided><CanonicalRequest>${CR}</CanonicalRequest></Error>`;
+
+	it("an S3 error body alone rebuilds the request, scope and time from the server's stages", () => {
+		const { case: c, report } = importPaste(exampleCase(), errorBody('AKIAIOSFODNN7EXAMPLE'));
+		expect(c.requestText.split('\n')[0]).toBe('PUT /photos/cat.jpg HTTP/1.1');
+		expect(c.requestText).toContain('examplebucket.s3.eu-west-1.amazonaws.com');
+		expect([c.region, c.service, c.datetime, c.payloadHash]).toEqual(['eu-west-1', 's3', '20240115T031500Z', 'UNSIGNED-PAYLOAD']);
+		expect(originOf(c, 'requestText')).toMatchObject({ from: 'paste', paste: 1, kind: 's3-error-xml' });
+		expect(originOf(c, 'region')).toMatchObject({ from: 'paste', paste: 1 });
+		// AWS's published example key: its published secret is public and stays.
+		expect(c.secretAccessKey).toBe(exampleCase().secretAccessKey);
+		expect(report.summary.join(' ')).not.toMatch(/unknown/);
+	});
+
+	it("with the user's own key, the example secret is not theirs: it is emptied and asked for", () => {
+		const { case: c, report } = importPaste(exampleCase(), errorBody('AKIAREALKEY000000000'));
+		expect(c.accessKeyId).toBe('AKIAREALKEY000000000');
+		expect(c.secretAccessKey).toBe('');
+		expect(report.summary.join(' ')).toMatch(/secret access key/);
+	});
+
+	it("a canonical request alone: what it does not give is unknown, never the example's", async () => {
+		const { case: c, report } = importPaste(exampleCase(), CR);
+		expect(c.requestText.split('\n')[0]).toBe('PUT /photos/cat.jpg HTTP/1.1');
+		expect(c.datetime).toBe('');
+		expect(originOf(c, 'datetime')).toEqual({ from: 'unknown', paste: 1 });
+		expect([c.region, c.service]).toEqual(['eu-west-1', 's3']);
+		expect(originOf(c, 'region')).toMatchObject({ source: 'the host name examplebucket.s3.eu-west-1.amazonaws.com' });
+		expect(c.accessKeyId).toBe('');
+		expect(report.summary.join(' ')).toMatch(/unknown: .*datetime/);
+		const a = await analyze(c);
+		expect(a.trace).toBeUndefined();
+		expect(a.missing).toEqual(['datetime', 'accessKeyId']);
+		expect(a.error).toMatchObject({ field: 'datetime', message: expect.stringMatching(/not in your paste/) });
+		expect(a.findings).toEqual([]);
+	});
+
+	it('a canonical request and a string to sign together: both used, the scope from the string to sign', async () => {
+		const { case: c } = importPaste(exampleCase(), `${CR}\n\n${STS}`);
+		expect([c.region, c.service, c.datetime]).toEqual(['eu-west-1', 's3', '20240115T031500Z']);
+		expect(c.provided.canonicalRequest).toBe(CR);
+		expect(c.provided.stringToSign).toBe(STS);
+	});
+
+	it("when the user's request is there, it wins: evidence is compared with it, not rebuilt over it", () => {
+		const own = importPaste(exampleCase(), CURL).case;
+		const { case: c } = importPaste(own, errorBody('AKIAIOSFODNN7EXAMPLE'));
+		expect(c.requestText).toBe(own.requestText);
+		expect(c.datetime).toBe(own.datetime);
+		expect(c.server.canonicalRequest).toBe(CR);
 	});
 });
