@@ -53,7 +53,9 @@ const FIELD_LABELS: Partial<Record<OriginField, [label: string, where: string]>>
 /** The unknown inputs, and an error on the first: what to paste or type to go on. */
 function missingInputs(c: Case): { missing: OriginField[]; error: FieldError } | undefined {
 	const order = Object.keys(FIELD_LABELS) as OriginField[];
-	const missing = [...order, ...ORIGIN_FIELDS.filter((f) => !order.includes(f))].filter((f) => c.origins[f]?.from === 'unknown' && String(c[f]).trim() === '');
+	const missing = [...order, ...ORIGIN_FIELDS.filter((f) => !order.includes(f))].filter(
+		(f) => c.origins[f]?.from === 'unknown' && String(c[f]).trim() === ''
+	);
 	const first = missing[0];
 	if (first === undefined) return undefined;
 	const [label, where] = FIELD_LABELS[first] ?? [first, 'more of your evidence'];

@@ -3,6 +3,7 @@ import { scopeFromHost } from '../parse/host-scope.ts';
 import { formatHttpRequest, POST_AUTH_FIELDS, type HttpRequest } from '../sigv4/index.ts';
 import type { Case, CaseInputs, OriginField } from './case.ts';
 import { EXAMPLE_CREDENTIALS } from './examples.ts';
+import { KIND_NAMES } from './kind-names.ts';
 
 /** The page inputs an import may set; absent fields stay as they are. */
 export type ImportedInputs = Partial<CaseInputs>;
@@ -43,25 +44,6 @@ const REQUEST_KINDS = new Set([
 	'awscurl-log',
 	'sigv2-request'
 ]);
-
-export const KIND_NAMES: Record<string, string> = {
-	'raw-http': 'an HTTP request',
-	curl: 'a curl command',
-	fetch: 'a fetch() call',
-	har: 'a HAR file',
-	'presigned-url': 'a presigned URL',
-	'authorization-header': 'an Authorization header',
-	's3-error-xml': 'an S3 error response',
-	'service-error-text': 'an AWS error message',
-	'botocore-log': 'a botocore debug log',
-	'curl-verbose': 'a curl -v log',
-	'awscurl-log': 'an awscurl log',
-	'canonical-request': 'a canonical request',
-	'string-to-sign': 'a string to sign',
-	'sigv2-request': 'a Signature Version 2 request',
-	'post-form': 'a POST form',
-	unknown: 'nothing recognisable'
-};
 
 /**
  * The request as the page's request box reads it back: a Host header (which the paste may have

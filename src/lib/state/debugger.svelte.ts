@@ -1,6 +1,7 @@
-import { CASE_FIELDS, INPUT_FIELDS, SECRET_FIELDS, type Case, type InputName, type StageName } from '../case/case.ts';
+import { CASE_FIELDS, INPUT_FIELDS, SECRET_FIELDS, type Case, type FieldOrigin, type InputName, type StageName } from '../case/case.ts';
 import { exampleCase } from '../case/default-case.ts';
-import { edit } from '../case/edit.ts';
+import { describeOrigin, edit } from '../case/edit.ts';
+import { kindName } from '../case/kind-names.ts';
 import { hasEvidence } from '../case/evidence.ts';
 import { needsSecret } from '../case/params.ts';
 import { sanitize } from '../case/sanitize.ts';
@@ -126,6 +127,26 @@ export class DebuggerState {
 		if (step === this.#case.view.learnStep) return;
 		const view = { optionsOpen: this.#case.view.optionsOpen, ...(step === undefined ? {} : { learnStep: step }) };
 		this.#case = { ...this.#case, view };
+	}
+
+	/** Where an input's value came from, in words, when a paste set it or left it unknown. */
+	originNote(field: string): string | undefined {
+		const origin = (this.#case.origins as Partial<Record<string, FieldOrigin>>)[field];
+		return origin && origin.from !== 'typed' ? describeOrigin(origin, kindName) : undefined;
+	}
+
+	/** A field the pasted evidence does not give: it waits for the user, it is not the example's. */
+	isUnknown(field: string): boolean {
+		return (this.#case.origins as Partial<Record<string, FieldOrigin>>)[field]?.from === 'unknown';
+	}
+
+	/** Starts over on the example, forgetting the paste and everything it filled in. */
+	newCase(): void {
+		this.#case = exampleCase();
+		this.#report = NO_REPORT;
+		this.pasteProblem = '';
+		this.focus = undefined;
+		this.forensics.cancel();
 	}
 
 	override(stage: StageName, text: string): void {
