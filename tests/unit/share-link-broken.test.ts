@@ -13,7 +13,7 @@ import {
 } from '../../src/lib/share/index.ts';
 import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
 import { inflateCapped } from '../../src/lib/share/inflate-capped.ts';
-import { HOSTILE_TEXTS, withoutSecrets } from './share-case-arbitrary.ts';
+import { HOSTILE_TEXTS, withoutSecrets, stripSecrets } from './share-case-arbitrary.ts';
 
 const CODES: ShareLinkErrorCode[] = [
 	'empty',
@@ -167,7 +167,7 @@ describe('broken share links', () => {
 	it('ignores unknown keys and fills missing ones with the defaults', async () => {
 		const opened = await decodeCase(link(JSON.stringify({ r: 'GET / HTTP/1.1', zz: { any: 1 }, o: { signature: 'ab', other: 5 }, w: {} })));
 		expect(opened).toStrictEqual({
-			case: { ...withoutSecrets(DEFAULT_CASE), requestText: 'GET / HTTP/1.1', overrides: { signature: 'ab' } },
+			case: { ...stripSecrets(DEFAULT_CASE), requestText: 'GET / HTTP/1.1', overrides: { signature: 'ab' } },
 			secretsIncluded: false
 		});
 	});

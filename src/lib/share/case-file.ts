@@ -1,6 +1,6 @@
 import { jsonSyntaxError } from './json-syntax-error.ts';
 import { readCase } from '../case/read-case.ts';
-import { shareableCase } from './shareable-case.ts';
+import { carriesSecrets, shareableCase } from './shareable-case.ts';
 import { shareLinkError, type OpenedCase } from './share-link-error.ts';
 import { MAX_CASE_FILE_CHARS } from './share-limits.ts';
 import type { Case } from '../case/case.ts';
@@ -75,7 +75,7 @@ function read(text: string): OpenedCase {
 
 	const opened = readCase(c, 'case');
 	if ('problem' in opened) return shareLinkError('bad-shape', `This case file is not valid: ${opened.problem}. ${ELSEWHERE}`);
-	return { case: opened.case, secretsIncluded: opened.case.secretAccessKey !== undefined || opened.case.sessionToken !== undefined };
+	return { case: opened.case, secretsIncluded: carriesSecrets(opened.case) };
 }
 
 /** Where and how the text stops being JSON, in the same words in every browser. */

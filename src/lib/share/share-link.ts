@@ -4,7 +4,7 @@ import { compactCase, expandCase } from './compact-case.ts';
 import { deflate } from './deflate.ts';
 import { inflateCapped } from './inflate-capped.ts';
 import { readCase } from '../case/read-case.ts';
-import { shareableCase } from './shareable-case.ts';
+import { carriesSecrets, shareableCase } from './shareable-case.ts';
 import { shareLinkError, type OpenedCase } from './share-link-error.ts';
 import { MAX_CASE_BYTES, MAX_FRAGMENT_LENGTH } from './share-limits.ts';
 import type { Case } from '../case/case.ts';
@@ -117,5 +117,5 @@ async function decode(fragment: string): Promise<OpenedCase> {
 			`This link's case is not valid: ${read.problem}. It was probably edited by hand or made by another tool; ask for a new link.`
 		);
 	}
-	return { case: read.case, secretsIncluded: read.case.secretAccessKey !== undefined || read.case.sessionToken !== undefined };
+	return { case: read.case, secretsIncluded: carriesSecrets(read.case) };
 }
