@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 import { benchPageRecompute } from './bench-page.mjs';
+import { benchForensics, forensicsLine } from './bench-forensics.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = path.join(ROOT, 'bench-results');
@@ -198,6 +199,9 @@ console.log(
 		`  bare signRequest, ${bare?.title ?? 'S3 GET'}: ${bareUs === undefined ? 'not timed' : `${microseconds(bareUs)} µs`}.\n`
 );
 
+const forensics = await benchForensics(CHROMIUM, CHROMIUM_ARGS);
+console.log(forensicsLine(forensics) + '\n');
+
 const busiest = Math.max(nodeEnv.load, chromiumEnv.load);
 if (busiest > LOAD_WARNING) {
 	console.log(
@@ -218,6 +222,7 @@ const results = {
 	environments: [nodeEnv, chromiumEnv],
 	target,
 	page,
+	forensics,
 	disagreements: wrong,
 	seconds: Math.round((performance.now() - started) / 100) / 10
 };

@@ -1,7 +1,7 @@
 // `npm test`: everything CI checks, in order, on a fresh Debian machine. Browser tests need
 // Debian's Chromium; as root we install it, otherwise we stop and say what to install.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -26,6 +26,8 @@ function vitest(title, args, report) {
 
 function summary() {
 	console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+	// The real-world corpus (tests/realworld) writes its rate when it runs.
+	if (existsSync('test-results/realworld.json')) console.log(JSON.parse(readFileSync('test-results/realworld.json', 'utf8')).line);
 }
 
 function ensureChromium() {
@@ -46,6 +48,7 @@ function ensureChromium() {
 }
 
 mkdirSync('test-results', { recursive: true });
+rmSync('test-results/realworld.json', { force: true });
 ensureChromium();
 run('svelte-check', 'npm', ['run', '--silent', 'check']);
 run('lint', 'npm', ['run', '--silent', 'lint']);

@@ -43,4 +43,37 @@ describe('server-side encryption presets', () => {
 		expect(JSON.stringify(opened)).not.toContain(key);
 		await context.close();
 	});
+
+	it('lists the KMS key ID it adds, replaces a preset instead of stacking, and warns on what S3 rejects (ux-review-2 #14)', async () => {
+		const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+		await newContext(context, app.url);
+		const page = await context.newPage();
+		await page.goto(app.url);
+		await waitForEditors(page, 6);
+		await page.locator('#request').fill('PUT /secret.bin HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n\ndata');
+		await page.getByText('Options').click();
+		await page.getByLabel('Preset').selectOption('SSE-KMS');
+		await page.getByLabel(/KMS key ID/).fill('alias/my-key');
+		await page.getByRole('button', { name: 'Add the headers to the request' }).click();
+		const table = page.getByRole('table', { name: 'Where the encryption headers go' });
+		await expect.poll(() => table.locator('tbody tr').allTextContents()).toHaveLength(2);
+		expect((await table.locator('tbody tr').allTextContents()).join(' ')).toContain('x-amz-server-side-encryption-aws-kms-key-id');
+
+		await page.getByLabel('Preset').selectOption('SSE-C');
+		await page.getByRole('button', { name: 'Generate' }).click();
+		await page.getByRole('button', { name: 'Add the headers to the request' }).click();
+		await expect.poll(() => page.locator('#request').inputValue()).toContain('x-amz-server-side-encryption-customer-key:');
+		const request = await page.locator('#request').inputValue();
+		expect(request).not.toContain('aws:kms');
+		expect(request).not.toContain('alias/my-key');
+		await expect.poll(() => table.locator('tbody tr').allTextContents()).toHaveLength(3);
+
+		await page
+			.locator('#request')
+			.fill('GET /secret.bin HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nx-amz-server-side-encryption: aws:kms\n\n');
+		await expect
+			.poll(() => page.getByRole('alert').allTextContents())
+			.toEqual(expect.arrayContaining([expect.stringMatching(/S3 rejects x-amz-server-side-encryption on GET/)]));
+		await context.close();
+	});
 });

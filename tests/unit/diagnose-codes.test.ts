@@ -611,6 +611,19 @@ const cases: Case[] = [
 		confirmed: true
 	},
 	{
+		code: 'signing-key-differs',
+		name: "the user's kDate, from another secret (key list, no signature)",
+		scenario: {
+			request: GET,
+			params: params(),
+			provided: async (t) => ({
+				signingKeys: { kDate: toHex(await hmacHex(enc('AWS4' + SECRET.toLowerCase()), SCOPE[0]!)), kSigning: t.keyChain.kSigning }
+			})
+		},
+		stage: 'signing-key',
+		line: 1
+	},
+	{
 		code: 'signing-key-step-skipped',
 		name: 'signed with kService (aws4_request step skipped)',
 		scenario: { request: GET, params: params(), provided: signedWith(() => chain(enc('AWS4' + SECRET), SCOPE.slice(0, 3), hmacHex)) },

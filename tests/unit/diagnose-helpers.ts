@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import { diagnose, referenceInputs } from '../../src/lib/diagnose/index.ts';
 import type { Evidence, Finding } from '../../src/lib/diagnose/types.ts';
-import type { FindingCode } from '../../src/lib/findings/index.ts';
+import { incompatiblePairs, type FindingCode } from '../../src/lib/findings/index.ts';
 import {
 	presignUrl,
 	signRequest,
@@ -64,6 +64,7 @@ export async function diagnoseScenario(s: Scenario): Promise<{ findings: Finding
 	if (s.now !== null) evidence.now = s.now ?? NOW;
 	if (s.form) evidence.form = s.form;
 	const findings = await diagnose(evidence);
+	expectConsistent(findings);
 	await expectSameWithTrace(evidence, findings);
 	return { findings, trace };
 }
@@ -76,6 +77,12 @@ async function expectSameWithTrace(evidence: Evidence, findings: Finding[]): Pro
 	const inputs = referenceInputs(evidence);
 	const given = await sign(inputs.request, inputs.params, evidence.mode).catch(() => undefined);
 	if (given) expect(await diagnose(evidence, given)).toEqual(findings);
+}
+
+/** No two findings that contradict each other (findings/incompatible.ts): every scenario of every diagnose test passes here. */
+export function expectConsistent(findings: Finding[]): void {
+	const pairs = incompatiblePairs(findings).map(([kept, dropped]) => `${kept.code} with ${dropped.code}`);
+	expect(pairs, 'incompatible findings').toEqual([]);
 }
 
 /** Replaces line `n` (1-based) of a text. */

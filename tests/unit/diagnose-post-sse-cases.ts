@@ -140,6 +140,17 @@ export const POST_SSE_CASES: PostSseCase[] = [
 		line: 1
 	},
 	{
+		code: 'sse-header-on-get',
+		name: 'a presigned GET that signs x-amz-server-side-encryption: aws:kms (ux-review-2 story 1)',
+		evidence: async () => {
+			const t = await presignUrl(request('GET', S3_OBJECT, [['x-amz-server-side-encryption', 'aws:kms']]), s3Params());
+			return { request: request('GET', t.signedUrl!), params: s3Params(), mode: 'query', now: NOW, provided: { signedUrl: t.signedUrl! } };
+		},
+		stage: 'request',
+		severity: 'warning',
+		message: /only SSE-C sends its three customer headers/i
+	},
+	{
 		code: 'header-hoisted-to-query',
 		name: 'x-amz-server-side-encryption=aws:kms hoisted into a presigned PUT URL',
 		evidence: () => presignedWith('x-amz-server-side-encryption=aws%3Akms', 'PUT'),

@@ -32,7 +32,7 @@ const PAIRS: [fixture: string, a: string, b: string][] = [
 	[API, 'payload-uppercase', 'sts-crlf'],
 	[API, 'crlf', 'method-lowercase'],
 	[API, 'no-blank-line', 'scope-terminator:scope-and-key'],
-	[API, 'host-port', 'scope-date:day-before'],
+	[API, 'host-port:443', 'scope-date:day-before'],
 	[API, 'header-unsigned:content-type', 'header-signed:user-agent'],
 	[API, 'header-values-joined:lines', 'skip-terminator-step'],
 	[API, 'sts-raw-canonical-request', 'scope-service:apigateway'],
@@ -41,7 +41,7 @@ const PAIRS: [fixture: string, a: string, b: string][] = [
 	[API, 'header-unsigned:x-amz-meta-owner', 'header-unsigned:x-amz-security-token'],
 	[S3_PUT, 'plus-in-s3-key', 'header-unsigned:x-amz-content-sha256'],
 	[PRESIGNED, 'query-unencoded:decoded', 'header-unsigned:x-amz-server-side-encryption'],
-	[SES, 'host-port', 'scope-service:email']
+	[SES, 'host-port:none', 'scope-service:email']
 ];
 
 async function mistakesOf(fixture: string): Promise<{ model: Awaited<ReturnType<typeof buildModel>>; byId: Map<string, Mistake> }> {

@@ -33,7 +33,7 @@ const EXPECTED: Record<string, ImportKind> = {
 	S3_HEADERS_NOT_SIGNED: 's3-error-xml',
 	S3_REQUEST_EXPIRED: 's3-error-xml',
 	SERVICE_ERROR_JSON: 'service-error-text',
-	SERVICE_ERROR_XML: 'service-error-text',
+	SERVICE_ERROR_XML: 'service-error-xml',
 	SERVICE_ERROR_CLI: 'service-error-text',
 	BOTOCORE_LOG: 'botocore-log',
 	CURL_VERBOSE: 'curl-verbose',
@@ -115,7 +115,7 @@ describe('evidence inside other text', () => {
 			'presigned-url'
 		);
 		expect(r.request?.url).toBe(PRESIGNED_URL);
-		expect(r.notes.join(' ')).toMatch(/Found a presigned URL at line 3/);
+		expect(r.notes.join(' ')).toMatch(/Read from the text: a presigned URL \(line 3\)/);
 	});
 
 	it('finds a string to sign in a question (the Apex seed)', () => {

@@ -228,7 +228,7 @@ describe('errors of other services', () => {
 	});
 
 	it("reads the query protocol's <ErrorResponse> (IAM)", () => {
-		const r = imported(SERVICE_ERROR_XML, 'service-error-text');
+		const r = imported(SERVICE_ERROR_XML, 'service-error-xml');
 		expect(r.errors).toEqual([]);
 		expect(r.server?.code).toBe('SignatureDoesNotMatch');
 		expect(r.server?.fields).toMatchObject({ Type: 'Sender', RequestId: '7d2f5b8c-1a3e-4f6d-9b0c-2e4a6c8e0f13' });

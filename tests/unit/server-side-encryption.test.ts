@@ -141,3 +141,57 @@ describe('sseRules', () => {
 		for (const name of sseRules(PRESETS[1]!, 'header').signed) expect(trace.signedHeaders).toContain(name);
 	});
 });
+
+describe('sseRulesForHeaders: the table from what the request carries or the URL signs', () => {
+	it('lists every SSE header (KMS key ID and context too), signed-only ones from a presigned URL', async () => {
+		const { sseRulesForHeaders } = await import('../../src/lib/sigv4/index.ts');
+		const rules = sseRulesForHeaders(
+			[
+				['x-amz-server-side-encryption', 'aws:kms'],
+				['x-amz-server-side-encryption-aws-kms-key-id', 'alias/k']
+			],
+			'query',
+			{ method: 'PUT', signed: ['host', 'x-amz-server-side-encryption-context'] }
+		)!;
+		expect(rules.headers.map((h) => h.name)).toEqual([
+			'x-amz-server-side-encryption',
+			'x-amz-server-side-encryption-aws-kms-key-id',
+			'x-amz-server-side-encryption-context'
+		]);
+		expect(rules.warnings).toEqual([]);
+		expect(sseRulesForHeaders([], 'header')).toBeUndefined();
+	});
+
+	it('warns on SSE-KMS stacked with SSE-C, a partial SSE-C trio, a key ID without aws:kms, and SSE-S3/KMS on GET', async () => {
+		const { sseRulesForHeaders } = await import('../../src/lib/sigv4/index.ts');
+		const stacked = sseRulesForHeaders(
+			[
+				['x-amz-server-side-encryption', 'aws:kms'],
+				['x-amz-server-side-encryption-customer-algorithm', 'AES256']
+			],
+			'header'
+		)!;
+		expect(stacked.warnings.join('\n')).toMatch(/SSE-C together with x-amz-server-side-encryption/);
+		expect(stacked.warnings.join('\n')).toMatch(/needs all three headers/);
+		const keyId = sseRulesForHeaders(
+			[
+				['x-amz-server-side-encryption', 'AES256'],
+				['x-amz-server-side-encryption-aws-kms-key-id', 'k']
+			],
+			'header'
+		)!;
+		expect(keyId.warnings.join('\n')).toMatch(/need x-amz-server-side-encryption: aws:kms/);
+		const get = sseRulesForHeaders([], 'query', { method: 'GET', signed: ['host', 'x-amz-server-side-encryption'] })!;
+		expect(get.warnings.join('\n')).toMatch(/rejects x-amz-server-side-encryption on GET/);
+		const ssecGet = sseRulesForHeaders(
+			[
+				['x-amz-server-side-encryption-customer-algorithm', 'AES256'],
+				['x-amz-server-side-encryption-customer-key', 'k'],
+				['x-amz-server-side-encryption-customer-key-MD5', 'm']
+			],
+			'header',
+			{ method: 'GET' }
+		)!;
+		expect(ssecGet.warnings).toEqual([]);
+	});
+});

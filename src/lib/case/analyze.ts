@@ -1,4 +1,5 @@
-import type { Evidence, Finding } from '../diagnose/types.ts';
+import type { Evidence } from '../diagnose/types.ts';
+import { rankFindings, verdictOf, type Finding, type Verdict, type VerdictInput } from '../findings/index.ts';
 import type { ForensicsResult } from '../diagnose/index.ts';
 import { parseRawHttp } from '../parse/raw-http.ts';
 import {
@@ -41,6 +42,9 @@ export interface Analysis {
 	problem?: string;
 	/** Inputs the pasted evidence does not give and nobody typed: nothing is signed or judged without them. */
 	missing?: OriginField[];
+	/** The one sentence above the findings. */
+	verdict?: Verdict;
+	verdictInput?: VerdictFacts;
 }
 
 const FIELD_LABELS: Partial<Record<OriginField, [label: string, where: string]>> = {
@@ -88,6 +92,38 @@ function asFieldError(e: unknown, fallback: FieldError['field']): FieldError {
  * only for forensics' candidate mistakes). Runs unchanged in Node and in the page.
  */
 export async function analyze(c: Case, opts: { forensics?: ForensicsDepth; now?: string } = {}): Promise<Analysis> {
+	const out = await analyzeStages(c, opts);
+	out.verdictInput = await verdictInputOf(c, out);
+	out.findings = rankFindings(out.findings);
+	out.verdict = out.missing
+		? missingVerdict(out.error!)
+		: verdictOf({ ...out.verdictInput, findings: out.findings, forensics: (opts.forensics ?? 'off') === 'off' ? 'off' : 'done' });
+	return out;
+}
+
+/** What the verdict needs beyond the findings; the page adds the forensics' state as it runs. */
+export type VerdictFacts = Omit<VerdictInput, 'findings' | 'forensics'>;
+
+async function verdictInputOf(c: Case, a: Analysis): Promise<VerdictFacts> {
+	const facts: VerdictFacts = { hasEvidence: hasEvidence(c), hasSecret: !needsSecret(c) };
+	const p = c.provided as Partial<Record<string, unknown>>;
+	facts.userStages = p.canonicalRequest !== undefined || p.stringToSign !== undefined || p.signingKeys !== undefined;
+	if (a.evidence) {
+		const { targetSignature } = await import('../diagnose/index.ts');
+		const theirs = targetSignature(a.evidence);
+		facts.userSignature = theirs !== undefined;
+		if (theirs !== undefined && a.trace) facts.signatureMatches = theirs === a.trace.signature;
+	}
+	return facts;
+}
+
+/** Nothing is judged while the evidence leaves an input unknown: the verdict says what to add. */
+function missingVerdict(error: FieldError): Verdict {
+	const need = `${error.message.replace(/ is not in your paste\.$/, '').toLowerCase()}: ${error.fix ?? 'type it'}`;
+	return { kind: 'undecided', sentence: `Not enough to tell — ${error.message} ${error.fix ?? ''}`.trim(), need };
+}
+
+async function analyzeStages(c: Case, opts: { forensics?: ForensicsDepth; now?: string }): Promise<Analysis> {
 	const unknown = missingInputs(c);
 	if (unknown) return { error: unknown.error, missing: unknown.missing, findings: [] };
 	const params = paramsOf(c);

@@ -15,17 +15,19 @@ export function classifyTimestamp(value: string, correct: string): TimestampFaul
 	const m = SHAPE.exec(value);
 	const c = SHAPE.exec(correct);
 	if (!m) {
-		const why = /[-:]/.test(value)
-			? 'it has "-" or ":" separators'
-			: /\.\d/.test(value)
-				? 'it has fractions of a second'
-				: /[+-]\d{2}:?\d{2}$|UTC$|GMT$/.test(value)
-					? 'it ends in a time zone instead of a literal Z (UTC)'
-					: !value.endsWith('Z')
-						? 'it does not end in Z'
-						: /T\d{1,5}Z$|^\d{1,7}T/.test(value)
-							? 'a part is not zero-padded to two digits'
-							: 'it is not 8 digits, T, 6 digits, Z';
+		const why = / (?=\d)/.test(value.trim())
+			? 'a part is padded with a space, not a zero'
+			: /[-:]/.test(value)
+				? 'it has "-" or ":" separators'
+				: /\.\d/.test(value)
+					? 'it has fractions of a second'
+					: /[+-]\d{2}:?\d{2}$|UTC$|GMT$/.test(value)
+						? 'it ends in a time zone instead of a literal Z (UTC)'
+						: !value.endsWith('Z')
+							? 'it does not end in Z'
+							: /T\d{1,5}Z$|^\d{1,7}T/.test(value)
+								? 'a part is not zero-padded to two digits'
+								: 'it is not 8 digits, T, 6 digits, Z';
 		return {
 			code: 'timestamp-malformed',
 			message: `${quote(value)} is not a SigV4 timestamp: ${why}.`,

@@ -1,9 +1,6 @@
-import type { FindingCode } from '../findings/index.ts';
+import { rankFindings, withoutIncompatible, type FindingCode } from '../findings/index.ts';
 import { makeFinding, type FindingFields } from './make-finding.ts';
 import type { Finding, Stage } from './types.ts';
-
-const STAGE_ORDER: Stage[] = ['credentials', 'request', 'canonical-request', 'string-to-sign', 'signing-key', 'signature', 'authorization'];
-const SEVERITY_ORDER: Finding['severity'][] = ['error', 'warning', 'info'];
 
 /**
  * The findings of one diagnosis. The same mistake often shows in several texts (a wrong region in
@@ -44,17 +41,11 @@ export class FindingList {
 		return this.#items.filter((f) => f.stage === stage && f.severity === 'error').length;
 	}
 
-	/** Errors first, then by stage in signing order, then by line; otherwise in the order found. */
+	/**
+	 * The diagnosis: without the findings a stronger one contradicts (the incompatible table of
+	 * findings/), root cause first (rankFindings).
+	 */
 	sorted(): Finding[] {
-		return this.#items
-			.map((f, i) => ({ f, i }))
-			.sort(
-				(a, b) =>
-					SEVERITY_ORDER.indexOf(a.f.severity) - SEVERITY_ORDER.indexOf(b.f.severity) ||
-					STAGE_ORDER.indexOf(a.f.stage) - STAGE_ORDER.indexOf(b.f.stage) ||
-					(a.f.line ?? 0) - (b.f.line ?? 0) ||
-					a.i - b.i
-			)
-			.map(({ f }) => f);
+		return rankFindings(withoutIncompatible(this.#items));
 	}
 }

@@ -6,6 +6,7 @@ import { checkSigv2 } from './check/sigv2.ts';
 import { checkSse } from './check/sse.ts';
 import { checkTime } from './check/time.ts';
 import { checkLineEnds, compareCanonicalRequest } from './compare/canonical-request.ts';
+import { compareKeyChain } from './compare/key-chain.ts';
 import { compareSignature } from './compare/signature.ts';
 import { compareStringToSign } from './compare/string-to-sign.ts';
 import { buildContext } from './context.ts';
@@ -17,7 +18,7 @@ import type { SigningTrace } from '../sigv4/index.ts';
 import type { Evidence, Finding } from './types.ts';
 
 export type { Evidence, Finding, Stage } from './types.ts';
-export { FINDING_CODES, type FindingCode } from '../findings/index.ts';
+export { FINDING_CODES, type FindingCode, incompatiblePairs, rankFindings, verdictOf, type Verdict } from '../findings/index.ts';
 export { referenceInputs, type ReferenceInputs } from './reference-inputs.ts';
 export {
 	searchSingleMistakes,
@@ -43,6 +44,7 @@ export async function diagnose(evidence: Evidence, trace?: SigningTrace): Promis
 	const { auth, url, user } = texts;
 	checkSigv2(evidence, auth, url, list);
 	checkSse(evidence, auth, url, list);
+	await compareKeyChain(evidence, list);
 	if (isPostForm(evidence)) {
 		// A POST upload's signature and string to sign are the policy's: comparing them with a header-signed request would only report noise.
 		await checkPostPolicy(evidence, list);

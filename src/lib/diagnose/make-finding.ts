@@ -1,4 +1,4 @@
-import { FINDING_CODES, type FindingCode } from '../findings/index.ts';
+import { FINDING_CODES, type FindingBasis, type FindingCode } from '../findings/index.ts';
 import type { Finding, Stage } from './types.ts';
 
 export interface FindingFields {
@@ -9,7 +9,10 @@ export interface FindingFields {
 	/** Default: the code's stage in FINDING_CODES. */
 	stage?: Stage;
 	line?: number;
-	confirmed?: boolean;
+	/** Why it is confirmed: the user's value reproduced exactly, or the server's error says so. Sets `confirmed`. */
+	basis?: FindingBasis;
+	/** With basis 'reproduced': the user's value made exactly, when not their signature. */
+	reproduces?: Finding['reproduces'];
 }
 
 /** A finding with the catalogue's stage unless the evidence sits in another stage's text. */
@@ -22,6 +25,10 @@ export function makeFinding(code: FindingCode, fields: FindingFields): Finding {
 		fix: fields.fix
 	};
 	if (fields.line !== undefined) finding.line = fields.line;
-	if (fields.confirmed) finding.confirmed = true;
+	if (fields.basis) {
+		finding.confirmed = true;
+		finding.basis = fields.basis;
+	}
+	if (fields.basis === 'reproduced' && fields.reproduces) finding.reproduces = fields.reproduces;
 	return finding;
 }

@@ -46,8 +46,8 @@ function requestTime(datetime: string | undefined): number | undefined {
 
 /**
  * An expiration before the request time (the signer made it already dead) or before the moment
- * checked against. Without an explicit `now`, only the wall clock shows it: a warning, since a form
- * pasted for study may be old on purpose (as in checkTime).
+ * checked against. Without an explicit `now`, nothing: a form pasted for study may be old on
+ * purpose, and this machine's clock says nothing about when it was sent (as in checkTime).
  */
 export function checkExpiration(policy: Record<string, unknown>, evidence: Evidence, list: FindingList): void {
 	const text = policy['expiration'];
@@ -61,9 +61,7 @@ export function checkExpiration(policy: Record<string, unknown>, evidence: Evide
 			? { when: `the request time (${evidence.params.datetime})`, severity: 'error' as const }
 			: now !== undefined && expires <= now
 				? { when: `the time checked against (${new Date(now).toISOString()})`, severity: 'error' as const }
-				: now === undefined && expires <= Date.now()
-					? { when: 'the current time', severity: 'warning' as const }
-					: undefined;
+				: undefined;
 	if (!against) return;
 	list.add(
 		'post-policy-expired',

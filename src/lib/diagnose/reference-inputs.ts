@@ -39,16 +39,29 @@ export function signerAddedHeaders(evidence: Evidence, params: SigningParams): s
 	return added;
 }
 
+/** Server-side encryption headers, the copy-source ones included. */
+const SSE_HEADER = /^x-amz-(?:copy-source-)?server-side-encryption(?:-|$)/;
+
+/**
+ * A signed header the request does not carry that the correct URL still signs: the SSE headers of
+ * a presigned URL. They are what the URL is for (whoever uses it must send them); dropping them
+ * would hand the user a "correct" URL that uploads without the encryption they asked for.
+ */
+function keptUnsent(evidence: Evidence, name: string): boolean {
+	return evidence.mode === 'query' && SSE_HEADER.test(name);
+}
+
 /**
  * The headers the correct request signs when the user chose a set: theirs, less names the request
- * does not carry, plus what must be signed (host, every x-amz-* header, the signer's own). A valid
- * choice (not signing Content-Type) is kept, so it is not reported as a difference.
+ * does not carry (but a presigned URL's SSE headers), plus what must be signed (host, every
+ * x-amz-* header, the signer's own). A valid choice (not signing Content-Type) is kept, so it is
+ * not reported as a difference.
  */
 function referenceSignedHeaders(evidence: Evidence, params: SigningParams, userSigned: string[]): string[] {
 	const sent = sentHeaderNames(evidence);
 	const added = signerAddedHeaders(evidence, params);
 	const names = new Set(['host', ...added]);
-	for (const name of userSigned) if (sent.has(name) || added.includes(name)) names.add(name);
+	for (const name of userSigned) if (sent.has(name) || added.includes(name) || keptUnsent(evidence, name)) names.add(name);
 	for (const name of sent) if (name.startsWith('x-amz-')) names.add(name);
 	return [...names];
 }

@@ -20,8 +20,16 @@ export interface Reference extends ReferenceInputs {
 	trace: SigningTrace;
 }
 
+/**
+ * The time a malformed timestamp means, in YYYYMMDDTHHMMSSZ: ISO 8601 with separators, a zone or
+ * none (UTC), a space-padded part ("T 93600Z", from %e or {0,2}), a "UTC"/"GMT" suffix.
+ */
 function compactDatetime(text: string): string | undefined {
-	const iso = /^(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+	const unpadded = text
+		.trim()
+		.replace(/\s*(?:UTC|GMT)$/i, 'Z')
+		.replace(/(?<=[T\d:-]) (?=\d)/g, '0');
+	const iso = /^(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.exec(unpadded);
 	if (!iso) return undefined;
 	const [, y, mo, d, h, mi, s, zone] = iso;
 	const ms = Date.parse(

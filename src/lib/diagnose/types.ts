@@ -13,6 +13,8 @@ export interface Evidence {
 		authorization?: string;
 		signedUrl?: string;
 		signingKey?: string;
+		/** The user's own key chain as hex (kDate … kSigning, each where given), compared key by key. */
+		signingKeys?: { kDate?: string; kRegion?: string; kService?: string; kSigning?: string };
 	};
 	/** From an AWS error body. */
 	server?: { canonicalRequest?: string; stringToSign?: string; code?: string; message?: string; fields?: Record<string, string> };

@@ -112,7 +112,17 @@ export const FINDING_CODES = {
 	// Server-side encryption
 	'sse-customer-key-in-url': { stage: 'request', title: 'An SSE-C key, its MD5 or algorithm in the URL', cause: 53 },
 	'sse-kms-with-sigv2': { stage: 'request', title: 'SSE-KMS with Signature Version 2', cause: 54 },
-	'header-hoisted-to-query': { stage: 'request', title: 'A header that must stay a header is in the query', cause: 54 }
+	'header-hoisted-to-query': { stage: 'request', title: 'A header that must stay a header is in the query', cause: 54 },
+	'sse-header-on-get': { stage: 'request', title: 'An SSE-S3/SSE-KMS header on a GET or HEAD (S3 rejects it)', cause: 54 },
+	// Found by the real-world corpus (tests/realworld)
+	'session-token-signed': {
+		stage: 'canonical-request',
+		title: 'Session token signed; this service (e.g. IoT WebSockets) wants it added after signing',
+		cause: 49
+	},
+	'post-condition-failed': { stage: 'request', title: "A form field's value fails its POST policy condition", cause: 56 },
+	'query-in-path': { stage: 'canonical-request', title: 'The query string signed as part of the path', cause: 0 },
+	'signing-key-differs': { stage: 'signing-key', title: 'One of your signing keys differs from the correct chain', cause: 45 }
 } as const satisfies Record<string, { stage: Stage; title: string; cause: number }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -21,7 +21,17 @@ export interface Finding {
 	line?: number;
 	/**
 	 * True when the mistake reproduces the user's value exactly (forensics: their signature; diagnose:
-	 * their signature, hash or signing key), or when the server's error names it.
+	 * their signature, hash or signing key), or when the server's error names it. `basis` says which.
 	 */
 	confirmed?: boolean;
+	/**
+	 * Why the finding is confirmed (set with `confirmed`): 'reproduced', the mistake makes the user's
+	 * own value exactly (their signature, string-to-sign hash or signing key); 'server', the server's
+	 * error states it (its message, its fields, its canonical request or string to sign).
+	 */
+	basis?: FindingBasis;
+	/** With basis 'reproduced', what of the user's is made exactly; absent: their signature. */
+	reproduces?: 'signature' | 'hash' | 'signing-key';
 }
+
+export type FindingBasis = 'reproduced' | 'server';

@@ -1,7 +1,15 @@
 import { addRequestFromCanonical, readCanonicalRequest } from './canonical-request-import.ts';
+import { addTrailingError } from './embedded-error.ts';
 import type { ImportBuilder } from './import-builder.ts';
+import { addSigningKeys } from './signing-keys.ts';
 import { addStringToSignParams, readStringToSign } from './string-to-sign.ts';
 import { splitLines, stripCr } from './text-position.ts';
+
+/** What follows the user's stages: their signing keys, the server's error. Whether anything was read. */
+function readTrailing(b: ImportBuilder, from: number): boolean {
+	const keys = addSigningKeys(b, from) !== undefined;
+	return addTrailingError(b, from) !== undefined || keys;
+}
 
 function skipBlank(lines: string[], i: number): number {
 	while (i < lines.length && stripCr(lines[i]!).trim() === '') i++;
@@ -13,10 +21,15 @@ function skipBlank(lines: string[], i: number): number {
  * (people paste what their code printed, in order). The text is kept exactly as pasted, CR
  * characters included: a signer that joins lines with CRLF is one of the causes to find.
  */
-export function importCanonicalRequest(b: ImportBuilder, startLine: number): void {
+export function importCanonicalRequest(b: ImportBuilder, startLine: number, alone = true): number {
+	return b.within('your canonical request', b.lines.lineStart(startLine + 1), () => readCanonicalAt(b, startLine, alone));
+}
+
+/** Returns the index of the first line after what was read. */
+function readCanonicalAt(b: ImportBuilder, startLine: number, alone: boolean): number {
 	const lines = splitLines(b.text);
 	const read = readCanonicalRequest(lines, startLine);
-	if (!read) return;
+	if (!read) return startLine + 1;
 	b.setProvided('canonicalRequest', read.text, 'the canonical request');
 	const count = read.end - startLine;
 	if (read.parts.payloadHash === undefined) {
@@ -34,7 +47,7 @@ export function importCanonicalRequest(b: ImportBuilder, startLine: number): voi
 	const sts = readStringToSign(lines, i);
 	if (sts) {
 		b.setProvided('stringToSign', sts.text, 'the string to sign after the canonical request');
-		addStringToSignParams(b, sts.text, 'the string to sign');
+		b.within('your string to sign', b.lines.lineStart(i + 1), () => addStringToSignParams(b, sts.text, 'the string to sign'));
 		b.note('A string to sign follows the canonical request; both are imported.');
 		i = skipBlank(lines, sts.end);
 	}
@@ -43,12 +56,18 @@ export function importCanonicalRequest(b: ImportBuilder, startLine: number): voi
 		b.setProvided('signature', sig.replace(/^signature\s*[:=]\s*/i, ''), 'the last line');
 		i = skipBlank(lines, i + 1);
 	}
-	if (i < lines.length) b.note(`Text after line ${read.end} was not read as part of the canonical request.`);
+	if (alone && i < lines.length && !readTrailing(b, b.lines.lineStart(i + 1)))
+		b.note(`Text after line ${read.end} was not read as part of the canonical request.`);
 	addRequestFromCanonical(b, read.parts, 'the canonical request');
+	return i;
 }
 
 /** A string to sign on its own (maybe followed by the signature). */
-export function importStringToSign(b: ImportBuilder, startLine: number): void {
+export function importStringToSign(b: ImportBuilder, startLine: number, alone = true): void {
+	b.within('your string to sign', b.lines.lineStart(startLine + 1), () => readStringToSignAt(b, startLine, alone));
+}
+
+function readStringToSignAt(b: ImportBuilder, startLine: number, alone: boolean): void {
 	const lines = splitLines(b.text);
 	const read = readStringToSign(lines, startLine);
 	if (!read) return;
@@ -69,5 +88,6 @@ export function importStringToSign(b: ImportBuilder, startLine: number): void {
 		b.setProvided('signature', sig.replace(/^signature\s*[:=]\s*/i, ''), 'the last line');
 		i = skipBlank(lines, i + 1);
 	}
-	if (i < lines.length) b.note(`Text after line ${read.end} was not read as part of the string to sign.`);
+	if (alone && i < lines.length && !readTrailing(b, b.lines.lineStart(i + 1)))
+		b.note(`Text after line ${read.end} was not read as part of the string to sign.`);
 }

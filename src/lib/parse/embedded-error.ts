@@ -1,8 +1,10 @@
+import { knownMessage } from './aws-message.ts';
 import { hasQuotedStages } from './quoted-stages.ts';
 import { addXmlErrorBody } from './error-body.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { readPyString } from './python-literal.ts';
 import { addServiceErrorMessage } from './service-error.ts';
+import { stripCr } from './text-position.ts';
 
 /**
  * An AWS error body inside a longer text: the response printed by curl -v, a botocore "Response
@@ -42,6 +44,32 @@ export function addEmbeddedError(b: ImportBuilder, from = 0): 'xml' | 'text' | u
 		return b.server.message !== undefined || b.server.code !== undefined ? 'text' : undefined;
 	}
 	return undefined;
+}
+
+/**
+ * The error after the request in the same paste (a response body, an SDK's one-line message):
+ * read into `server`. `from` is the offset where the request ended. Returns what was found.
+ */
+export function addTrailingError(b: ImportBuilder, from: number): 'xml' | 'text' | undefined {
+	const rest = b.text.slice(from);
+	if (rest.trim() === '') return undefined;
+	const found = addEmbeddedError(b, from);
+	if (found) return found;
+	return addMessageLine(b, from) ? 'text' : undefined;
+}
+
+/** A known one-line AWS message (with the line it is on) after `from`, read as the error. */
+export function addMessageLine(b: ImportBuilder, from: number): boolean {
+	const rest = b.text.slice(from);
+	const m = knownMessage(rest);
+	if (!m) return false;
+	const lineStart = rest.lastIndexOf('\n', m.index) + 1;
+	const nl = rest.indexOf('\n', m.index);
+	const line = stripCr(rest.slice(lineStart, nl === -1 ? rest.length : nl));
+	addServiceErrorMessage(b, line, (o) => from + lineStart + o);
+	const header = /^x-amzn-ErrorType:\s*([A-Za-z]+)/im.exec(b.text);
+	if (header) b.setServer('code', header[1]);
+	return true;
 }
 
 function matchingBrace(text: string, open: number): number {

@@ -1,61 +1,108 @@
 import { importCanonicalRequest, importStringToSign } from './bare-stages.ts';
-import { addEmbeddedError } from './embedded-error.ts';
+import { addEmbeddedError, addMessageLine } from './embedded-error.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { addRequestEvidence } from './request-evidence.ts';
+import { addSigningKeys } from './signing-keys.ts';
 import { STS_ALGORITHM } from './string-to-sign.ts';
 import { stripCr } from './text-position.ts';
+import type { ImportKind } from './types.ts';
 import { importUrl } from './url-import.ts';
 
+const PRESIGNED_IN_TEXT = /(?:https?|wss?):\/\/[^\s"'<>]+[?&]X-Amz-Signature=[0-9a-fA-F]+[^\s"'<>]*/i;
+const AUTH_IN_TEXT = /AWS4-HMAC-SHA256 +Credential=[^\s,]+,? *SignedHeaders=[^\s,]+,? *Signature=[0-9a-fA-F]+/;
+const METHOD_ALONE = /^(GET|PUT|POST|HEAD|DELETE|PATCH|OPTIONS)$/;
+
+/** Where an XML error body sits in the text (its lines are the server's, not the user's). */
+function xmlRange(text: string): [number, number] | undefined {
+	const start = text.search(/<\?xml|<Error>|<ErrorResponse[\s>]|<Response>\s*<Errors>/);
+	if (start === -1 || !/<Code>/.test(text.slice(start))) return undefined;
+	const close = /<\/(?:ErrorResponse|Response|Error)>/g;
+	let end = text.length;
+	for (let m = close.exec(text); m; m = close.exec(text)) if (m.index > start) end = m.index + m[0].length;
+	return [start, end];
+}
+
 /**
- * Last resort for a longer text (a forum post, a log of another tool): the first presigned URL,
- * Authorization value, error body, string to sign or canonical request found in it.
+ * A longer text (a forum post, a log of another tool, a request and its error pasted together):
+ * reads everything it holds: a presigned URL or an Authorization value, the user's canonical
+ * request and string to sign, and the server's error (an XML or JSON body, or a one-line message).
  */
 export function importEmbedded(b: ImportBuilder, lines: string[]): boolean {
 	const text = b.text;
 	const at = (offset: number): number => b.lines.at(offset).line;
-	const presigned = /https?:\/\/[^\s"'<>]+[?&]X-Amz-Signature=[0-9a-fA-F]+[^\s"'<>]*/i.exec(text);
-	if (presigned) {
-		b.note(`Found a presigned URL at line ${at(presigned.index)} inside other text; the rest was not read.`);
+	const found: string[] = [];
+	const kinds: ImportKind[] = [];
+	const xml = xmlRange(text);
+	const inXml = (offset: number) => xml !== undefined && offset >= xml[0] && offset < xml[1];
+
+	const presigned = PRESIGNED_IN_TEXT.exec(text);
+	if (presigned && !inXml(presigned.index)) {
 		importUrl(b, presigned[0]);
-		return true;
+		kinds.push('presigned-url');
+		found.push(`a presigned URL (line ${at(presigned.index)})`);
 	}
-	const xml = text.search(/<Error>/);
-	if (xml !== -1 && /<Code>/.test(text.slice(xml))) {
-		b.kind = 's3-error-xml';
-		addEmbeddedError(b);
-		b.note(`Found an AWS error body at line ${at(xml)} inside other text; the rest was not read.`);
-		return true;
-	}
-	const auth = /AWS4-HMAC-SHA256 +Credential=[^\s,]+,? *SignedHeaders=[^\s,]+,? *Signature=[0-9a-fA-F]+/.exec(text);
-	if (auth) {
-		b.kind = 'authorization-header';
+	const auth = AUTH_IN_TEXT.exec(text);
+	if (auth && !presigned) {
 		addRequestEvidence(
 			b,
 			{ method: 'GET', url: 'https://unknown.invalid/', headers: [['Authorization', auth[0]]] },
 			'the Authorization value',
 			auth.index
 		);
-		b.note(`Found an Authorization value at line ${at(auth.index)} inside other text; the rest was not read.`);
-		return true;
+		kinds.push('authorization-header');
+		found.push(`an Authorization value (line ${at(auth.index)})`);
 	}
+	let crFound = false;
+	let stsFound = false;
 	for (let i = 0; i < lines.length; i++) {
+		const lineAt = b.lines.lineStart(i + 1);
+		if (inXml(lineAt)) continue;
 		const line = stripCr(lines[i]!).trim();
-		if (STS_ALGORITHM.test(line) && /^\d{8}T\d{6}Z$/.test(stripCr(lines[i + 1] ?? '').trim())) {
-			b.kind = 'string-to-sign';
-			b.note(`Found a string to sign at line ${i + 1} inside other text; the rest was not read.`);
-			importStringToSign(b, i);
-			return true;
-		}
-		if (
-			/^(GET|PUT|POST|HEAD|DELETE|PATCH|OPTIONS)$/.test(line) &&
+		if (!stsFound && STS_ALGORITHM.test(line) && /^\d{8}T\d{6}Z$/.test(stripCr(lines[i + 1] ?? '').trim())) {
+			stsFound = true;
+			importStringToSign(b, i, false);
+			kinds.push('string-to-sign');
+			found.push(`a string to sign (line ${i + 1})`);
+			i += 3;
+		} else if (
+			!crFound &&
+			METHOD_ALONE.test(line) &&
 			/^\//.test(stripCr(lines[i + 1] ?? '')) &&
 			/:/.test(lines[i + 3] ?? lines[i + 2] ?? '')
 		) {
-			b.kind = 'canonical-request';
-			b.note(`Found a canonical request at line ${i + 1} inside other text; the rest was not read.`);
-			importCanonicalRequest(b, i);
-			return true;
+			crFound = true;
+			const before = b.provided.stringToSign;
+			const end = importCanonicalRequest(b, i, false);
+			kinds.push('canonical-request');
+			found.push(`a canonical request (line ${i + 1})`);
+			if (before === undefined && b.provided.stringToSign !== undefined) {
+				stsFound = true;
+				found.push('the string to sign after it');
+			}
+			i = Math.max(i, end - 1);
 		}
 	}
-	return false;
+	if (b.provided.signingKeys === undefined && addSigningKeys(b)) {
+		kinds.push('signing-keys');
+		found.push('signing keys');
+	}
+	const error = addEmbeddedError(b) ?? (addMessageLine(b, 0) ? 'text' : undefined);
+	if (error) {
+		kinds.push(error === 'xml' ? 's3-error-xml' : 'service-error-text');
+		found.push(`an AWS error ${error === 'xml' ? 'body' : 'message'}${xml ? ` (line ${at(xml[0])})` : ''}`);
+	}
+	if (kinds.length === 0) return false;
+	// The request, else the user's stages, else the server's word names the paste.
+	const order: ImportKind[] = [
+		'presigned-url',
+		'canonical-request',
+		'authorization-header',
+		'string-to-sign',
+		's3-error-xml',
+		'service-error-text',
+		'signing-keys'
+	];
+	b.kind = order.find((k) => kinds.includes(k))!;
+	if (found.length > 1 || text.trim().split('\n').length > 1) b.note(`Read from the text: ${found.join(', ')}.`);
+	return true;
 }

@@ -2,6 +2,7 @@ import { quotedStages } from './quoted-stages.ts';
 import { findElement, leaves, parseXml, type XmlElement } from './flat-xml.ts';
 import { decodeHexBytes, firstDifference, visibleChar } from './hex-bytes.ts';
 import type { ImportBuilder, OffsetMap } from './import-builder.ts';
+import { readAwsMessage } from './aws-message.ts';
 import { addServerStages } from './server-stages.ts';
 
 const identity: OffsetMap = (o) => o;
@@ -75,7 +76,39 @@ export function addXmlErrorBody(b: ImportBuilder, source: string, start: number,
 	}
 	addServerStages(b, crText, stsText);
 	explainCode(b);
+	const msgEl = fields.find((f) => f.name === 'Message');
+	if (b.server.message !== undefined) readAwsMessage(b, b.server.message, map(msgEl ? msgEl.contentStart : start));
+	if (root.name === 'ErrorResponse' || root.name === 'Response') nameQueryService(b, root, source);
 	return parsed.end;
+}
+
+/** Namespaces of the query-protocol services whose <ErrorResponse> people paste most, and their signing names. */
+const NAMESPACES: [RegExp, string, string][] = [
+	[/\/\/sns\.amazonaws\.com\//, 'sns', 'SNS'],
+	[/\/\/queue\.amazonaws\.com\//, 'sqs', 'SQS'],
+	[/\/\/sts\.amazonaws\.com\//, 'sts', 'STS'],
+	[/\/\/iam\.amazonaws\.com\//, 'iam', 'IAM'],
+	[/\/\/(?:email|ses)\.amazonaws\.com\//, 'ses', 'SES'],
+	[/\/\/monitoring\.amazonaws\.com\//, 'monitoring', 'CloudWatch'],
+	[/\/\/(?:rds|elasticloadbalancing|autoscaling|cloudformation|elasticache|redshift)\.amazonaws\.com\//, '', '']
+];
+
+/**
+ * An <ErrorResponse> (or EC2's <Response>) comes from a query-protocol service (SNS, SQS, STS,
+ * IAM…), not S3: named for its service where its XML namespace says which.
+ */
+function nameQueryService(b: ImportBuilder, root: XmlElement, source: string): void {
+	b.xmlRoot = root.name;
+	const startTag = source.slice(root.offset, source.indexOf('>', root.offset) + 1);
+	const ns = /xmlns\s*=\s*["']([^"']*)["']/.exec(startTag)?.[1] ?? '';
+	const known = NAMESPACES.find(([re]) => re.test(ns));
+	const host = /\/\/([\w.-]+)/.exec(ns)?.[1];
+	if (known && known[1] !== '') {
+		b.note(`An ${known[2]} error response (query protocol, ${ns}), not an S3 error.`);
+		b.within("the error response's XML namespace", root.offset, () => b.setParam('service', known[1], `the XML namespace ${ns}`));
+	} else {
+		b.note(`An AWS query-protocol error response${host ? ` from ${host}` : ''}, not an S3 error.`);
+	}
 }
 
 function isInside(el: XmlElement, parent: XmlElement): boolean {

@@ -2,6 +2,10 @@ import type { ImportBuilder } from './import-builder.ts';
 
 /** SigV2 evidence without SigV4 makes the paste a SigV2 request, whatever carried it. */
 export function finishKind(b: ImportBuilder): void {
+	// A query-protocol service's <ErrorResponse> (SNS, SQS, STS…) is not S3's <Error>.
+	if ((b.kind === 's3-error-xml' || b.kind === 'service-error-text') && (b.xmlRoot === 'ErrorResponse' || b.xmlRoot === 'Response')) {
+		b.kind = 'service-error-xml';
+	}
 	if (b.sigv2Fields && b.sigv2Fields.length > 0) {
 		if (b.mode === undefined && b.kind !== 'post-form' && b.kind !== 's3-error-xml' && b.kind !== 'unknown') {
 			if (b.kind !== 'sigv2-request') b.note(`Recognised as a Signature Version 2 request (${b.sigv2Fields.map(([n]) => n).join(', ')}).`);

@@ -4,7 +4,8 @@ import { AWSCURL_MARKER, importAwscurlLog } from './awscurl-log.ts';
 import { BOTOCORE_MARKER, importBotocoreLog } from './botocore-log.ts';
 import { curlCommandStart, importCurlCommand } from './curl-command.ts';
 import { CURL_VERBOSE_MARKER, importCurlVerbose } from './curl-verbose.ts';
-import { addEmbeddedError } from './embedded-error.ts';
+import { knownMessage } from './aws-message.ts';
+import { addEmbeddedError, addTrailingError } from './embedded-error.ts';
 import { importEmbedded } from './embedded-import.ts';
 import { addXmlErrorBody } from './error-body.ts';
 import { FETCH_START, importFetchCall } from './fetch-call.ts';
@@ -12,10 +13,12 @@ import { importHeaderList } from './header-list-import.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { importJson } from './json-import.ts';
 import { addPostFormFields, readFieldList } from './post-form.ts';
+import { importHtmlForm, looksLikeHtmlForm } from './html-form.ts';
 import { hasQuotedStages } from './quoted-stages.ts';
 import { importRawHttp, REQUEST_LINE } from './raw-http-import.ts';
 import { addRequestEvidence } from './request-evidence.ts';
 import { addServiceErrorMessage } from './service-error.ts';
+import { hasSigningKeys, importSigningKeys } from './signing-keys.ts';
 import { STS_ALGORITHM } from './string-to-sign.ts';
 import { splitLines, stripCr } from './text-position.ts';
 import type { ImportKind, ImportOptions } from './types.ts';
@@ -58,12 +61,15 @@ function as(kind: ImportKind, read: (p: Paste) => void): (p: Paste) => boolean {
 	};
 }
 
-const PRESIGNED_OR_PLAIN_URL = /^["'<]?(https?:\/\/\S+?)["'>]?$/i;
+const PRESIGNED_OR_PLAIN_URL = /^["'<]?((?:https?|wss?):\/\/\S+?)["'>]?$/i;
+/** Response headers (as DevTools copies them, no status line), a blank line, then an XML or JSON body. */
+const HEADERS_THEN_BODY = /^(?:[ \t]*[\w-]+:[^\n]*\n){1,60}[ \t]*\r?\n\s*[{<]/;
 const SIGV2_QUERY_PARAMS = /^[\w.-]+=[^&\s]*(?:&[\w.-]+=[^&\s]*)+$/;
 
 /** In order: the first whose detector matches (and whose reader takes the paste) wins. */
 export const FORMATS: readonly Format[] = [
 	{ kind: 'json', detect: (p) => /^[{[]/.test(p.trimmed), read: (p) => importJson(p.b, p.options) },
+	{ kind: 'post-form', detect: (p) => looksLikeHtmlForm(p.text), read: ({ b }) => importHtmlForm(b) },
 	{
 		kind: 's3-error-xml',
 		detect: (p) => /^<(?:\?xml|!--|!DOCTYPE|(?!https?:)[A-Za-z_][\w.:-]*[\s>/])/i.test(p.trimmed),
@@ -93,7 +99,10 @@ export const FORMATS: readonly Format[] = [
 	{
 		kind: 'curl',
 		detect: (p) => curlCommandStart(p.text) !== -1,
-		read: as('curl', ({ b, text }) => importCurlCommand(b, curlCommandStart(text)))
+		read: as('curl', ({ b, text }) => {
+			const end = importCurlCommand(b, curlCommandStart(text));
+			if (end > 0 && end < text.length) addTrailingError(b, end);
+		})
 	},
 	{ kind: 'awscurl-log', detect: (p) => AWSCURL_MARKER.test(p.text), read: as('awscurl-log', ({ b }) => importAwscurlLog(b)) },
 	{ kind: 'botocore-log', detect: (p) => BOTOCORE_MARKER.test(p.text), read: as('botocore-log', ({ b }) => importBotocoreLog(b)) },
@@ -122,6 +131,7 @@ export const FORMATS: readonly Format[] = [
 		detect: (p) => METHOD_LINE.test(p.head) && /^\//.test(stripCr(p.lines[p.firstLine + 1] ?? '')),
 		read: as('canonical-request', ({ b, firstLine }) => importCanonicalRequest(b, firstLine))
 	},
+	{ kind: 'signing-keys', detect: (p) => hasSigningKeys(p.text), read: ({ b }) => importSigningKeys(b, importEmbedded) },
 	{ kind: 'header-list', detect: () => true, read: ({ b, lines }) => importHeaderList(b, lines) },
 	{
 		kind: 'post-form',
@@ -136,6 +146,11 @@ export const FORMATS: readonly Format[] = [
 			}
 			return true;
 		}
+	},
+	{
+		kind: 'embedded',
+		detect: (p) => knownMessage(p.text) !== undefined || HEADERS_THEN_BODY.test(p.text),
+		read: ({ b, lines }) => importEmbedded(b, lines)
 	},
 	{
 		kind: 'sigv2-request',

@@ -1,7 +1,17 @@
 import type { AuthMode, HttpRequest } from '../sigv4/index.ts';
 import type { ParseError } from './parse-error.ts';
 import { LineIndex } from './text-position.ts';
-import type { FormField, HarEntrySummary, ImportedParams, ImportKind, ImportResult, ProvidedStages, ServerStages } from './types.ts';
+import type {
+	FieldOrigin,
+	FormField,
+	HarEntrySummary,
+	ImportedParams,
+	ImportKind,
+	ImportResult,
+	OriginField,
+	ProvidedStages,
+	ServerStages
+} from './types.ts';
 
 const MAX_ERRORS = 50;
 
@@ -15,7 +25,6 @@ export type OffsetMap = (localOffset: number) => number;
  */
 export class ImportBuilder {
 	kind: ImportKind;
-	request?: HttpRequest;
 	mode?: AuthMode;
 	readonly params: ImportedParams = {};
 	readonly provided: ProvidedStages = {};
@@ -25,11 +34,16 @@ export class ImportBuilder {
 	entries?: HarEntrySummary[];
 	form?: FormField[];
 	sigv2Fields?: FormField[];
+	/** The root element of an XML error body read (Error, ErrorResponse, Response). */
+	xmlRoot?: string;
 	readonly lines: LineIndex;
 	private readonly paramSources = new Map<string, string>();
 	private readonly secrets: string[] = [];
 	private readonly errorKeys = new Set<string>();
 	private dropped = 0;
+	private theRequest?: HttpRequest;
+	private readonly origins: Partial<Record<OriginField, FieldOrigin>> = {};
+	private context?: { from: string; start: number };
 
 	constructor(
 		readonly text: string,
@@ -37,6 +51,46 @@ export class ImportBuilder {
 	) {
 		this.kind = kind;
 		this.lines = new LineIndex(text);
+	}
+
+	get request(): HttpRequest | undefined {
+		return this.theRequest;
+	}
+
+	/** Setting the request records where it came from: the text being read (see `within`). */
+	set request(request: HttpRequest | undefined) {
+		this.theRequest = request;
+		if (request && this.context) this.origin('request', undefined, this.context.from);
+	}
+
+	/**
+	 * Runs `read` with `from` (a plain phrase: "your canonical request", "the server's string to
+	 * sign") as the source of every field it sets; `start` is the offset in the paste where that
+	 * text begins, so each field's line is found from there.
+	 */
+	within<T>(from: string, start: number, read: () => T): T {
+		const outer = this.context;
+		this.context = { from, start: Math.max(0, start) };
+		try {
+			return read();
+		} finally {
+			this.context = outer;
+		}
+	}
+
+	/**
+	 * Records the source of a field, once (the first source wins, like the value): the current
+	 * text (see `within`) or `fallback`, and the line where `needle` is found in it.
+	 */
+	origin(field: OriginField, needle: string | undefined, fallback: string): void {
+		if (this.origins[field] !== undefined) return;
+		const ctx = this.context;
+		const start = ctx?.start ?? 0;
+		const found = needle === undefined || needle === '' ? -1 : this.text.indexOf(needle, start);
+		const at = found !== -1 ? found : ctx ? start : -1;
+		const origin: FieldOrigin = { from: ctx?.from ?? fallback };
+		if (at !== -1) origin.line = this.lines.at(at).line;
+		this.origins[field] = origin;
 	}
 
 	error(offset: number, message: string, fix?: string): void {
@@ -82,6 +136,7 @@ export class ImportBuilder {
 		if (existing === undefined) {
 			this.params[key] = value;
 			this.paramSources.set(key, source);
+			if (ORIGIN_PARAMS.has(key)) this.origin(key as OriginField, Array.isArray(value) ? value.join(';') : String(value), source);
 			return;
 		}
 		if (JSON.stringify(existing) !== JSON.stringify(value)) {
@@ -91,7 +146,7 @@ export class ImportBuilder {
 		}
 	}
 
-	setProvided<K extends keyof ProvidedStages>(key: K, value: string | undefined, source: string): void {
+	setProvided<K extends Exclude<keyof ProvidedStages, 'signingKeys'>>(key: K, value: string | undefined, source: string): void {
 		if (value === undefined || value === '') return;
 		const existing = this.provided[key];
 		if (existing === undefined) this.provided[key] = value;
@@ -112,8 +167,10 @@ export class ImportBuilder {
 	}
 
 	setMode(mode: AuthMode, source: string): void {
-		if (this.mode === undefined) this.mode = mode;
-		else if (this.mode !== mode)
+		if (this.mode === undefined) {
+			this.mode = mode;
+			this.origin('mode', undefined, source);
+		} else if (this.mode !== mode)
 			this.note(
 				`${source} suggests ${mode === 'query' ? 'a presigned URL' : 'an Authorization header'}; kept ${this.mode === 'query' ? 'the presigned URL' : 'the Authorization header'}.`
 			);
@@ -149,10 +206,40 @@ export class ImportBuilder {
 		if (this.entries) result.entries = this.entries;
 		if (this.form) result.form = this.form;
 		if (this.sigv2Fields && this.sigv2Fields.length > 0) result.sigv2Fields = this.sigv2Fields;
+		if (this.request && this.origins.request === undefined) {
+			const first = this.text.search(/\S/);
+			this.origins.request = { from: KIND_PHRASES[this.kind] ?? 'the pasted text', line: this.lines.at(Math.max(0, first)).line };
+		}
+		if (Object.keys(this.origins).length > 0) result.origins = { ...this.origins };
 		result.errors.sort((a, b) => a.line - b.line || a.column - b.column);
 		return result;
 	}
 }
+
+const ORIGIN_PARAMS = new Set<string>([
+	'region',
+	'service',
+	'datetime',
+	'accessKeyId',
+	'sessionToken',
+	'expiresIn',
+	'payloadHash',
+	'signedHeaders'
+]);
+
+/** How the origin of a request names the text it was read from, when no reader said more. */
+const KIND_PHRASES: Partial<Record<ImportKind, string>> = {
+	'raw-http': 'the raw HTTP request',
+	curl: 'the curl command',
+	fetch: 'the fetch call',
+	har: 'the HAR entry',
+	'presigned-url': 'the presigned URL',
+	'botocore-log': 'the botocore log',
+	'curl-verbose': 'the curl -v output',
+	'awscurl-log': 'the awscurl log',
+	'sigv2-request': 'the pasted request',
+	'post-form': 'the form'
+};
 
 function show(value: unknown): string {
 	const text = Array.isArray(value) ? value.join(';') : String(value);

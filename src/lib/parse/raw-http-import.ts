@@ -1,3 +1,4 @@
+import { addTrailingError } from './embedded-error.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import { addPostFormFields, readMultipart } from './post-form.ts';
 import { parseRawHttp } from './raw-http.ts';
@@ -12,7 +13,30 @@ export const REQUEST_LINE = /^[ \t]*(?:GET|PUT|POST|HEAD|DELETE|PATCH|OPTIONS|TR
  * without them.
  */
 export function importRawHttp(b: ImportBuilder): void {
-	const text = b.text;
+	const cut = responseStart(b.text);
+	const text = cut === undefined ? b.text : b.text.slice(0, cut);
+	readRequest(b, text);
+	if (cut !== undefined && addTrailingError(b, cut)) b.note('The response after the request is read as the server’s answer.');
+}
+
+/** An AWS error in the body: XML with a <Code>, or JSON with a message or __type. */
+const ERROR_BODY = /^\s*(?:<\?xml[^>]*>\s*)?<(?:Error|ErrorResponse)[\s>][\s\S]*<Code>|^\s*\{\s*"(?:__type|message|Message|code|Code)"\s*:/;
+
+/**
+ * Where the response starts when the paste holds the request and then its answer: a status line
+ * ("HTTP/1.1 403 Forbidden") after the request, or an AWS error body where the request's body
+ * would be.
+ */
+function responseStart(text: string): number | undefined {
+	const status = /\n[ \t]*HTTP\/\d(?:\.\d)? \d{3}\b/.exec(text);
+	if (status) return status.index + 1;
+	const blank = /\n[ \t]*\r?\n/.exec(text);
+	if (!blank) return undefined;
+	const bodyAt = blank.index + blank[0].length;
+	return ERROR_BODY.test(text.slice(bodyAt)) ? bodyAt : undefined;
+}
+
+function readRequest(b: ImportBuilder, text: string): void {
 	const first = parseRawHttp(text);
 	for (const e of first.errors) b.errorAt(e.line, e.column, e.message, e.fix);
 	let request = first.request;

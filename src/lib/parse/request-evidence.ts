@@ -22,7 +22,10 @@ function header(request: HttpRequest, name: string): string | undefined {
  */
 export function addRequestEvidence(b: ImportBuilder, request: HttpRequest, source: string, searchFrom = 0): void {
 	const authorization = header(request, 'authorization');
-	if (authorization !== undefined) addAuthorization(b, authorization, source, searchFrom);
+	if (authorization !== undefined) {
+		const at = b.locate(authorization.trim().slice(0, 40), b.locate('uthorization', 0, searchFrom), searchFrom);
+		b.within('the Authorization header', at, () => addAuthorization(b, authorization, source, searchFrom));
+	}
 
 	const params = queryParams(queryOf(request.url));
 	addPresignParams(b, request.url, params, searchFrom);
@@ -114,10 +117,12 @@ function addPresignParams(b: ImportBuilder, url: string, params: QueryParam[], s
 		);
 	}
 	if (!findParam(params, 'X-Amz-Signature') && !findParam(params, 'X-Amz-Credential')) return;
-	b.setMode('query', 'The X-Amz-* parameters of the URL');
-	b.setProvided('signedUrl', url.trim(), 'the URL');
-	b.setProvided('signature', findParam(params, 'X-Amz-Signature')?.value, 'X-Amz-Signature');
-	addPresignScope(b, params, urlAt);
+	b.within('the presigned URL', urlAt, () => {
+		b.setMode('query', 'The X-Amz-* parameters of the URL');
+		b.setProvided('signedUrl', url.trim(), 'the URL');
+		b.setProvided('signature', findParam(params, 'X-Amz-Signature')?.value, 'X-Amz-Signature');
+		addPresignScope(b, params, urlAt);
+	});
 }
 
 /** Scope, time, expiry, signed headers and token from X-Amz-* query parameters. */

@@ -1,6 +1,7 @@
 import { quotedStages } from './quoted-stages.ts';
 import type { ImportBuilder, OffsetMap } from './import-builder.ts';
 import { JsReader } from './js-literal.ts';
+import { readAwsMessage } from './aws-message.ts';
 import { addServerStages } from './server-stages.ts';
 
 const identity: OffsetMap = (o) => o;
@@ -45,6 +46,7 @@ export function addServiceErrorMessage(b: ImportBuilder, source: string, map: Of
 	if (code) b.setServer('code', code.replace(/^.*#/, '').replace(/:.*$/, ''));
 	const head = message.split(/\n\s*\n/)[0]!.trim();
 	if (head !== '') b.setServer('message', head);
+	const recognised = readAwsMessage(b, message, map(messageAt));
 
 	const quoted = quotedStages(message);
 	if (quoted.unterminated) {
@@ -58,7 +60,7 @@ export function addServiceErrorMessage(b: ImportBuilder, source: string, map: Of
 	}
 	if (quoted.unescaped) b.note('The error message had its line breaks written as "\\n"; they were turned back into line breaks.');
 	addServerStages(b, quoted.canonicalRequest, quoted.stringToSign);
-	if (quoted.canonicalRequest === undefined && quoted.stringToSign === undefined) {
+	if (quoted.canonicalRequest === undefined && quoted.stringToSign === undefined && !recognised) {
 		b.note('The error does not quote the server’s canonical request or string to sign.');
 	}
 }

@@ -10,6 +10,7 @@ export type ImportKind =
 	| 'presigned-url'
 	| 'authorization-header'
 	| 's3-error-xml'
+	| 'service-error-xml'
 	| 'service-error-text'
 	| 'botocore-log'
 	| 'curl-verbose'
@@ -18,6 +19,7 @@ export type ImportKind =
 	| 'string-to-sign'
 	| 'sigv2-request'
 	| 'post-form'
+	| 'signing-keys'
 	| 'unknown';
 
 /** What the user's own signer produced, as far as the pasted text shows it. */
@@ -27,6 +29,30 @@ export interface ProvidedStages {
 	signature?: string;
 	authorization?: string;
 	signedUrl?: string;
+	/** The user's own signing-key chain, as hex, where the paste lists it (kDate: …, kRegion: …). */
+	signingKeys?: SigningKeys;
+}
+
+/** The four keys of the SigV4 chain, as lowercase hex; each only when the paste gives it. */
+export interface SigningKeys {
+	kDate?: string;
+	kRegion?: string;
+	kService?: string;
+	kSigning?: string;
+}
+
+/** The fields an import can say the source of. */
+export type OriginField =
+	'request' | 'region' | 'service' | 'datetime' | 'accessKeyId' | 'sessionToken' | 'expiresIn' | 'mode' | 'payloadHash' | 'signedHeaders';
+
+/**
+ * Where a field was read: `from` names the text in plain words ("the server's string to sign",
+ * "your canonical request", "the Authorization header", "the error message"); `line` is the
+ * 1-based line of the pasted text the value sits on.
+ */
+export interface FieldOrigin {
+	from: string;
+	line?: number;
 }
 
 /** What the server said: its canonical request and string to sign, and the error's other fields. */
@@ -80,6 +106,8 @@ export interface ImportResult {
 	 * when they sit next to SigV4 ones.
 	 */
 	sigv2Fields?: FormField[];
+	/** For each field read from the text, the first source that gave it (the one kept). */
+	origins?: Partial<Record<OriginField, FieldOrigin>>;
 	/** What was recognised and what was left out, in plain words (e.g. "HAR: entry 3 of 7 chosen"). */
 	notes: string[];
 	errors: ParseError[];

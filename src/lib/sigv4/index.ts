@@ -59,6 +59,8 @@ export { escapeHtmlAttribute, postActionUrl } from './post-policy-form.ts';
 export {
 	sseHeaders,
 	sseRules,
+	sseRulesForHeaders,
+	SSE_HEADER_PATTERN,
 	sseCustomerKeyBytes,
 	sseCustomerKeyMd5,
 	SSE_HEADER,

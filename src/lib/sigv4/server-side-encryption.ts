@@ -195,3 +195,70 @@ export function sseRules(preset: SsePreset, mode: AuthMode): SseRules {
 		notes
 	};
 }
+
+/** Every server-side-encryption request header (SSE-S3, SSE-KMS, SSE-C, bucket key), copy-source ones excluded. */
+export const SSE_HEADER_PATTERN = /^x-amz-server-side-encryption(?:$|-)/i;
+const SSE_C_NAMES = [SSE_C_ALGORITHM_HEADER, SSE_C_KEY_HEADER, SSE_C_KEY_MD5_HEADER].map((n) => n.toLowerCase());
+const KMS_ONLY = [SSE_KMS_KEY_ID_HEADER, SSE_CONTEXT_HEADER];
+
+/**
+ * The SSE table for the headers a request carries (or a presigned URL signs): every SSE header,
+ * the KMS key ID and context included, with where it goes; and warnings for what S3 rejects:
+ * SSE-S3/SSE-KMS together with SSE-C, a KMS key ID or context without aws:kms, part of the SSE-C
+ * trio, and SSE-S3/SSE-KMS headers on a GET or HEAD (only SSE-C sends headers on a read).
+ */
+export function sseRulesForHeaders(
+	headers: Header[],
+	mode: AuthMode,
+	opts: { method?: string; signed?: string[] } = {}
+): (SseRules & { warnings: string[] }) | undefined {
+	const found = new Map<string, { name: string; value?: string }>();
+	for (const [name, value] of headers) if (SSE_HEADER_PATTERN.test(name)) found.set(name.toLowerCase(), { name, value: value.trim() });
+	for (const name of opts.signed ?? [])
+		if (SSE_HEADER_PATTERN.test(name) && !found.has(name.toLowerCase())) found.set(name.toLowerCase(), { name });
+	if (found.size === 0) return undefined;
+	const lower = [...found.keys()];
+	const algorithm = found.get(SSE_HEADER)?.value;
+	const hasC = lower.some((n) => SSE_C_NAMES.includes(n));
+	const type: SsePreset['type'] = hasC && !found.has(SSE_HEADER) ? 'SSE-C' : algorithm?.startsWith('aws:kms') ? 'SSE-KMS' : 'SSE-S3';
+	const base = sseRules(type === 'SSE-C' ? { type, key: 'A'.repeat(43) + '=' } : { type }, mode);
+	const why = base.headers[0]?.why ?? '';
+	const rules: SseHeaderRule[] = [...found.values()].map(({ name, value }) => ({
+		name,
+		signed: true,
+		clientSends: true,
+		inUrl: false,
+		why: value === undefined ? `${why} (signed by the URL; the request shown does not carry it)` : why
+	}));
+	const warnings: string[] = [];
+	if (hasC && found.has(SSE_HEADER)) {
+		warnings.push(
+			`S3 rejects SSE-C together with x-amz-server-side-encryption (${algorithm ?? 'signed'}): an object is encrypted one way. Keep one preset's headers.`
+		);
+	}
+	if (hasC && !SSE_C_NAMES.every((n) => found.has(n))) {
+		warnings.push(`SSE-C needs all three headers: ${SSE_C_NAMES.filter((n) => !found.has(n)).join(', ')} missing; S3 answers 400.`);
+	}
+	const kmsExtras = KMS_ONLY.filter((n) => found.has(n));
+	if (kmsExtras.length > 0 && !algorithm?.startsWith('aws:kms')) {
+		warnings.push(
+			`${kmsExtras.join(' and ')} need x-amz-server-side-encryption: aws:kms; S3 rejects them with ${algorithm ?? 'no algorithm'}.`
+		);
+	}
+	const method = opts.method?.toUpperCase();
+	const writeHeaders = lower.filter((n) => !SSE_C_NAMES.includes(n));
+	if ((method === 'GET' || method === 'HEAD') && writeHeaders.length > 0) {
+		warnings.push(
+			`S3 rejects ${writeHeaders.join(', ')} on ${method} (400: not supported for this operation): it decrypts SSE-S3 and SSE-KMS objects without any header. Only SSE-C sends its three headers on a ${method}.`
+		);
+	}
+	return {
+		mode,
+		headers: rules,
+		signed: lower.sort(),
+		clientMustSend: rules.map((r) => r.name),
+		inUrl: [],
+		notes: base.notes,
+		warnings
+	};
+}

@@ -7,7 +7,8 @@ import { needsSecret } from '../case/params.ts';
 import { sanitize } from '../case/sanitize.ts';
 import { analyze, type Analysis } from '../case/analyze.ts';
 import type { ImportReport } from '../case/import-paste.ts';
-import type { Stage } from '../findings/index.ts';
+import { rankFindings, verdictOf, type Stage, type Verdict } from '../findings/index.ts';
+import { mergeForensics } from '../case/merge-forensics.ts';
 import { serviceRules } from '../sigv4/index.ts';
 import { ForensicsRunner } from './forensics-runner.svelte.ts';
 
@@ -73,20 +74,25 @@ export class DebuggerState {
 	readonly hasEvidence = $derived(hasEvidence(this.#case));
 	readonly needsSecret = $derived(needsSecret(this.#case));
 
+	/** The last analysis that signed, unless the latest cannot sign for want of what the paste does not give: old stages would be another case's. */
+	get #current(): Analysis | undefined {
+		return this.#latest?.missing ? undefined : this.#signed;
+	}
+
 	get analysis(): Analysis | undefined {
 		return this.#latest;
 	}
 	get request() {
-		return this.#signed?.request;
+		return this.#current?.request;
 	}
 	get params() {
-		return this.#signed?.params;
+		return this.#current?.params;
 	}
 	get trace() {
-		return this.#signed?.trace;
+		return this.#current?.trace;
 	}
 	get view() {
-		return this.#signed?.view;
+		return this.#current?.view;
 	}
 	get post() {
 		return this.#signedPost?.post;
@@ -101,6 +107,16 @@ export class DebuggerState {
 	get findings() {
 		return this.#latest?.findings ?? [];
 	}
+	/** The findings with what forensics confirmed or added, root cause first. */
+	readonly allFindings = $derived(rankFindings(mergeForensics(this.#latest?.findings ?? [], this.forensics.findings)));
+	/** The one sentence above the findings; it follows the forensics as they run. */
+	readonly verdict = $derived.by((): Verdict | undefined => {
+		const a = this.#latest;
+		if (!a?.verdictInput || a.missing) return a?.verdict;
+		const status = this.forensics.status;
+		const forensics = status === 'single' || status === 'pairs' ? 'running' : status === 'done' ? 'done' : 'off';
+		return verdictOf({ ...a.verdictInput, findings: this.allFindings, forensics });
+	});
 	get importSummary(): string[] {
 		return this.#report.summary;
 	}

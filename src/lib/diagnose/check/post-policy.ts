@@ -101,7 +101,7 @@ async function checkSignature(s: Signed, evidence: Evidence, list: FindingList):
 			'post-policy-json-signed',
 			{
 				...at,
-				...(jsonSigned ? { confirmed: true } : {}),
+				...(jsonSigned ? { basis: 'reproduced' as const } : {}),
 				message: `The ${jsonSigned ? 'signature is an HMAC of' : 'string to sign is'} the policy JSON; SigV4 POST signs the base64 of the policy, the exact text of the policy field.`,
 				fix: `Sign the base64 policy: signature = hex(HMAC(kSigning, ${quote(s.sent, 40)})).`
 			},
@@ -119,7 +119,7 @@ async function checkSignature(s: Signed, evidence: Evidence, list: FindingList):
 			'post-policy-line-endings',
 			{
 				...at,
-				...(otherSigned ? { confirmed: true } : {}),
+				...(otherSigned ? { basis: 'reproduced' as const } : {}),
 				message: `The policy sent decodes to ${endings(s.json)} text, but it was signed as the policy with ${endings(other)} line endings: the base64 differs, so the signature does.`,
 				fix: 'Sign the exact base64 text of the policy field you send: encode the policy once, and send and sign that same string.'
 			},
@@ -149,7 +149,7 @@ async function checkSignatureForm(sig: string, s: Signed, correct: string, evide
 		list.add('hex-uppercase', {
 			stage: 'signature',
 			line: 1,
-			confirmed: true,
+			basis: 'reproduced',
 			message: 'The signature is in uppercase hex; SigV4 signatures are lowercase hex.',
 			fix: `Send ${correct}.`
 		});
@@ -159,7 +159,7 @@ async function checkSignatureForm(sig: string, s: Signed, correct: string, evide
 	for (const v of await signingKeyVariants(evidence.params.credentials.secretAccessKey, date, region, service)) {
 		if ((await v.sign(s.sent)) !== sig) continue;
 		list.add(v.code, {
-			confirmed: true,
+			basis: 'reproduced',
 			message: `The signature of the base64 policy is reproduced exactly by a signer that ${v.label}.`,
 			fix: v.fix
 		});

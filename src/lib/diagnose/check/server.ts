@@ -1,4 +1,12 @@
-import { normalizePathSegments, isNeverSigned, SESSION_TOKEN_HEADER } from '../../sigv4/index.ts';
+import {
+	canonicalQueryComponent,
+	canonicalQueryString,
+	decodedKey,
+	normalizePathSegments,
+	isNeverSigned,
+	SESSION_TOKEN_HEADER,
+	splitQuery
+} from '../../sigv4/index.ts';
 import { type FindingCode, quote } from '../../findings/index.ts';
 import { compareHost } from '../compare/host.ts';
 import { compareStringToSign } from '../compare/string-to-sign.ts';
@@ -68,7 +76,7 @@ function threeWay(server: ParsedCanonicalRequest, ctx: DiagnoseContext, list: Fi
 				'header-added-after-signing',
 				{
 					...at(requestLineOf(ctx, s.lower)),
-					confirmed: true,
+					basis: 'server',
 					message: `The server's canonical request has ${quote(s.text, 80)} (line ${s.line}), a header ${whose} without: it was added after signing (by the browser, the HTTP client or a proxy).`,
 					fix: `Set ${s.lower} before signing and sign it, or keep whatever adds it from doing so.`
 				},
@@ -94,7 +102,7 @@ function threeWay(server: ParsedCanonicalRequest, ctx: DiagnoseContext, list: Fi
 			'header-added-after-signing',
 			{
 				...at(requestLineOf(ctx, s.lower)),
-				confirmed: true,
+				basis: 'server',
 				message: `The server received ${s.lower} as ${quote(s.value, 80)} but ${whose} ${quote(value, 80)} (${describeDifference(value, s.value)}): it was changed after signing.`,
 				fix: `Send exactly the signed value of ${s.lower}: set it before signing and let nothing rewrite it (a multipart boundary, Accept-Encoding and Content-Type are the usual ones).`
 			},
@@ -109,7 +117,7 @@ function threeWay(server: ParsedCanonicalRequest, ctx: DiagnoseContext, list: Fi
 			{
 				...(never ? {} : at(requestLineOf(ctx, h.lower))),
 				...(never && ctx.user ? { line: h.line } : {}),
-				confirmed: true,
+				basis: 'server',
 				message: `${whose[0]!.toUpperCase()}${whose.slice(1)} ${quote(h.text, 80)}, but the server's canonical request has no ${h.lower}: it was removed on the way${
 					never ? ` (${h.lower} is one of the headers servers and proxies drop)` : ''
 				}.`,
@@ -133,7 +141,7 @@ function threeWay(server: ParsedCanonicalRequest, ctx: DiagnoseContext, list: Fi
 		}
 		list.add(code, {
 			...at(ctx.user ? 2 : undefined),
-			confirmed: true,
+			basis: 'server',
 			message: `The server's canonical request has the path ${quote(seen)}, ${whose} ${quote(path)}: ${why}.`,
 			fix: 'Sign the path exactly as the server receives it, and send the URL without re-encoding it.'
 		});
@@ -142,9 +150,13 @@ function threeWay(server: ParsedCanonicalRequest, ctx: DiagnoseContext, list: Fi
 		const a = signed[part]?.text ?? '';
 		const b = server[part]?.text ?? '';
 		if (a === b) continue;
+		// The query reached the server as the request sends it: nothing changed it on the way, and
+		// "send the query as signed" would advise what the request already does. What was signed
+		// differs, and the comparison of the user's canonical request (or URL) names how.
+		if (part === 'query' && b === sentQuery(ctx)) continue;
 		list.add('canonical-request-differs', {
 			...at(ctx.user ? signed[part]?.line : undefined),
-			confirmed: true,
+			basis: 'server',
 			message: `The server's canonical request has the ${part} ${quote(b)}, ${whose} ${quote(a)} (${describeDifference(a, b)}).`,
 			fix:
 				part === 'query'
@@ -160,13 +172,19 @@ function threeWay(server: ParsedCanonicalRequest, ctx: DiagnoseContext, list: Fi
 			{
 				stage: 'canonical-request',
 				...at(ctx.user ? signed.payloadHash?.line : undefined),
-				confirmed: true,
+				basis: 'server',
 				message: `The server computed the payload hash ${quote(seenPayload)}; ${whose} ${quote(payload)}.`,
 				fix: 'Hash (and declare in x-amz-content-sha256) the exact body that is sent.'
 			},
 			'payload-hash-mismatch'
 		);
 	}
+}
+
+/** The canonical query of the request as sent (a presigned URL's X-Amz-Signature left out, as the server does). */
+function sentQuery(ctx: DiagnoseContext): string {
+	const params = splitQuery(ctx.wire.query).filter((p) => decodedKey(p) !== 'X-Amz-Signature');
+	return canonicalQueryString(params.map((p) => [canonicalQueryComponent(p.key), canonicalQueryComponent(p.value)]));
 }
 
 /** What the server said: its error code and fields, and its canonical request and string to sign. */
@@ -178,7 +196,7 @@ export async function checkServer(ctx: DiagnoseContext, list: FindingList): Prom
 	for (const name of (fields['HeadersNotSigned'] ?? '').split(/[\s,;]+/).filter((n) => n !== '')) {
 		const lower = name.toLowerCase();
 		const line = requestLineOf(ctx, lower);
-		const at = { confirmed: true, ...(line !== undefined ? { line } : {}) };
+		const at = { basis: 'server' as const, ...(line !== undefined ? { line } : {}) };
 		if (lower === SESSION_TOKEN_HEADER) {
 			list.add(
 				'session-token-added-after-signing',
@@ -215,7 +233,7 @@ export async function checkServer(ctx: DiagnoseContext, list: FindingList): Prom
 			'payload-hash-mismatch',
 			{
 				stage: 'request',
-				confirmed: true,
+				basis: 'server',
 				message: `The server hashed the body it received as ${s3 ?? '(not given)'}, but the request declared ${client ?? '(not given)'} in x-amz-content-sha256.`,
 				fix: 'Hash the exact bytes sent (binary, after serialization) and declare that hash; do not change the body after signing.'
 			},
@@ -239,7 +257,7 @@ export async function checkServer(ctx: DiagnoseContext, list: FindingList): Prom
 			'authorization-malformed': 'authorization-malformed',
 			'signed-header-absent': 'absent:'
 		}[m.code as string];
-		list.add(m.code, { confirmed: true, message: `The server says: ${quote(message, 300)}.`, fix: m.fix }, key);
+		list.add(m.code, { basis: 'server', message: `The server says: ${quote(message, 300)}.`, fix: m.fix }, key);
 	}
 
 	if (server.stringToSign !== undefined && ctx.evidence.provided?.stringToSign === undefined && server.stringToSign.startsWith('AWS4')) {

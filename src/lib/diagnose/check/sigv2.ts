@@ -64,7 +64,7 @@ export function checkSigv2(
 		list.add(
 			'sigv2-fields-in-sigv4',
 			{
-				...(serverV2 ? { confirmed: true } : {}),
+				...(serverV2 ? { basis: 'server' as const } : {}),
 				message: `Signature Version 2 fields sit next to SigV4 ones: ${names}. With AWSAccessKeyId or Signature present, S3 switches to SigV2 and checks a signature you did not make${
 					serverV2 ? ' (the error shows a SigV2 string to sign)' : ''
 				}.`,
@@ -78,7 +78,7 @@ export function checkSigv2(
 			'sigv2-request',
 			{
 				...(header ? { stage: 'authorization' as const, line: 1 } : {}),
-				...(serverV2 ? { confirmed: true } : {}),
+				...(serverV2 ? { basis: 'server' as const } : {}),
 				message: `The request is signed with Signature Version 2 (${header ? quote(auth.text, 60) : names}); S3 in most regions and every newer service accept only SigV4 ("Please use AWS4-HMAC-SHA256").`,
 				fix: 'Sign with SigV4 (AWS4-HMAC-SHA256): use a current SDK, or set signature_version=s3v4 in older ones.'
 			},

@@ -4,6 +4,7 @@ import type { FindingList } from '../finding-list.ts';
 import type { ParsedAuthorization, ParsedSignedUrl } from '../../parse/index.ts';
 import { listQuoted } from '../../findings/index.ts';
 import type { Evidence } from '../types.ts';
+import { userSignedHeaders } from '../user-signed-headers.ts';
 
 /** Server-side encryption request headers, the copy-source ones included. */
 const SSE = /^x-amz-(?:copy-source-)?server-side-encryption(?:-|$)/;
@@ -63,6 +64,8 @@ export function checkSse(
 		);
 	}
 
+	checkSseOnRead(evidence, auth, url, list);
+
 	const sigv2 = auth?.sigv2 !== undefined || (url?.sigv2.length ?? 0) > 0 || (evidence.sigv2Fields?.length ?? 0) > 0;
 	if (!sigv2) return;
 	const headers = evidence.request.headers ?? [];
@@ -79,5 +82,43 @@ export function checkSse(
 			fix: 'Sign with SigV4 (AWS4-HMAC-SHA256): in older SDKs set signature_version=s3v4.'
 		},
 		'sse-kms-sigv2'
+	);
+}
+
+/** SSE-S3 and SSE-KMS request headers (the SSE-C trio is another matter: GET and HEAD need it). */
+const SSE_WRITE = /^x-amz-server-side-encryption(?:$|-aws-kms-key-id$|-context$|-bucket-key-enabled$)/;
+
+/**
+ * An SSE-S3/SSE-KMS header sent or signed on an S3 GET or HEAD: S3 answers 400 "The encryption
+ * method specified is not supported" (x-amz-server-side-encryption is not supported for this
+ * operation). S3 decrypts such objects without any header; only SSE-C sends its three headers on
+ * a read. So a presigned GET that signs the header cannot be used at all: sending the header is
+ * refused, not sending it fails the signature.
+ */
+function checkSseOnRead(
+	evidence: Evidence,
+	auth: ParsedAuthorization | undefined,
+	url: ParsedSignedUrl | undefined,
+	list: FindingList
+): void {
+	const method = evidence.request.method.toUpperCase();
+	if ((method !== 'GET' && method !== 'HEAD') || evidence.params.service !== 's3') return;
+	const headers = evidence.request.headers ?? [];
+	const sent = headers.map(([n]) => n.toLowerCase()).filter((n) => SSE_WRITE.test(n));
+	const signed = (userSignedHeaders(auth, url)?.names ?? []).filter((n) => SSE_WRITE.test(n));
+	const names = [...new Set([...sent, ...signed])];
+	if (names.length === 0) return;
+	const index = headers.findIndex(([n]) => SSE_WRITE.test(n.toLowerCase()));
+	const lines = requestHeaderLines(headers);
+	const what = evidence.mode === 'query' ? 'presigned URL' : 'request';
+	list.add(
+		'sse-header-on-get',
+		{
+			severity: 'warning',
+			...(index >= 0 ? { line: lines[index]! } : {}),
+			message: `This ${method} ${sent.length > 0 ? 'sends' : 'signs'} ${listQuoted(names)}: S3 accepts SSE-S3 and SSE-KMS headers only when it writes an object (PUT, POST, copy, multipart). On ${method} it answers 400 ("x-amz-server-side-encryption header is not supported for this operation") and decrypts SSE-S3/SSE-KMS objects without any header. Only SSE-C sends its three customer headers on a ${method}.`,
+			fix: `${evidence.mode === 'query' ? `Presign the ${method} without` : `Do not send or sign`} ${listQuoted(names)}${evidence.mode === 'query' ? ` (X-Amz-SignedHeaders=host is enough); a ${what} that signs them works neither with the header (400) nor without it (SignatureDoesNotMatch)` : ''}.`
+		},
+		'sse-on-read'
 	);
 }

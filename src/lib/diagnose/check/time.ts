@@ -27,42 +27,66 @@ function iso(ms: number): string {
 	return new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
 }
 
+/** YYYYMMDDTHHMMSSZ of epoch milliseconds. */
+function compact(ms: number): string {
+	return iso(ms).replace(/[-:]/g, '');
+}
+
+/**
+ * The times in AWS's "Signature expired: X is now earlier than Y (Z - 15 min.)" and "Signature not
+ * yet current: X is still later than Y (Z + 15 min.)": X is the request time, Z the server's.
+ */
+export function timesInMessage(message: string): { request: number; server: number } | undefined {
+	const m =
+		/Signature (?:expired|not yet current): (\d{8}T\d{6}Z) is (?:now earlier|still later) than \d{8}T\d{6}Z \((\d{8}T\d{6}Z) [-+]/i.exec(
+			message
+		);
+	if (!m) return undefined;
+	const request = parseTime(m[1]);
+	const server = parseTime(m[2]);
+	return request !== undefined && server !== undefined ? { request, server } : undefined;
+}
+
 /**
  * The request time against the server's clock: skew in header mode, the validity window of a
- * presigned URL. Judged against the server's ServerTime, or `now`; with only this machine's clock
- * (no `now` given) a stale time is a warning: the request may be an old one pasted for study.
+ * presigned URL. Judged only against a time that is known: the server's (its ServerTime field, or the
+ * one its "Signature expired" message gives) or `now`. Without one, nothing is said, unless the
+ * server's error code says so: a request pasted for study may be old on purpose, and this machine's
+ * clock says nothing about the moment it was sent.
  */
 export function checkTime(ctx: DiagnoseContext, list: FindingList): void {
 	const server = ctx.evidence.server;
 	const fields = server?.fields ?? {};
-	const serverTime = parseTime(fields['ServerTime']);
-	const reference = serverTime ?? ctx.evidence.now?.getTime() ?? Date.now();
-	const authoritative = serverTime !== undefined || ctx.evidence.now !== undefined;
-	const severity = authoritative ? ('error' as const) : ('warning' as const);
+	const inMessage = timesInMessage(server?.message ?? fields['Message'] ?? '');
+	const serverTime = parseTime(fields['ServerTime']) ?? inMessage?.server;
+	const reference = serverTime ?? ctx.evidence.now?.getTime();
+	const basis = serverTime !== undefined ? { basis: 'server' as const } : {};
 	const against =
-		serverTime !== undefined ? 'the server time' : ctx.evidence.now !== undefined ? 'the time checked against' : "this computer's clock";
+		serverTime !== undefined
+			? `the server time${fields['ServerTime'] ? ` (${fields['ServerTime']})` : ` ${compact(serverTime)} (from its message)`}`
+			: 'the time checked against';
 	const code = server?.code ?? '';
 
 	if (ctx.mode === 'header') {
-		const requestTime = parseTime(fields['RequestTime']) ?? parseTime(ctx.params.datetime);
+		const requestTime = parseTime(fields['RequestTime']) ?? inMessage?.request ?? parseTime(ctx.params.datetime);
 		if (requestTime === undefined) return;
-		const skew = requestTime - reference;
-		const confirmed = code === 'RequestTimeTooSkewed' || code === 'RequestExpired';
-		if (Math.abs(skew) > MAX_SKEW_MS || confirmed) {
+		const serverSays = code === 'RequestTimeTooSkewed' || code === 'RequestExpired' || inMessage !== undefined;
+		const skew = reference === undefined ? undefined : requestTime - reference;
+		if ((skew !== undefined && Math.abs(skew) > MAX_SKEW_MS) || serverSays) {
 			list.add(
 				'clock-skew',
 				{
-					severity: confirmed ? 'error' : severity,
-					...(confirmed ? { confirmed } : {}),
-					message: `The request time ${iso(requestTime)} is ${span(skew)} ${skew < 0 ? 'behind' : 'ahead of'} ${against}${
-						serverTime !== undefined ? ` (${fields['ServerTime']})` : ''
-					}; AWS allows 15 minutes.`,
+					...(serverSays ? { basis: 'server' as const } : basis),
+					message:
+						skew === undefined
+							? `The server says the request time ${iso(requestTime)} is more than 15 minutes from its clock${server?.message ? ` (${server.message})` : ''}.`
+							: `The request time ${iso(requestTime)} is ${span(skew)} ${skew < 0 ? 'behind' : 'ahead of'} ${against}; AWS allows 15 minutes.`,
 					fix: 'Sign with the current UTC time (sync the clock with NTP, or take the time from the Date header of an AWS response) and send the request right away.'
 				},
 				'clock-skew'
 			);
 		}
-		twelveHour(requestTime, skew, ctx, list, authoritative || confirmed ? 'error' : 'warning');
+		if (skew !== undefined) twelveHour(requestTime, skew, ctx, list, serverTime !== undefined);
 		return;
 	}
 
@@ -71,34 +95,33 @@ export function checkTime(ctx: DiagnoseContext, list: FindingList): void {
 	if (start === undefined) return;
 	const expires = Number(url?.expires ?? ctx.params.expiresIn ?? DEFAULT_EXPIRES);
 	const end = start + expires * 1000;
-	const confirmed = code === 'AccessDenied' && (/expired|not yet valid/i.test(server?.message ?? '') || 'X-Amz-Expires' in fields);
-	if (reference > end) {
+	const serverSays = code === 'AccessDenied' && (/expired|not yet valid/i.test(server?.message ?? '') || 'X-Amz-Expires' in fields);
+	const confirmed = serverSays ? { basis: 'server' as const } : basis;
+	if (reference !== undefined && reference > end) {
 		list.add(
 			'presign-expired',
 			{
-				severity: confirmed ? 'error' : severity,
-				...(confirmed ? { confirmed } : {}),
+				...confirmed,
 				message: `The presigned URL expired at ${iso(end)} (X-Amz-Date + ${expires} s), ${span(reference - end)} before ${against}.`,
 				fix: 'Make a new presigned URL, with an expiry long enough for its use (at most 7 days; temporary credentials end sooner).'
 			},
 			'presign-expired'
 		);
-	} else if (start - reference > MAX_SKEW_MS) {
+	} else if (reference !== undefined && start - reference > MAX_SKEW_MS) {
 		list.add(
 			'presign-expired',
 			{
-				severity: confirmed ? 'error' : severity,
-				...(confirmed ? { confirmed } : {}),
+				...confirmed,
 				message: `The presigned URL is not valid yet: X-Amz-Date ${iso(start)} is ${span(start - reference)} after ${against}.`,
 				fix: 'Sign with the current UTC time; check the clock and time zone of the machine that made the URL.'
 			},
 			'presign-expired'
 		);
-	} else if (confirmed) {
+	} else if (serverSays) {
 		list.add(
 			'presign-expired',
 			{
-				confirmed,
+				basis: 'server',
 				message: `The server says the presigned URL is expired or not yet valid${server?.message ? ` (${server.message})` : ''}.`,
 				fix: 'Make a new presigned URL with the current UTC time.'
 			},
@@ -107,20 +130,24 @@ export function checkTime(ctx: DiagnoseContext, list: FindingList): void {
 	}
 }
 
-/** A time 12 hours off, with an hour a 12-hour clock would print: "hh" instead of "HH". */
-function twelveHour(requestTime: number, skew: number, ctx: DiagnoseContext, list: FindingList, severity: 'error' | 'warning'): void {
+/**
+ * A time 12 hours off, with an hour a 12-hour clock would print: "hh" instead of "HH" (hour h where
+ * the time is h+12, or 12 where it is 00). The cause, so an error; the server's when its time was used.
+ */
+function twelveHour(requestTime: number, skew: number, ctx: DiagnoseContext, list: FindingList, fromServer: boolean): void {
 	const hour = new Date(requestTime).getUTCHours();
 	const pm = Math.abs(skew + TWELVE_HOURS_MS) <= MAX_SKEW_MS && hour < 12;
 	const midnight = Math.abs(skew - TWELVE_HOURS_MS) <= MAX_SKEW_MS && hour === 12;
 	if (!pm && !midnight) return;
 	const sts = ctx.evidence.provided?.stringToSign;
+	const actual = (hour + 12) % 24;
 	list.add(
 		'timestamp-12-hour-clock',
 		{
-			severity,
 			stage: sts !== undefined ? 'string-to-sign' : 'request',
 			...(sts !== undefined ? { line: 2 } : {}),
-			message: `The request time ${ctx.params.datetime} is 12 hours off, with hour ${String(hour).padStart(2, '0')}: it was formatted with a 12-hour clock ("hh").`,
+			...(fromServer ? { basis: 'server' as const } : {}),
+			message: `The request time ${compact(requestTime)} is 12 hours off${fromServer ? " the server's clock" : ''}, with hour ${String(hour).padStart(2, '0')} where the time was ${String(actual).padStart(2, '0')}: it was formatted with a 12-hour clock ("hh").`,
 			fix: "Format the time as yyyyMMdd'T'HHmmss'Z' (HH, 24-hour) in UTC."
 		},
 		'timestamp-12-hour-clock'

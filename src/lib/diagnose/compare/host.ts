@@ -16,12 +16,12 @@ export function compareHost(
 	stage: Stage,
 	list: FindingList,
 	where: string,
-	confirmed = false
+	serverSays = false
 ): void {
 	if (signed === seen) return;
 	const a = split(signed);
 	const b = split(seen);
-	const at = { stage, ...(line !== undefined ? { line } : {}), ...(confirmed ? { confirmed } : {}) };
+	const at = { stage, ...(line !== undefined ? { line } : {}), ...(serverSays ? { basis: 'server' as const } : {}) };
 	if (a.name === b.name && a.port !== b.port) {
 		list.add(
 			'host-port-mismatch',

@@ -15,7 +15,7 @@ export interface ScopeSite {
 	/** The code for a scope without four parts. */
 	malformedCode: FindingCode;
 	/** Mark the findings as named by the server. */
-	confirmed?: boolean;
+	serverSays?: boolean;
 }
 
 function regionHint(region: string): string {
@@ -32,7 +32,11 @@ function regionHint(region: string): string {
 export function compareScope(scope: string, ctx: DiagnoseContext, list: FindingList, site: ScopeSite): void {
 	const correct = ctx.trace.credentialScope;
 	if (scope === correct) return;
-	const at = { stage: site.stage, ...(site.line !== undefined ? { line: site.line } : {}), ...(site.confirmed ? { confirmed: true } : {}) };
+	const at = {
+		stage: site.stage,
+		...(site.line !== undefined ? { line: site.line } : {}),
+		...(site.serverSays ? { basis: 'server' as const } : {})
+	};
 	const parts = scope.split('/');
 	if (parts.length !== 4) {
 		list.add(

@@ -88,7 +88,7 @@ export async function compareSignature(ctx: DiagnoseContext, list: FindingList):
 			if (form === 'upper' || form === 'base64') {
 				list.add(form === 'upper' ? 'hex-uppercase' : 'signature-base64', {
 					...at,
-					confirmed: true,
+					basis: 'reproduced',
 					message: `The signature ${quote(signature)} is ${s === ctx.trace.stringToSign ? 'the correct one' : 'the signature of your string to sign'} in ${form === 'upper' ? 'uppercase hex' : 'base64'}.`,
 					fix: `Write the signature in lowercase hex: ${expected}.`
 				});
@@ -106,7 +106,8 @@ export async function compareSignature(ctx: DiagnoseContext, list: FindingList):
 	if (variant) {
 		list.add(variant.code, {
 			stage: variant.code === 'secret-key-whitespace' ? 'credentials' : 'signing-key',
-			confirmed: true,
+			basis: 'reproduced',
+			reproduces: signature !== undefined && !keyDiffers ? 'signature' : 'signing-key',
 			message: `Your ${signature !== undefined && !keyDiffers ? 'signature' : 'signing key'} is reproduced exactly by a signer that ${variant.label}.`,
 			fix: variant.fix
 		});
@@ -122,7 +123,7 @@ export async function compareSignature(ctx: DiagnoseContext, list: FindingList):
 				'session-token-added-after-signing',
 				{
 					stage: 'request',
-					confirmed: true,
+					basis: 'reproduced',
 					message: 'Your signature is the one for the request without the session token: the token was added after signing.',
 					fix:
 						ctx.mode === 'query'

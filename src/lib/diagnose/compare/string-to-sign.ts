@@ -78,7 +78,7 @@ export async function compareStringToSign(text: string, ctx: DiagnoseContext, li
 	const stage = 'string-to-sign';
 	const correct = ctx.trace.stringToSign;
 	const whose = source === 'user' ? 'your string to sign' : "the server's string to sign";
-	const confirmed = source === 'server' ? { confirmed: true } : {};
+	const confirmed = source === 'server' ? { basis: 'server' as const } : {};
 	if (source === 'user') checkLineEnds(text, stage, list);
 	const lines = text
 		.split('\n')
@@ -128,7 +128,7 @@ export async function compareStringToSign(text: string, ctx: DiagnoseContext, li
 		line: 3,
 		where: `Line 3 of ${whose}`,
 		malformedCode: 'string-to-sign-differs',
-		...(source === 'server' ? { confirmed: true } : {}),
+		...(source === 'server' ? { serverSays: true } : {}),
 		...(/^\d{8}T/.test(timestamp) ? { timestampDate: timestamp.slice(0, 8) } : {})
 	});
 
@@ -160,7 +160,8 @@ async function compareHashLine(hash: string, timestamp: string, ctx: DiagnoseCon
 		if (form === 'upper' || form === 'base64') {
 			list.add(form === 'upper' ? 'hex-uppercase' : 'hash-base64-not-hex', {
 				line: 4,
-				confirmed: true,
+				basis: 'reproduced',
+				reproduces: 'hash',
 				message: `Line 4 ${quote(hash)} is the SHA-256 of ${whose} in ${form === 'upper' ? 'uppercase hex' : 'base64'}.`,
 				fix: `Write the hash in lowercase hex: ${digest}.`
 			});
@@ -172,7 +173,8 @@ async function compareHashLine(hash: string, timestamp: string, ctx: DiagnoseCon
 		if (variant.code) {
 			list.add(variant.code, {
 				stage: 'canonical-request',
-				confirmed: true,
+				basis: 'reproduced',
+				reproduces: 'hash',
 				message: `Line 4 of your string to sign ${variant.message}.`,
 				fix: variant.fix!
 			});

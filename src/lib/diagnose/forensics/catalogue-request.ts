@@ -208,7 +208,7 @@ export const CANONICAL_REQUEST: MistakeKind[] = [
 		() => [
 			{
 				message: 'Your signer wrote the query parameters in the order given instead of sorted by encoded name.',
-				apply: (plan) => ({ ...plan, query: { ...plan.query, sorted: false } })
+				apply: (plan) => ({ ...plan, query: { ...plan.query, order: 'given' } })
 			}
 		]
 	),
@@ -378,12 +378,30 @@ export const CANONICAL_REQUEST: MistakeKind[] = [
 		'Sign the Host header as it is sent: no ":443" or ":80", but a non-default port kept.',
 		(model) => {
 			const defaultPort = model.scheme === 'https' ? '443' : '80';
-			const host = model.port === undefined || model.port === defaultPort ? `${model.hostname}:${defaultPort}` : model.hostname;
-			const message =
-				host === model.hostname
-					? `Your signer signed the host without its port (${host}); the request is sent to port ${model.port}.`
-					: `Your signer signed the host with the default port (${host}); clients send it without.`;
-			return [{ message, apply: (plan) => ({ ...plan, headers: { ...plan.headers, host } }) }];
+			const sent = model.headers.find(([n]) => n.toLowerCase() === 'host')?.[1] ?? model.hostname;
+			const hosts = new Map<string, string>();
+			if (model.port === undefined || model.port === defaultPort) {
+				// Added: the scheme's default port, or the other scheme's (an S3 client told "port 443" on http, or 80 on https).
+				for (const port of [defaultPort, defaultPort === '443' ? '80' : '443'])
+					hosts.set(
+						`${model.hostname}:${port}`,
+						`Your signer signed the host with port ${port} (${model.hostname}:${port}); clients send it without a default port.`
+					);
+			} else {
+				hosts.set(
+					model.hostname,
+					`Your signer signed the host without its port (${model.hostname}); the request is sent to port ${model.port}.`
+				);
+			}
+			// Dropped: a default port the request's Host carries.
+			if (/:(443|80)$/.test(sent))
+				hosts.set(model.hostname, `Your signer dropped the port from the host (${model.hostname}); the request's Host header is ${sent}.`);
+			hosts.delete(sent);
+			return [...hosts].map(([host, message]) => ({
+				suffix: host.slice(model.hostname.length + 1) || 'none',
+				message,
+				apply: (plan: Plan) => ({ ...plan, headers: { ...plan.headers, host } })
+			}));
 		}
 	),
 	kind(

@@ -15,9 +15,14 @@ import {
 	type Header,
 	type SigningParams,
 	type SigningTrace,
-	SESSION_TOKEN_QUERY_PARAM
+	SESSION_TOKEN_QUERY_PARAM,
+	utf8Bytes
 } from '../../sigv4/index.ts';
 import type { Evidence } from '../types.ts';
+import { referenceInputs } from '../reference-inputs.ts';
+import { encodeWith, type Encoder } from './encoders.ts';
+
+export type QueryOrder = 'canonical' | 'given' | 'decoded' | 'pair' | 'ignore-case' | 'key-only';
 
 /**
  * Every choice a signer makes on the way to a signature, as data. The correct signer's choices
@@ -36,8 +41,15 @@ export interface Plan {
 	query: {
 		/** canonical: decode then encode; decoded: not encoded at all; as-written: the URL's own text. */
 		encoding: 'canonical' | 'decoded' | 'as-written';
+		/** An encoder other than SigV4's for the keys and values (encoding: 'canonical' only). */
+		encoder?: Encoder;
 		plusForSpace: boolean;
-		sorted: boolean;
+		/**
+		 * canonical: by encoded key, then value; given: not sorted; decoded: sorted before encoding;
+		 * pair: the "key=value" strings sorted; ignore-case: keys compared case-insensitively;
+		 * key-only: by key, a repeated key's values left in the order given.
+		 */
+		order: QueryOrder;
 		equals: boolean;
 	};
 	headers: {
@@ -47,6 +59,8 @@ export interface Plan {
 		join: ',' | ', ' | 'lines';
 		/** Replaces the host header's value (port mistakes). */
 		host?: string;
+		/** Lowercase name → the values signed for it, in place of the request's (duplicated, changed, absent headers). */
+		signedValues?: Readonly<Record<string, readonly string[]>>;
 	};
 	/** Lowercase names of the signed headers. */
 	signed: ReadonlySet<string>;
@@ -95,12 +109,17 @@ export interface Model {
 	bodyHash: string;
 }
 
-/** Throws the core's SigningError when the evidence cannot be signed at all. */
+/**
+ * Throws the core's SigningError when the evidence cannot be signed at all. The base is the page's
+ * correct trace: referenceInputs(evidence), so the headers the user's signer signed (their SSE
+ * headers on a presigned URL included) are signed here too.
+ */
 export async function buildModel(evidence: Evidence, secret: string): Promise<Model> {
-	const params: SigningParams = { ...evidence.params, credentials: { ...evidence.params.credentials, secretAccessKey: secret } };
+	const inputs = referenceInputs(evidence);
+	const params: SigningParams = { ...inputs.params, credentials: { ...inputs.params.credentials, secretAccessKey: secret } };
 	const mode = evidence.mode;
-	const trace = mode === 'query' ? await presignUrl(evidence.request, params) : await signRequest(evidence.request, params);
-	const ctx = createContext(evidence.request, params, mode);
+	const trace = mode === 'query' ? await presignUrl(inputs.request, params) : await signRequest(inputs.request, params);
+	const ctx = createContext(inputs.request, params, mode);
 	const rules = serviceRules(params.service);
 	// Header mode appends Authorization last; everything before it is what was signed.
 	const headers = mode === 'header' ? trace.request.headers.slice(0, -1) : trace.request.headers.slice();
@@ -110,7 +129,7 @@ export async function buildModel(evidence: Evidence, secret: string): Promise<Mo
 		scope: { date: trace.date, region: params.region, service: params.service, terminator: TERMINATOR },
 		method: lineOf(trace, 'method'),
 		path: lineOf(trace, 'path'),
-		query: { encoding: 'canonical', plusForSpace: false, sorted: true, equals: true },
+		query: { encoding: 'canonical', plusForSpace: false, order: 'canonical', equals: true },
 		headers: { order: 'sorted', names: 'lower', values: 'canonical', join: ',' },
 		signed: new Set(trace.signedHeaders),
 		blankLine: true,
@@ -144,7 +163,7 @@ export async function buildModel(evidence: Evidence, secret: string): Promise<Mo
 		hostname: ctx.url.hostname,
 		headers,
 		userQuery: ctx.query,
-		bodyHash: await hashBody(evidence.request.body)
+		bodyHash: await hashBody(inputs.request.body)
 	};
 	if (ctx.url.port !== undefined) model.port = ctx.url.port;
 	return model;
@@ -165,6 +184,8 @@ function queryPairs(model: Model, plan: Plan, signedHeadersLine: string): [strin
 	const pairs: [string, string][] = model.userQuery.map((p) => {
 		if (encoding === 'as-written') return [p.key, p.value];
 		if (encoding === 'decoded') return [decoder.decode(percentDecode(p.key, true)), decoder.decode(percentDecode(p.value, true))];
+		const { encoder } = plan.query;
+		if (encoder) return [encodeWith(percentDecode(p.key, true), encoder), encodeWith(percentDecode(p.value, true), encoder)];
 		return [canonicalQueryComponent(p.key), canonicalQueryComponent(p.value)];
 	});
 	if (model.mode === 'query') {
@@ -179,15 +200,41 @@ function queryPairs(model: Model, plan: Plan, signedHeadersLine: string): [strin
 			['X-Amz-Expires', String(model.params.expiresIn ?? DEFAULT_EXPIRES)]
 		];
 		if (token && model.params.signSessionToken !== false) auth.push([SESSION_TOKEN_QUERY_PARAM, token]);
-		for (const [k, v] of auth) pairs.push([k, encoding === 'decoded' ? v : uriEncode(v)]);
+		const { encoder } = plan.query;
+		for (const [k, v] of auth)
+			pairs.push([k, encoding === 'decoded' ? v : encoding === 'canonical' && encoder ? encodeWith(utf8Bytes(v), encoder) : uriEncode(v)]);
 	}
 	return pairs;
+}
+
+const decodedText = (text: string) => decoder.decode(percentDecode(text, false));
+
+function sortQuery(pairs: [string, string][], order: QueryOrder): void {
+	switch (order) {
+		case 'canonical':
+			pairs.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
+			return;
+		case 'decoded':
+			pairs.sort((a, b) => compare(decodedText(a[0]), decodedText(b[0])) || compare(decodedText(a[1]), decodedText(b[1])));
+			return;
+		case 'pair':
+			pairs.sort((a, b) => compare(`${a[0]}=${a[1]}`, `${b[0]}=${b[1]}`));
+			return;
+		case 'ignore-case':
+			pairs.sort((a, b) => compare(a[0].toLowerCase(), b[0].toLowerCase()) || compare(a[1], b[1]));
+			return;
+		case 'key-only':
+			pairs.sort((a, b) => compare(a[0], b[0]));
+			return;
+		case 'given':
+			return;
+	}
 }
 
 function renderQuery(model: Model, plan: Plan, signedHeadersLine: string): string {
 	let pairs = queryPairs(model, plan, signedHeadersLine);
 	if (plan.query.plusForSpace) pairs = pairs.map(([k, v]) => [k.replace(/%20/g, '+'), v.replace(/%20/g, '+')]);
-	if (plan.query.sorted) pairs.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
+	sortQuery(pairs, plan.query.order);
 	return pairs.map(([k, v]) => (v === '' && !plan.query.equals ? k : `${k}=${v}`)).join('&');
 }
 
@@ -214,14 +261,23 @@ function formValue(plan: Plan, value: string): string {
 
 function renderHeaders(model: Model, plan: Plan): { lines: string[]; names: string[] } {
 	const groups = new Map<string, HeaderGroup>();
+	const replaced = plan.headers.signedValues ?? {};
 	model.headers.forEach(([name, value], index) => {
 		const lower = name.toLowerCase();
 		if (!plan.signed.has(lower)) return;
 		const group = groups.get(lower);
+		if (Object.hasOwn(replaced, lower)) {
+			if (!group)
+				groups.set(lower, { lower, name, index, values: replaced[lower]!.map((v) => formValue(plan, headerValue(model, plan, lower, v))) });
+			return;
+		}
 		const v = formValue(plan, headerValue(model, plan, lower, value));
 		if (group) group.values.push(v);
 		else groups.set(lower, { lower, name, index, values: [v] });
 	});
+	for (const lower of Object.keys(replaced))
+		if (plan.signed.has(lower) && !groups.has(lower))
+			groups.set(lower, { lower, name: lower, index: Infinity, values: replaced[lower]!.map((v) => formValue(plan, v)) });
 	// A name that is signed but not sent is signed with an empty value, as the core does.
 	for (const lower of plan.signed) if (!groups.has(lower)) groups.set(lower, { lower, name: lower, index: Infinity, values: [''] });
 	const list = [...groups.values()];

@@ -1,6 +1,7 @@
 import { fromHex } from '../../sigv4/index.ts';
 import { safeDecode } from '../../parse/index.ts';
 import { compatible, mistakesFor, type Mistake } from './catalogue.ts';
+import { headersToSend } from './catalogue-real-world.ts';
 import { buildModel, type Model, type Plan } from './model.ts';
 import { fromBase64, keyText, PlanSigner, type Rendered } from './plan-signer.ts';
 import type { Evidence, Finding, Stage } from '../types.ts';
@@ -12,6 +13,14 @@ export interface ForensicsResult {
 	mutated?: { stage: Stage; text: string }[];
 	/** Distinct candidate signatures computed. */
 	tried: number;
+	/**
+	 * Headers the client must send, with these values, for the user's signature to be valid (a
+	 * presigned URL that signs SSE headers or a Content-Type the request does not carry).
+	 */
+	sends?: [name: string, value: string][];
+	/** How far the search went: 'triples' when it tried triples, and whether it stopped at its time bound. */
+	depth?: 'single' | 'pairs' | 'triples';
+	timedOut?: boolean;
 }
 
 export interface PairSearchOptions {
@@ -19,10 +28,26 @@ export interface PairSearchOptions {
 	onProgress?: (done: number, total: number) => void;
 }
 
+export interface TripleSearchOptions extends PairSearchOptions {
+	/** Time bound for the triples, in ms (the pairs before them are not bounded). Default 2000. */
+	budgetMs?: number;
+	/** Called once the pairs are done, with their time (the bench reports both). */
+	onPairsDone?: (ms: number) => void;
+}
+
+/** The triples' default time bound (DESIGN §8: triples within 2 s). */
+export const TRIPLES_BUDGET_MS = 2000;
+
 /** Messages to and from forensics.worker.ts. */
-export type ForensicsWorkerRequest = { type: 'pairs'; evidence: Evidence; secret: string } | { type: 'cancel' };
+export type ForensicsWorkerRequest =
+	| { type: 'pairs'; evidence: Evidence; secret: string }
+	| { type: 'triples'; evidence: Evidence; secret: string; budgetMs?: number }
+	| { type: 'cancel' };
 export type ForensicsWorkerMessage =
-	{ type: 'progress'; done: number; total: number } | { type: 'result'; result: ForensicsResult } | { type: 'error'; message: string };
+	| { type: 'progress'; done: number; total: number }
+	| { type: 'pairs-done'; ms: number }
+	| { type: 'result'; result: ForensicsResult }
+	| { type: 'error'; message: string };
 
 /** The user's signature as they gave it: alone, in an Authorization header or in a presigned URL. */
 export function targetSignature(evidence: Evidence): string | undefined {
@@ -137,8 +162,20 @@ async function singleResult(search: Search): Promise<ForensicsResult | undefined
 	return found.length > 0 ? report(search, found) : undefined;
 }
 
+/**
+ * Lets messages (a cancel) in between batches. A MessageChannel round trip, not setTimeout(0),
+ * which browsers clamp to 4 ms once nested: dozens of batches would add a tenth of a second.
+ */
 function yieldToEventLoop(): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, 0));
+	if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = () => {
+			channel.port1.close();
+			resolve();
+		};
+		channel.port2.postMessage(null);
+	});
 }
 
 /**
@@ -146,14 +183,77 @@ function yieldToEventLoop(): Promise<void> {
  * the event loop between batches, reports progress and stops when the signal aborts.
  */
 export async function searchMistakePairs(evidence: Evidence, secret: string, opts: PairSearchOptions = {}): Promise<ForensicsResult> {
-	const { signal, onProgress } = opts;
-	signal?.throwIfAborted();
+	opts.signal?.throwIfAborted();
 	const search = await prepare(evidence, secret);
 	if (!search) return { findings: [], tried: 0 };
 	// The simplest explanation first: a single mistake that reproduces the signature ends the search.
 	const single = await singleResult(search);
 	if (single) return single;
+	opts.signal?.throwIfAborted();
+	const found = await pairs(search, opts);
+	return found.length > 0 ? report(search, found) : { findings: [], tried: search.signer.tried, depth: 'pairs' };
+}
+
+/**
+ * Triples of compatible mistakes, after the singles and the pairs, within a time bound: the
+ * triples are tried in catalogue order (the likeliest kinds first) until one reproduces the
+ * signature or the time is up (`timedOut` says so).
+ */
+export async function searchMistakeTriples(evidence: Evidence, secret: string, opts: TripleSearchOptions = {}): Promise<ForensicsResult> {
+	const { signal, onProgress } = opts;
 	signal?.throwIfAborted();
+	const search = await prepare(evidence, secret);
+	if (!search) return { findings: [], tried: 0 };
+	const single = await singleResult(search);
+	if (single) return single;
+	const pairsStarted = performance.now();
+	const pairFound = await pairs(search, { ...(signal ? { signal } : {}) });
+	opts.onPairsDone?.(performance.now() - pairsStarted);
+	if (pairFound.length > 0) return report(search, pairFound);
+
+	const deadline = performance.now() + (opts.budgetMs ?? TRIPLES_BUDGET_MS);
+	const { singles } = search;
+	const n = singles.length;
+	const ok = (a: Candidate, b: Candidate) => compatible(a.mistakes[0]!, b.mistakes[0]!);
+	const found: Candidate[] = [];
+	let batch: Candidate[] = [];
+	let timedOut = false;
+	let done = 0;
+	for (let i = 0; i < n && !timedOut && found.length === 0; i++) {
+		const a = singles[i]!;
+		for (let j = i + 1; j < n && !timedOut && found.length === 0; j++) {
+			const b = singles[j]!;
+			if (!ok(a, b)) continue;
+			const ab = b.mistakes[0]!.apply(a.plan);
+			for (let k = j + 1; k < n; k++) {
+				const c = singles[k]!;
+				if (!ok(a, c) || !ok(b, c)) continue;
+				const plan = c.mistakes[0]!.apply(ab);
+				const rendered = search.signer.render(plan);
+				done++;
+				// A triple that renders like one of its parts was tried as that part (the signer caches by id).
+				if (rendered.id === a.rendered.id || rendered.id === b.rendered.id || rendered.id === c.rendered.id) continue;
+				batch.push({ mistakes: [a.mistakes[0]!, b.mistakes[0]!, c.mistakes[0]!], plan, rendered });
+				if (batch.length >= BATCH) {
+					found.push(...(await matching(search, batch)));
+					batch = [];
+					onProgress?.(done, 0);
+					if (performance.now() > deadline) timedOut = true;
+					await yieldToEventLoop();
+					signal?.throwIfAborted();
+					if (timedOut || found.length > 0) break;
+				}
+			}
+		}
+	}
+	if (!timedOut) found.push(...(await matching(search, batch)));
+	if (found.length > 0) return report(search, found);
+	return { findings: [], tried: search.signer.tried, depth: 'triples', timedOut };
+}
+
+/** The pairs that reproduce the signature (none when no pair does). */
+async function pairs(search: Search, opts: PairSearchOptions): Promise<Candidate[]> {
+	const { signal, onProgress } = opts;
 	const { singles } = search;
 	let total = 0;
 	for (let i = 0; i < singles.length; i++)
@@ -185,7 +285,7 @@ export async function searchMistakePairs(evidence: Evidence, secret: string, opt
 		}
 	}
 	await flush();
-	return found.length > 0 ? report(search, found) : { findings: [], tried: search.signer.tried };
+	return found;
 }
 
 function firstDifferentLine(mine: string, correct: string): number {
@@ -224,9 +324,11 @@ async function report(search: Search, found: Candidate[]): Promise<ForensicsResu
 		c.mistakes.map((mistake) => ({
 			mistake,
 			note:
-				c.mistakes.length > 1
-					? ' Together with the other mistake found, this reproduces your signature exactly.'
-					: ' This reproduces your signature exactly.'
+				c.mistakes.length > 2
+					? ' Together with the other two mistakes found, this reproduces your signature exactly.'
+					: c.mistakes.length > 1
+						? ' Together with the other mistake found, this reproduces your signature exactly.'
+						: ' This reproduces your signature exactly.'
 		}))
 	);
 	const form = search.formats.find((m) => m.format === target.form);
@@ -245,10 +347,17 @@ async function report(search: Search, found: Candidate[]): Promise<ForensicsResu
 			message: mistake.message + note,
 			fix: mistake.fix,
 			line: stage in theirs ? firstDifferentLine(theirs[stage], correct[stage]) : 1,
-			confirmed: true
+			confirmed: true,
+			basis: 'reproduced'
 		});
 	}
 	const result: ForensicsResult = { findings, tried: signer.tried };
 	if (mutated.length > 0) result.mutated = mutated;
+	const sends = headersToSend(plan, model.base);
+	if (sends.length > 0) result.sends = sends;
+	if (sends.length > 1) {
+		const all = sends.map(([n, v]) => `${n}: ${v}`).join(' and ');
+		for (const f of findings) if (f.code === 'signed-header-absent') f.message += ` Valid when the client sends all of: ${all}.`;
+	}
 	return result;
 }

@@ -1,7 +1,7 @@
-import { searchMistakePairs, type ForensicsWorkerMessage, type ForensicsWorkerRequest } from './search.ts';
+import { searchMistakePairs, searchMistakeTriples, type ForensicsWorkerMessage, type ForensicsWorkerRequest } from './search.ts';
 
 /**
- * Module Web Worker: the pair search, off the page's thread. Load it with
+ * Module Web Worker: the pair search (and the triples, within their time bound), off the page's thread. Load it with
  * `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
  * The secret arrives by postMessage from the same page and is never logged or sent back.
  */
@@ -20,15 +20,24 @@ scope.onmessage = (event) => {
 	// One search at a time: a new request or a cancel stops the one before.
 	running?.abort();
 	running = undefined;
-	if (request.type !== 'pairs') return;
+	if (request.type === 'cancel') return;
 	const controller = new AbortController();
 	running = controller;
-	searchMistakePairs(request.evidence, request.secret, {
+	const opts = {
 		signal: controller.signal,
-		onProgress: (done, total) => {
+		onProgress: (done: number, total: number) => {
 			if (!controller.signal.aborted) scope.postMessage({ type: 'progress', done, total });
 		}
-	}).then(
+	};
+	const search =
+		request.type === 'pairs'
+			? searchMistakePairs(request.evidence, request.secret, opts)
+			: searchMistakeTriples(request.evidence, request.secret, {
+					...opts,
+					...(request.budgetMs !== undefined ? { budgetMs: request.budgetMs } : {}),
+					onPairsDone: (ms) => scope.postMessage({ type: 'pairs-done', ms })
+				});
+	search.then(
 		(result) => {
 			if (!controller.signal.aborted) scope.postMessage({ type: 'result', result });
 		},
