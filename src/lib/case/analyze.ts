@@ -57,8 +57,10 @@ const FIELD_LABELS: Partial<Record<OriginField, [label: string, where: string]>>
 /** The unknown inputs, and an error on the first: what to paste or type to go on. */
 function missingInputs(c: Case): { missing: OriginField[]; error: FieldError } | undefined {
 	const order = Object.keys(FIELD_LABELS) as OriginField[];
+	// The access key ID is in no stage of a header signature (only in the Authorization header): it waits, the stages do not.
+	const blocking = (f: OriginField) => f !== 'accessKeyId' || c.mode === 'query';
 	const missing = [...order, ...ORIGIN_FIELDS.filter((f) => !order.includes(f))].filter(
-		(f) => c.origins[f]?.from === 'unknown' && String(c[f]).trim() === ''
+		(f) => blocking(f) && c.origins[f]?.from === 'unknown' && String(c[f]).trim() === ''
 	);
 	const first = missing[0];
 	if (first === undefined) return undefined;

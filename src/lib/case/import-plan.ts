@@ -61,6 +61,15 @@ export function requestText(request: HttpRequest): string {
 	return [firstLine, `Host: ${url[2]}`, ...rest].join('\n');
 }
 
+const STAGE_WORDS: Record<string, string> = {
+	canonicalRequest: 'canonical request',
+	stringToSign: 'string to sign',
+	signature: 'signature',
+	authorization: 'Authorization header',
+	signedUrl: 'presigned URL',
+	signingKeys: 'signing keys'
+};
+
 /** Where in the paste a field was read, as the reader says (a phrase and a line). */
 export type ReadFrom = { source?: string; line?: number };
 
@@ -188,7 +197,7 @@ export function planImport(result: ImportResult, current: Case): ImportPlan {
 	const form = result.form ?? (startsCase ? [] : current.form);
 	const sigv2Fields = startsCase ? (result.sigv2Fields ?? []) : [...current.sigv2Fields, ...(result.sigv2Fields ?? [])];
 	const evidence = [
-		...Object.keys(result.provided ?? {}).map((k) => `your ${k}`),
+		...Object.keys(result.provided ?? {}).map((k) => `your ${STAGE_WORDS[k] ?? k}`),
 		...(result.server?.canonicalRequest ? ["the server's canonical request"] : []),
 		...(result.server?.stringToSign ? ["the server's string to sign"] : [])
 	];

@@ -1,5 +1,6 @@
+import type { ImportKind } from '../parse/types.ts';
 /** What each paste format is called in the page's sentences. */
-export const KIND_NAMES: Record<string, string> = {
+export const KIND_NAMES: Record<ImportKind, string> = {
 	'raw-http': 'an HTTP request',
 	curl: 'a curl command',
 	fetch: 'a fetch() call',
@@ -15,10 +16,12 @@ export const KIND_NAMES: Record<string, string> = {
 	'string-to-sign': 'a string to sign',
 	'sigv2-request': 'a Signature Version 2 request',
 	'post-form': 'a POST form',
+	'service-error-xml': 'an AWS error response',
+	'signing-keys': 'a list of signing keys',
 	unknown: 'nothing recognisable'
 };
 
 /** A format's name, or its kind when it has none yet. */
 export function kindName(kind: string): string {
-	return KIND_NAMES[kind] ?? kind;
+	return (KIND_NAMES as Record<string, string>)[kind] ?? kind;
 }

@@ -12,6 +12,8 @@ export interface FieldError {
 
 /** Signs stages that need no secret when none is given; never shown, never compared. */
 export const NO_SECRET = 'no-secret-key-given';
+/** Stands in the Authorization header for an access key ID the evidence does not give; no stage depends on it. */
+export const UNKNOWN_ACCESS_KEY = 'ACCESS-KEY-ID-NOT-IN-YOUR-PASTE';
 
 /** The input a signing error points at: the request's parts are the request box, the POST fields their box. */
 export function fieldOf(e: SigningError): InputField {
@@ -49,7 +51,10 @@ export function needsSecret(c: Case): boolean {
 export function paramsOf(c: Case): SigningParams | FieldError {
 	const rules = serviceRules(c.service.trim() || 's3');
 	const params: SigningParams = {
-		credentials: { accessKeyId: c.accessKeyId.trim(), secretAccessKey: c.secretAccessKey || NO_SECRET },
+		credentials: {
+			accessKeyId: c.accessKeyId.trim() || (c.origins.accessKeyId?.from === 'unknown' ? UNKNOWN_ACCESS_KEY : ''),
+			secretAccessKey: c.secretAccessKey || NO_SECRET
+		},
 		region: c.region.trim(),
 		service: c.service.trim(),
 		datetime: c.datetime.trim(),

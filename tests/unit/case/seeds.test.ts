@@ -9,7 +9,8 @@ function pasted(...texts: string[]): Case {
 	return c;
 }
 
-const errors = (a: { findings: { severity: string; code: string }[] }) => a.findings.filter((f) => f.severity === 'error').map((f) => f.code);
+const errors = (a: { findings: { severity: string; code: string }[] }) =>
+	a.findings.filter((f) => f.severity === 'error').map((f) => f.code);
 
 describe('the seeds, from what each author held', () => {
 	it('seed 000: an Apex presigned PUT whose client sends SSE-C headers it did not sign', async () => {

@@ -1,0 +1,152 @@
+// A fresh page, nothing typed: the user pastes what they hold first (an error body, the stages their
+// code printed, a seed story's evidence) and the page rebuilds their case from it, never the example.
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useApp } from './browser.ts';
+import { newContext, paneText, waitForEditors } from './pane-helpers.ts';
+import { seed000, seed001Keys, seed002, seed003, seed004, EXAMPLE_SECRET } from '../helpers/seeds.ts';
+
+const app = useApp();
+
+async function open(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await newContext(context, app.url);
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(app.url);
+	await waitForEditors(page, 6);
+	return { context, page, errors };
+}
+
+async function paste(page: Page, text: string): Promise<void> {
+	await page.locator('#paste').fill(text);
+	await page.getByRole('button', { name: 'Import' }).click();
+}
+
+const verdict = (page: Page) => page.locator('.verdict .sentence').textContent();
+const errorCodes = (page: Page) => page.locator('.findings li.error .code').allTextContents();
+
+const STS = ['AWS4-HMAC-SHA256', '20240115T031500Z', '20240115/eu-west-1/s3/aws4_request'];
+const CR = [
+	'PUT',
+	'/photos/cat.jpg',
+	'',
+	'host:examplebucket.s3.eu-west-1.amazonaws.com',
+	'x-amz-content-sha256:UNSIGNED-PAYLOAD',
+	'x-amz-date:20240115T031500Z',
+	'',
+	'host;x-amz-content-sha256;x-amz-date',
+	'UNSIGNED-PAYLOAD'
+].join('\n');
+
+describe('evidence first, on a fresh page', () => {
+	it('an S3 SignatureDoesNotMatch body alone: the request rebuilt from it, the scope from its string to sign, no false error', async () => {
+		const { context, page, errors } = await open();
+		// The server computed this string to sign for the request; the user's signer signed something else.
+		const { createHash } = await import('node:crypto');
+		const sts = [...STS, createHash('sha256').update(CR).digest('hex')].join('\n');
+		const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message><AWSAccessKeyId>AKIAIOSFODNN7EXAMPLE</AWSAccessKeyId><StringToSign>${sts}</StringToSign><SignatureProvided>${'b'.repeat(64)}</SignatureProvided><CanonicalRequest>${CR}</CanonicalRequest><RequestId>1</RequestId><HostId>2</HostId></Error>`;
+		await paste(page, xml);
+		await expect.poll(() => page.locator('#request').inputValue(), { timeout: 15_000 }).toContain('PUT /photos/cat.jpg HTTP/1.1');
+		expect(await page.locator('#region').inputValue()).toBe('eu-west-1');
+		expect(await page.locator('#datetime').inputValue()).toBe('20240115T031500Z');
+		expect(await page.locator('#region-origin').textContent()).toContain('paste 1');
+		await expect.poll(() => paneText(page, 'Canonical request'), { timeout: 15_000 }).toBe(CR);
+		// The server's canonical request is the correct one here: only the signature differs, and nothing else is blamed.
+		await expect.poll(() => verdict(page), { timeout: 15_000 }).toMatch(/^(Not enough to tell|Cause|Likely)/);
+		for (const code of await errorCodes(page)) expect(['signature-mismatch', 'wrong-secret-key']).toContain(code);
+		expect(await page.locator('.verdict').textContent()).not.toMatch(/example/i);
+		await page.screenshot({ path: 'test-results/evidence-s3-error.png', fullPage: true });
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('a canonical request and a string to sign pasted together: both used, and what neither gives is asked for', async () => {
+		const { context, page, errors } = await open();
+		await paste(page, `${CR}\n\n${[...STS, 'c'.repeat(64)].join('\n')}`);
+		await expect.poll(() => page.locator('#request').inputValue(), { timeout: 15_000 }).toContain('PUT /photos/cat.jpg HTTP/1.1');
+		expect(await page.locator('#datetime').inputValue()).toBe('20240115T031500Z');
+		expect(await page.locator('.summary').textContent()).toContain('Compared: your canonical request, your string to sign.');
+		// The access key and the secret are not in these texts: the page asks, and shows no example value.
+		expect(await page.locator('#accessKeyId').inputValue()).toBe('');
+		expect(await page.locator('#secretAccessKey').inputValue()).toBe('');
+		// The stages that need no secret are shown and compared; the verdict waits for the secret.
+		await expect.poll(() => paneText(page, 'Canonical request'), { timeout: 15_000 }).toBe(CR);
+		await expect.poll(() => verdict(page), { timeout: 15_000 }).toMatch(/Not enough to tell/);
+		expect(await paneText(page, 'Signature')).toMatch(/enter the secret access key/);
+		await page.screenshot({ path: 'test-results/evidence-cr-sts.png', fullPage: true });
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('Start a new case forgets the paste and opens the example again', async () => {
+		const { context, page } = await open();
+		await paste(page, CR);
+		await expect.poll(() => page.locator('#request').inputValue(), { timeout: 15_000 }).toContain('PUT /photos/cat.jpg');
+		await page.getByRole('button', { name: 'Start a new case' }).click();
+		await expect.poll(() => page.locator('#request').inputValue()).toContain('GET /test.txt HTTP/1.1');
+		expect(await page.locator('.verdict').count()).toBe(0);
+		await context.close();
+	});
+});
+
+describe('the seeds, from what each author held', () => {
+	it('seed 000: an Apex presigned PUT whose client sends SSE-C headers it did not sign', async () => {
+		const { context, page, errors } = await open();
+		const { curl, serverError } = seed000();
+		await paste(page, curl);
+		await paste(page, serverError);
+		await expect
+			.poll(() => verdict(page), { timeout: 20_000 })
+			.toMatch(/^Cause: An x-amz-\* header is sent but not signed — the server's message says so/);
+		expect((await errorCodes(page))[0]).toBe('x-amz-header-not-signed');
+		await page.screenshot({ path: 'test-results/seed-000.png', fullPage: true });
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('seed 001: an Apex signing-key chain, checked key by key', async () => {
+		const { context, page, errors } = await open();
+		const { text, scope } = seed001Keys();
+		await page.locator('#datetime').fill(scope.datetime);
+		await page.locator('#region').fill(scope.region);
+		await page.locator('#secretAccessKey').fill(EXAMPLE_SECRET);
+		await paste(page, text);
+		await expect.poll(() => verdict(page), { timeout: 20_000 }).toMatch(/correct/);
+		expect(await errorCodes(page)).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('seed 002: an Apex string to sign with a 12-hour clock and a base64 hash, then the server\'s "Signature expired"', async () => {
+		const { context, page, errors } = await open();
+		const { stringToSign, serverError } = seed002();
+		await paste(page, stringToSign);
+		await paste(page, serverError);
+		await expect.poll(() => verdict(page), { timeout: 20_000 }).toMatch(/^Cause: .*12-hour.* — the server's message says so/);
+		expect(await errorCodes(page)).toEqual(expect.arrayContaining(['timestamp-12-hour-clock', 'hash-base64-not-hex']));
+		await page.screenshot({ path: 'test-results/seed-002.png', fullPage: true });
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('seed 003: an SSE-KMS presigned PUT opened without the header it signs', async () => {
+		const { context, page, errors } = await open();
+		await paste(page, seed003().url);
+		await expect.poll(() => errorCodes(page), { timeout: 20_000 }).toContain('signed-header-absent');
+		expect((await errorCodes(page))[0]).toBe('signed-header-absent');
+		await expect.poll(() => page.locator('.verdict').textContent(), { timeout: 20_000 }).toContain('signed-header-absent');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('seed 004: a C# POST policy form with the SigV2 field AWSAccessKeyId mixed in', async () => {
+		const { context, page, errors } = await open();
+		await paste(page, seed004().formData);
+		await expect.poll(() => errorCodes(page), { timeout: 20_000 }).toContain('sigv2-fields-in-sigv4');
+		await expect.poll(() => page.locator('.verdict').textContent(), { timeout: 20_000 }).toContain('sigv2-fields-in-sigv4');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
