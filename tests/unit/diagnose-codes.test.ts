@@ -21,7 +21,8 @@ import {
 	toHex,
 	type Scenario
 } from './diagnose-helpers.ts';
-import { POST_SSE_CASES } from './diagnose-post-sse-cases.ts';
+import { BUCKET_URL, FIELDS, POLICY, POST_SSE_CASES } from './diagnose-post-sse-cases.ts';
+import { signPostPolicy } from '../../src/lib/sigv4/index.ts';
 
 interface Case {
 	code: FindingCode;
@@ -34,6 +35,12 @@ interface Case {
 }
 
 const GET = request('GET', 'https://example.amazonaws.com/');
+/** AWS IoT's MQTT over WebSocket: the service wants the session token appended after signing. */
+const IOT_MQTT = request('GET', 'https://example-ats.iot.us-east-1.amazonaws.com/mqtt');
+const IOT_PARAMS = params({
+	service: 'iotdevicegateway',
+	credentials: { accessKeyId: 'ASIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET, sessionToken: 'TOKEN/EXAMPLE+' }
+});
 const S3_GET = request('GET', 'https://examplebucket.s3.amazonaws.com/photos/a.jpg');
 const cr = (edit: (text: string) => string) => (t: { canonicalRequest: string }) => ({ canonicalRequest: edit(t.canonicalRequest) });
 const sts = (edit: (text: string) => string) => (t: { stringToSign: string }) => ({ stringToSign: edit(t.stringToSign) });
@@ -693,6 +700,73 @@ const cases: Case[] = [
 		stage: 'authorization',
 		line: 1
 	},
+	// ------------------------------------------------------------------ found by the real-world corpus
+	{
+		code: 'session-token-signed',
+		name: 'IoT WebSocket URL presigned with X-Amz-Security-Token in the signed query',
+		scenario: async () => {
+			const p = IOT_PARAMS;
+			const t = await sign(IOT_MQTT, p, 'query');
+			return { request: request('GET', t.signedUrl!), params: p, mode: 'query', provided: () => ({ signedUrl: t.signedUrl! }) };
+		},
+		stage: 'canonical-request',
+		line: 3,
+		confirmed: true
+	},
+	{
+		code: 'query-in-path',
+		name: 'canonical URI /a%3Fx%3D1 with an empty query line (the query signed as part of the path)',
+		scenario: {
+			request: request('GET', 'https://example.amazonaws.com/a?x=1'),
+			params: params(),
+			provided: cr((t) => replaceLine(replaceLine(t, 2, '/a%3Fx%3D1'), 3, ''))
+		},
+		stage: 'canonical-request',
+		line: 2
+	},
+	{
+		code: 'query-in-path',
+		name: 'signature alone, reproduced by the query moved into the path',
+		scenario: async () => {
+			const req = request('GET', 'https://example.amazonaws.com/a?x=1');
+			const t = await sign(req, params());
+			const canonical = replaceLine(replaceLine(t.canonicalRequest, 2, '/a%3Fx%3D1'), 3, '');
+			const stringToSign = replaceLine(t.stringToSign, 4, await sha256Hex(canonical));
+			const signature = toHex(await hmacHex(Buffer.from(t.keyChain.kSigning, 'hex'), stringToSign));
+			return { request: req, params: params(), provided: () => ({ signature }) };
+		},
+		stage: 'canonical-request',
+		line: 2,
+		confirmed: true
+	},
+	{
+		code: 'post-condition-failed',
+		name: 'POST form Content-Type text/plain against the policy\'s image/jpeg condition',
+		scenario: async () => {
+			const t = await signPostPolicy({ policy: POLICY, fields: FIELDS }, s3Params());
+			const form = t.fields.map(([n, v]): [string, string] => [n, n === 'Content-Type' ? 'text/plain' : v]);
+			return { request: request('POST', BUCKET_URL), params: s3Params(), form };
+		},
+		stage: 'request'
+	},
+	{
+		code: 'post-condition-failed',
+		name: 'S3 names the failed condition (content-length-range, not judged from the form)',
+		scenario: async () => {
+			const t = await signPostPolicy({ policy: POLICY, fields: FIELDS }, s3Params());
+			return {
+				request: request('POST', BUCKET_URL),
+				params: s3Params(),
+				form: t.fields,
+				server: () => ({
+					code: 'AccessDenied',
+					message: 'Invalid according to Policy: Policy Condition failed: ["content-length-range", 0, 1048576]'
+				})
+			};
+		},
+		stage: 'request',
+		confirmed: true
+	},
 	{
 		code: 'request-unsignable',
 		name: 'empty region',
@@ -721,5 +795,30 @@ describe('diagnose names each mistake', () => {
 	it('covers every code in FINDING_CODES (POST policy and SSE codes: diagnose-post-sse.test.ts runs their cases)', () => {
 		const covered = new Set([...cases, ...POST_SSE_CASES].map((c) => c.code));
 		expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
+	});
+});
+
+describe('the corpus codes stay silent on correct requests', () => {
+	const errors = (findings: Finding[]) => findings.filter((f) => f.severity === 'error').map((f) => f.code);
+	it('an IoT WebSocket URL with the session token appended after signing is correct', async () => {
+		const t = await sign(IOT_MQTT, { ...IOT_PARAMS, signSessionToken: false }, 'query');
+		const url = `${t.signedUrl!}&X-Amz-Security-Token=${encodeURIComponent('TOKEN/EXAMPLE+')}`;
+		const { findings } = await diagnoseScenario({
+			request: request('GET', url),
+			params: IOT_PARAMS,
+			mode: 'query',
+			provided: () => ({ signedUrl: url })
+		});
+		expect(errors(findings)).toEqual([]);
+	});
+	it('a request whose path really holds an encoded "?" (%3F) and a query is not query-in-path', async () => {
+		const req = request('GET', 'https://example.amazonaws.com/a%3Fb?x=1');
+		const { findings } = await diagnoseScenario({ request: req, params: params(), provided: (t) => ({ canonicalRequest: t.canonicalRequest }) });
+		expect(errors(findings)).toEqual([]);
+	});
+	it('a POST form that meets every condition has no post-condition-failed', async () => {
+		const t = await signPostPolicy({ policy: POLICY, fields: FIELDS }, s3Params());
+		const { findings } = await diagnoseScenario({ request: request('POST', BUCKET_URL), params: s3Params(), form: t.fields });
+		expect(findings.map((f) => f.code)).not.toContain('post-condition-failed');
 	});
 });

@@ -151,7 +151,8 @@ async function build(c: Case): Promise<{ request: HttpRequest; params: SigningPa
 	const headers: Header[] = c.headers.map(([n, v]) => [n, v]);
 	const hostValue = c.port && !(c.port === '443' && c.scheme === 'https') ? authority : hostname;
 	if (c.hostHeader !== 'none') headers.unshift(['Host', c.hostHeader === 'upper' ? hostValue.toUpperCase() : hostValue]);
-	if (c.mode === 'header' && c.contentSha256 !== 'none') {
+	// OpenSearch Serverless requires x-amz-content-sha256 on every request: a correct aoss request sends it.
+	if (c.mode === 'header' && (c.contentSha256 !== 'none' || service === 'aoss')) {
 		headers.push(['X-Amz-Content-Sha256', c.contentSha256 === 'unsigned' ? 'UNSIGNED-PAYLOAD' : await sha256Hex(c.body)]);
 	}
 	const request: HttpRequest = { method: c.method, url, headers };

@@ -29,7 +29,9 @@ describe('canonical request', () => {
 		});
 		expect(r.params).toEqual({
 			signedHeaders: ['content-type', 'host', 'x-amz-date'],
-			payloadHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+			payloadHash: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+			// The signed x-amz-date line gives the request time.
+			datetime: '20150830T123600Z'
 		});
 		expect(r.mode).toBe('header');
 	});

@@ -164,7 +164,7 @@ async function analyzeStages(c: Case, opts: { forensics?: ForensicsDepth; now?: 
 	out.evidence = evidence;
 	out.findings = await diagnoseSafely(diagnosis.diagnose, evidence, trace, out, !needsSecret(c));
 	const depth = opts.forensics ?? 'off';
-	if (depth !== 'off' && !needsSecret(c)) {
+	if (depth !== 'off' && !needsSecret(c) && evidence.requestGiven !== false) {
 		const forensics = await runForensics(depth, evidence, c.secretAccessKey!, trace.signature);
 		if (forensics) {
 			out.forensics = forensics;

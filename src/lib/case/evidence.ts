@@ -2,6 +2,12 @@ import type { Evidence } from '../diagnose/types.ts';
 import type { HttpRequest, SigningParams } from '../sigv4/index.ts';
 import type { Case } from './case.ts';
 
+/** True when the request is the user's own: typed, or read from a paste (not the example standing in). */
+export function requestGiven(c: Case): boolean {
+	const origin = c.origins.requestText;
+	return origin !== undefined && origin.from !== 'unknown';
+}
+
 /** True when something was pasted to compare: the user's stages, the server's, a form or SigV2 fields. */
 export function hasEvidence(c: Case): boolean {
 	return Object.keys(c.provided).length > 0 || Object.keys(c.server).length > 0 || c.form.length > 0 || c.sigv2Fields.length > 0;
@@ -17,5 +23,7 @@ export function evidenceOf(c: Case, request: HttpRequest, params: SigningParams,
 	if (Object.keys(c.server).length > 0) evidence.server = structuredClone(c.server);
 	if (c.form.length > 0) evidence.form = c.form.map(([n, v]) => [n, v]);
 	if (c.sigv2Fields.length > 0) evidence.sigv2Fields = c.sigv2Fields.map(([n, v]) => [n, v]);
+	// The example's request stands in when no paste or typing gave one: nothing is judged from it alone.
+	if (!requestGiven(c)) evidence.requestGiven = false;
 	return evidence;
 }

@@ -33,7 +33,7 @@ export { planImport, requestText, type ImportPlan, type ImportedInputs } from '.
 export { KIND_NAMES, kindName } from './kind-names.ts';
 export { analyze, runForensics, type Analysis, type ForensicsDepth } from './analyze.ts';
 export { paramsOf, fieldOf, needsSecret, NO_SECRET, type FieldError, type InputField } from './params.ts';
-export { evidenceOf, hasEvidence } from './evidence.ts';
+export { evidenceOf, hasEvidence, requestGiven } from './evidence.ts';
 export { stageView, SECRET_NEEDED, type StageView } from './stage-view.ts';
 export { parseFormFields } from './post-fields.ts';
 export { sanitize, withoutCustomerKeys } from './sanitize.ts';

@@ -6,8 +6,10 @@ import { withoutIncompatible, type Finding } from '../findings/index.ts';
  */
 export function mergeForensics(findings: Finding[], confirmed: Finding[]): Finding[] {
 	if (confirmed.length === 0) return findings;
-	const merged = findings.map((f) =>
-		confirmed.some((c) => c.code === f.code) ? { ...f, confirmed: true, basis: 'reproduced' as const } : f
-	);
+	const merged = findings.map((f) => {
+		const c = confirmed.find((x) => x.code === f.code);
+		// The reproduction knows more (the value that makes the signature right): its words win; the line stays where diagnose found it.
+		return c ? { ...f, ...c, line: c.line ?? f.line, confirmed: true, basis: 'reproduced' as const } : f;
+	});
 	return withoutIncompatible([...merged, ...confirmed.filter((c) => !merged.some((f) => f.code === c.code))]);
 }

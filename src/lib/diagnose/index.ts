@@ -13,6 +13,7 @@ import { buildContext } from './context.ts';
 import { FindingList } from './finding-list.ts';
 import { inputsFrom } from './reference-inputs.ts';
 import { referenceTrace } from './reference-trace.ts';
+import { checkSessionTokenSigned } from './session-token-signed.ts';
 import { readUserTexts } from './user-texts.ts';
 import type { SigningTrace } from '../sigv4/index.ts';
 import type { Evidence, Finding } from './types.ts';
@@ -58,7 +59,8 @@ export async function diagnose(evidence: Evidence, trace?: SigningTrace): Promis
 		if (provided.stringToSign !== undefined) checkLineEnds(provided.stringToSign, 'string-to-sign', list);
 		return list.sorted();
 	}
-	const ctx = buildContext(evidence, reference, texts);
+	// A service that wants the session token added after signing is judged against the trace without it.
+	const ctx = await checkSessionTokenSigned(buildContext(evidence, reference, texts), list);
 
 	if (user) compareCanonicalRequest(user, ctx, list);
 	if (provided.stringToSign !== undefined) await compareStringToSign(provided.stringToSign, ctx, list, 'user');

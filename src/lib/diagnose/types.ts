@@ -26,6 +26,11 @@ export interface Evidence {
 	now?: Date;
 	/** A browser POST upload's form fields, in order (file contents left out). */
 	form?: [name: string, value: string][];
+	/**
+	 * False when the request is not the user's (no paste gave it; a default stands in): nothing is
+	 * judged from its host, path or headers alone, since they are not evidence.
+	 */
+	requestGiven?: boolean;
 	/** Signature Version 2 fields found anywhere in the pasted text (AWSAccessKeyId, Signature, Expires, …). */
 	sigv2Fields?: [name: string, value: string][];
 }

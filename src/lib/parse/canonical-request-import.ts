@@ -1,6 +1,7 @@
 import { serviceRules, type Header, type HttpRequest } from '../sigv4/index.ts';
 import { parseCanonicalRequest } from './canonical-request-lines.ts';
 import type { ImportBuilder } from './import-builder.ts';
+import { DATETIME_SHAPE } from './credential-scope.ts';
 import { findParam, queryParams } from './query-params.ts';
 import { addPresignScope } from './request-evidence.ts';
 import { stripCr } from './text-position.ts';
@@ -61,6 +62,9 @@ export function addRequestFromCanonical(b: ImportBuilder, parts: CanonicalReques
 	if (parts.payloadHash !== undefined && parts.payloadHash.trim() !== '' && b.request?.body === undefined) {
 		b.setParam('payloadHash', parts.payloadHash.trim(), source);
 	}
+	// The signing time, when the canonical request signs x-amz-date (header auth) or carries X-Amz-Date (query auth).
+	const amzDate = (parts.headers.find(([n]) => n.trim().toLowerCase() === 'x-amz-date')?.[1] ?? findParam(query, 'X-Amz-Date')?.value)?.trim();
+	if (amzDate && DATETIME_SHAPE.test(amzDate)) b.setParam('datetime', amzDate, `the x-amz-date of ${source}`);
 	if (b.request) return;
 	const host = parts.headers.find(([n]) => n.trim().toLowerCase() === 'host');
 	if (!host) {

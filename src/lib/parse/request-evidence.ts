@@ -69,7 +69,11 @@ export function addRequestEvidence(b: ImportBuilder, request: HttpRequest, sourc
 
 function setDatetime(b: ImportBuilder, value: string, source: string): void {
 	if (DATETIME_SHAPE.test(value)) b.setParam('datetime', value, source);
-	else b.note(`${source} is "${value}", not in the YYYYMMDD'T'HHMMSS'Z' form; the time is left for you to set.`);
+	else if (/^\d{8}T/.test(value.trim())) {
+		// Kept as typed (never replaced by a default): the diagnosis names the malformed timestamp the server refused.
+		b.setParam('datetime', value.trim(), source);
+		b.note(`${source} is "${value}", not in the YYYYMMDD'T'HHMMSS'Z' form; it is kept as sent, and the comparison names it.`);
+	} else b.note(`${source} is "${value}", not in the YYYYMMDD'T'HHMMSS'Z' form; the time is left for you to set.`);
 }
 
 function addAuthorization(b: ImportBuilder, value: string, source: string, searchFrom: number): void {

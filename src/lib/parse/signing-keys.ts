@@ -91,11 +91,32 @@ export function addSigningKeys(b: ImportBuilder, from = 0): Set<number> | undefi
 	const existing = b.provided.signingKeys;
 	b.provided.signingKeys = { ...read.keys, ...existing };
 	if (read.signature) b.setProvided('signature', read.signature, 'the signature line');
+	addScopeWords(b, scope, read.used);
 	const given = CHAIN.filter((k) => read.keys[k] !== undefined);
 	b.note(
 		`Your signing keys: ${given.join(', ')}${read.signature ? ', and the signature' : ''}. They are compared one by one with the chain derived from the secret entered here (HMAC("AWS4" + secret, date), then region, service, "aws4_request").`
 	);
 	return read.used;
+}
+
+/**
+ * The scope a key list names beside its keys ("date 20120215, region us-east-1, service iam", or a
+ * credential scope 20120215/us-east-1/iam/aws4_request): the keys are derived from it. Only the
+ * date is given, so the time is set to midnight, which no signing key depends on (and said).
+ */
+function addScopeWords(b: ImportBuilder, lines: string[], used: Set<number>): void {
+	const text = lines.filter((_, i) => !used.has(i)).join('\n');
+	const scope = /\b(\d{8})\/([a-z]{2}(?:-[a-z]+)+-\d)\/([a-z0-9-]+)\/aws4_request\b/.exec(text);
+	const date = scope?.[1] ?? /\bdate\s*[:=]?\s*["']?(\d{8})\b/i.exec(text)?.[1];
+	const region = scope?.[2] ?? /\bregion\s*[:=]?\s*["']?([a-z]{2}(?:-[a-z]+)+-\d)\b/i.exec(text)?.[1];
+	const service = scope?.[3] ?? /\bservice\s*[:=]?\s*["']?([a-z][a-z0-9-]*)\b/i.exec(text)?.[1];
+	const source = 'the scope beside your signing keys';
+	if (region) b.setParam('region', region, source);
+	if (service) b.setParam('service', service, source);
+	if (date && b.params.datetime === undefined) {
+		b.setParam('datetime', `${date}T000000Z`, source);
+		b.note(`Only the date (${date}) is given beside the keys: the time is set to 00:00:00, which no signing key depends on.`);
+	}
 }
 
 /** A paste that is a list of signing keys, maybe with other evidence (a string to sign, an error) around it. */

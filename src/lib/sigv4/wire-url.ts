@@ -2,6 +2,7 @@ import { SigningError } from './signing-error.ts';
 
 /** An absolute URL split as it goes on the wire: nothing decoded, nothing normalized. */
 export interface WireUrl {
+	/** A ws:// or wss:// URL (AWS IoT's MQTT over WebSocket) is read as the HTTP(S) GET that opens it: the scheme is signed nowhere. */
 	scheme: 'http' | 'https';
 	hostname: string;
 	port?: string;
@@ -42,10 +43,10 @@ export function parseWireUrl(url: string): WireUrl {
 		);
 	}
 	const scheme = m[1]!.toLowerCase();
-	if (scheme !== 'http' && scheme !== 'https') {
+	if (scheme !== 'http' && scheme !== 'https' && scheme !== 'ws' && scheme !== 'wss') {
 		throw new SigningError(
 			'url',
-			`The scheme "${m[1]}:" is not HTTP; only http:// and https:// requests are signed with SigV4.`,
+			`The scheme "${m[1]}:" is not HTTP; only http:// and https:// requests (and ws:// or wss:// WebSocket URLs) are signed with SigV4.`,
 			scheme === 's3'
 				? 'Write an S3 URI as https://BUCKET.s3.REGION.amazonaws.com/KEY.'
 				: 'Use the http:// or https:// URL the request is sent to.'
@@ -76,7 +77,7 @@ export function parseWireUrl(url: string): WireUrl {
 	if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535)) {
 		throw new SigningError('url', `The port "${port}" is not a number from 1 to 65535.`, 'Fix or remove the port after the host.');
 	}
-	const result: WireUrl = { scheme, hostname, path: m[3]! };
+	const result: WireUrl = { scheme: scheme === 'wss' ? 'https' : scheme === 'ws' ? 'http' : scheme, hostname, path: m[3]! };
 	if (port !== undefined) result.port = port;
 	if (m[4] !== undefined) result.query = m[4];
 	return result;

@@ -2,7 +2,7 @@ import { CASE_FIELDS, INPUT_FIELDS, SECRET_FIELDS, type Case, type FieldOrigin, 
 import { exampleCase } from '../case/default-case.ts';
 import { describeOrigin, edit } from '../case/edit.ts';
 import { kindName } from '../case/kind-names.ts';
-import { hasEvidence } from '../case/evidence.ts';
+import { hasEvidence, requestGiven } from '../case/evidence.ts';
 import { needsSecret } from '../case/params.ts';
 import { sanitize } from '../case/sanitize.ts';
 import { analyze, type Analysis } from '../case/analyze.ts';
@@ -72,6 +72,8 @@ export class DebuggerState {
 
 	readonly rules = $derived(serviceRules(this.#case.service.trim() || 's3'));
 	readonly hasEvidence = $derived(hasEvidence(this.#case));
+	/** The request is the user's own, not the example standing in for one no paste gave. */
+	readonly requestGiven = $derived(requestGiven(this.#case));
 	readonly needsSecret = $derived(needsSecret(this.#case));
 
 	/** The last analysis that signed, unless the latest cannot sign for want of what the paste does not give: old stages would be another case's. */
@@ -187,7 +189,9 @@ export class DebuggerState {
 		if (result.problem) this.pasteProblem = result.problem;
 		// The bench reads these marks to time a keystroke's full recompute in the page.
 		if (result.trace) performance.measure('sigv4-recompute', { start: started, end: performance.now() });
-		if (result.evidence && result.trace) this.forensics.run(result.evidence, c.secretAccessKey ?? '', result.trace.signature);
+		// Forensics reconstructs the user's signer on their own request, never on the example standing in.
+		if (result.evidence && result.trace && result.evidence.requestGiven !== false)
+			this.forensics.run(result.evidence, c.secretAccessKey ?? '', result.trace.signature);
 		else this.forensics.cancel();
 	}
 

@@ -115,7 +115,8 @@ describe('analyze: case → trace → findings, in Node', () => {
 		const base64Hash = Buffer.from(trace.canonicalRequestHash, 'hex').toString('base64');
 		const stringToSign = [...trace.stringToSign.split('\n').slice(0, 3), base64Hash].join('\n');
 		const wrong = await signatureFor(stringToSign, trace.keyChain.kSigning);
-		const c: Case = { ...base, provided: { signature: wrong } };
+		// The user means this request (they typed it), and gives the signature their signer made for it.
+		const c: Case = { ...base, provided: { signature: wrong }, origins: { requestText: { from: 'typed' } } };
 
 		const plain = await analyze(c);
 		expect(plain.trace?.signature).toBe(DEFAULT_SIGNATURE);
@@ -179,21 +180,39 @@ describe("evidence first: the case becomes the user's own, never the example", (
 		expect(report.summary.join(' ')).toMatch(/secret access key/);
 	});
 
-	it("a canonical request alone: what it does not give is unknown, never the example's", async () => {
+	it("a canonical request alone: its request and time are used, what it does not give is unknown, never the example's", async () => {
 		const { case: c, report } = importPaste(exampleCase(), CR);
 		expect(c.requestText.split('\n')[0]).toBe('PUT /photos/cat.jpg HTTP/1.1');
-		expect(c.datetime).toBe('');
-		expect(originOf(c, 'datetime')).toEqual({ from: 'unknown', paste: 1 });
+		expect(c.datetime).toBe('20240115T031500Z');
 		expect([c.region, c.service]).toEqual(['eu-west-1', 's3']);
 		expect(originOf(c, 'region')).toMatchObject({ source: 'the host name examplebucket.s3.eu-west-1.amazonaws.com' });
 		expect(c.accessKeyId).toBe('');
-		expect(report.summary.join(' ')).toMatch(/unknown: .*datetime/);
+		expect(originOf(c, 'accessKeyId')).toEqual({ from: 'unknown', paste: 1 });
+		expect(c.secretAccessKey).toBe('');
+		expect(report.summary.join(' ')).toMatch(/unknown: accessKeyId/);
+		// The access key ID is in no stage of a header signature: the stages are shown, the secret asked for.
+		const a = await analyze(c);
+		expect(a.missing).toBeUndefined();
+		expect(a.view?.canonicalRequest).toBe(CR);
+		expect(a.view?.needsSecret).toBe(true);
+		expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
+		expect(a.verdict?.kind).toBe('undecided');
+	});
+
+	it('a canonical request without a date: the time is unknown and nothing is signed or judged without it', async () => {
+		const noDate = ['GET', '/a.txt', '', 'host:examplebucket.s3.eu-west-1.amazonaws.com', '', 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+		const { case: c } = importPaste(exampleCase(), noDate);
+		expect(c.datetime).toBe('');
+		expect(originOf(c, 'datetime')).toEqual({ from: 'unknown', paste: 1 });
 		const a = await analyze(c);
 		expect(a.trace).toBeUndefined();
-		// The access key ID is in no stage of a header signature: only the time blocks.
 		expect(a.missing).toEqual(['datetime']);
 		expect(a.error).toMatchObject({ field: 'datetime', message: expect.stringMatching(/not in your paste/) });
 		expect(a.findings).toEqual([]);
+		expect(a.verdict).toMatchObject({
+			kind: 'undecided',
+			sentence: expect.stringMatching(/^Not enough to tell — The request time is not in your paste/)
+		});
 	});
 
 	it('a canonical request and a string to sign together: both used, the scope from the string to sign', async () => {

@@ -1,6 +1,6 @@
 import { parsePolicy, POST_AUTH_FIELDS, signatureFor, signPostPolicy, type PostPolicyTrace, utf8Bytes } from '../../sigv4/index.ts';
 import type { FindingList } from '../finding-list.ts';
-import { checkExpiration, checkFieldsCovered } from '../post-policy-rules.ts';
+import { checkConditions, checkExpiration, checkFieldsCovered } from '../post-policy-rules.ts';
 import { quote } from '../../findings/index.ts';
 import { signingKeyVariants } from '../forensics/signing-key-variants.ts';
 import type { Evidence } from '../types.ts';
@@ -58,6 +58,7 @@ export async function checkPostPolicy(evidence: Evidence, list: FindingList): Pr
 	}
 	checkExpiration(policy, evidence, list);
 	checkFieldsCovered(policy, form, list);
+	checkConditions(policy, evidence, list);
 
 	// A SigV2 form is signed another way (its own finding says so); only a SigV4 signature is checked.
 	if (list.has('sigv2-request')) return;

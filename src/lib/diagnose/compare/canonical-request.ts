@@ -2,6 +2,7 @@ import { diffLines } from 'diff';
 import { classifyPayloadHash } from './payload-hash.ts';
 import { compareHeaders } from './headers.ts';
 import { comparePath } from './path.ts';
+import { checkQueryInPath } from '../query-in-path.ts';
 import { compareQuery } from './query.ts';
 import type { DiagnoseContext } from '../context.ts';
 import { describeDifference } from '../describe-difference.ts';
@@ -72,7 +73,9 @@ export function compareCanonicalRequest(user: ParsedCanonicalRequest, ctx: Diagn
 		}
 	}
 
-	if (user.path) comparePath(user.path.text, 2, ctx, list);
+	// The query signed inside the path: named once, and its empty query line is part of that mistake.
+	const queryInPath = user.path !== undefined && checkQueryInPath(user.path.text, 2, ctx, list);
+	if (user.path && !queryInPath) comparePath(user.path.text, 2, ctx, list);
 
 	if (user.queryLineMissing) {
 		const correctQuery = correct.query?.text ?? '';
@@ -83,7 +86,7 @@ export function compareCanonicalRequest(user: ParsedCanonicalRequest, ctx: Diagn
 			}.`,
 			fix: 'Keep the third line for the canonical query string, and leave it empty when there is no query.'
 		});
-	} else if (user.query) {
+	} else if (user.query && !(queryInPath && user.query.text === '')) {
 		compareQuery(user.query.text, user.query.line, ctx, list);
 	}
 

@@ -4,6 +4,7 @@ import type { DiagnoseContext } from '../context.ts';
 import type { FindingList } from '../finding-list.ts';
 import { quote } from '../../findings/index.ts';
 import { signingKeyVariants, type KeyVariant } from '../forensics/signing-key-variants.ts';
+import { reproduceQueryInPath } from '../query-in-path.ts';
 
 /** The user's signature as they gave it: alone, in their Authorization header or URL, or as the server quotes it. */
 export function userSignature(ctx: DiagnoseContext): string | undefined {
@@ -113,6 +114,8 @@ export async function compareSignature(ctx: DiagnoseContext, list: FindingList):
 		});
 		return;
 	}
+
+	if (signature !== undefined && (await reproduceQueryInPath(ctx, signature, list))) return;
 
 	const token = ctx.params.credentials.sessionToken;
 	if (signature !== undefined && token && ctx.params.signSessionToken !== false) {

@@ -132,12 +132,15 @@ export async function compareStringToSign(text: string, ctx: DiagnoseContext, li
 		...(/^\d{8}T/.test(timestamp) ? { timestampDate: timestamp.slice(0, 8) } : {})
 	});
 
+	// Without the request (a default stands in) and without a canonical request, the correct hash is unknown: line 4 is not judged.
+	const hashKnown = ctx.evidence.requestGiven !== false || ctx.user !== undefined || ctx.evidence.server?.canonicalRequest !== undefined;
 	if (source === 'user' && lines.length === 4 && hash !== ctx.trace.canonicalRequestHash) {
-		await compareHashLine(hash, timestamp, ctx, list);
+		await compareHashLine(hash, timestamp, ctx, list, hashKnown);
 	}
 
-	if (list.errors === errorsBefore && source === 'user') {
-		const line = lines.findIndex((l, i) => l !== correct.split('\n')[i]) + 1 || lines.length;
+	const differing = lines.findIndex((l, i) => l !== correct.split('\n')[i] && (hashKnown || i !== 3)) + 1;
+	if (list.errors === errorsBefore && source === 'user' && (hashKnown || differing > 0)) {
+		const line = differing || lines.length;
 		list.add('string-to-sign-differs', {
 			line,
 			message: `Line ${line} of ${whose} differs from the correct one: ${describeDifference(lines[line - 1] ?? '', correct.split('\n')[line - 1] ?? '')}.`,
@@ -146,7 +149,11 @@ export async function compareStringToSign(text: string, ctx: DiagnoseContext, li
 	}
 }
 
-async function compareHashLine(hash: string, timestamp: string, ctx: DiagnoseContext, list: FindingList): Promise<void> {
+async function compareHashLine(hash: string, timestamp: string, ctx: DiagnoseContext, list: FindingList, hashKnown = true): Promise<void> {
+	if (!hashKnown) {
+		hashShape(hash, list);
+		return;
+	}
 	const correctHash = ctx.trace.canonicalRequestHash;
 	const userText = ctx.user?.text;
 	const userHash = userText !== undefined ? await sha256Hex(userText) : undefined;
@@ -181,6 +188,19 @@ async function compareHashLine(hash: string, timestamp: string, ctx: DiagnoseCon
 		}
 		return;
 	}
+	if (!hashShape(hash, list)) {
+		list.add('string-to-sign-differs', {
+			line: 4,
+			message: userHash
+				? `Line 4 is not the hash of your canonical request (${userHash}) nor of the correct one (${correctHash}): the canonical request you hashed is neither.`
+				: `Line 4 is not the hash of the correct canonical request (${correctHash}): your canonical request differs. Paste it to see where.`,
+			fix: 'Hash exactly the canonical request you show, with SHA-256, in lowercase hex.'
+		});
+	}
+}
+
+/** A line 4 whose shape alone is wrong (base64, uppercase hex, not 64 hex digits): named, and true. */
+function hashShape(hash: string, list: FindingList): boolean {
 	if (/^[A-Za-z0-9+/]{43}=$/.test(hash)) {
 		list.add('hash-base64-not-hex', {
 			line: 4,
@@ -199,13 +219,6 @@ async function compareHashLine(hash: string, timestamp: string, ctx: DiagnoseCon
 			message: `Line 4 ${quote(hash)} is not a hex SHA-256 (64 lowercase hex digits).`,
 			fix: 'Put the lowercase hex SHA-256 of the canonical request on line 4 (not the raw digest bytes).'
 		});
-	} else {
-		list.add('string-to-sign-differs', {
-			line: 4,
-			message: userHash
-				? `Line 4 is not the hash of your canonical request (${userHash}) nor of the correct one (${correctHash}): the canonical request you hashed is neither.`
-				: `Line 4 is not the hash of the correct canonical request (${correctHash}): your canonical request differs. Paste it to see where.`,
-			fix: 'Hash exactly the canonical request you show, with SHA-256, in lowercase hex.'
-		});
-	}
+	} else return false;
+	return true;
 }

@@ -105,7 +105,25 @@ const SSE = /^x-amz-server-side-encryption/;
 /** The signer's own headers, which a signer that also copies the request's headers signs twice. */
 const OWN_HEADERS = ['x-amz-date', 'x-amz-content-sha256', 'x-amz-security-token', 'host'];
 
+const METHODS = ['GET', 'PUT', 'HEAD', 'POST', 'DELETE'];
+
 export const REAL_WORLD: MistakeKind[] = [
+	kind(
+		'presign-method',
+		'canonical-request-differs',
+		'canonical-request',
+		['method'],
+		'A presigned URL signed for another method than the one it is used with',
+		'Presign the URL for the method the client uses (a PUT URL cannot be opened with GET), and use it with that method.',
+		(model) =>
+			model.mode !== 'query'
+				? []
+				: METHODS.filter((m) => m !== model.base.method).map((method) => ({
+						suffix: method,
+						message: `Your URL was presigned for ${method}; the request uses ${model.base.method}. A presigned URL is valid for the method it was signed with only.`,
+						apply: (plan: Plan) => ({ ...plan, method })
+					}))
+	),
 	kind(
 		'query-sort',
 		'query-not-sorted',
@@ -254,7 +272,7 @@ export const REAL_WORLD: MistakeKind[] = [
 								? `Your signature is right: it is valid if the client sends ${name}: ${value}. Your URL signs that header, and the request does not carry it.`
 								: `Your signer signed ${name}: ${value}, and the request sends ${name}: ${values[0]}. Your signature is valid if the client sends the signed value.`) +
 							(onRead && !/customer/.test(name)
-								? ` But S3 refuses SSE-S3/SSE-KMS headers on ${model.base.method} (400): presign the ${model.base.method} without them; only SSE-C sends its headers on a read.`
+								? ' If the URL is for a GET or HEAD: S3 refuses SSE-S3/SSE-KMS headers there (400), so presign it without them; only SSE-C sends its headers on a read.'
 								: ''),
 						apply: withValues(name, [value])
 					});

@@ -1,113 +1,21 @@
 import {
 	canonicalHeaderValue,
-	canonicalQueryComponent,
-	type RawQueryParam,
 	ALGORITHM,
 	TERMINATOR,
-	percentDecode,
-	uriEncode,
 	hashBody,
-	DEFAULT_EXPIRES,
 	presignUrl,
 	serviceRules,
 	signRequest,
 	createContext,
-	type Header,
 	type SigningParams,
-	type SigningTrace,
-	SESSION_TOKEN_QUERY_PARAM,
-	utf8Bytes
+	type SigningTrace
 } from '../../sigv4/index.ts';
 import type { Evidence } from '../types.ts';
 import { referenceInputs } from '../reference-inputs.ts';
-import { encodeWith, type Encoder } from './encoders.ts';
+import { renderQuery } from './render-query.ts';
 
-export type QueryOrder = 'canonical' | 'given' | 'decoded' | 'pair' | 'ignore-case' | 'key-only';
-
-/**
- * Every choice a signer makes on the way to a signature, as data. The correct signer's choices
- * form the base plan; a mistake is a pure function that changes one or two of them, and the
- * same renderer turns any plan into stages. Composing two mistakes is applying both.
- */
-export interface Plan {
-	/** Line 2 of the string to sign. */
-	stsDatetime: string;
-	/** The time in the x-amz-date header or the X-Amz-Date parameter. */
-	requestDatetime: string;
-	/** The credential scope as written (string to sign and X-Amz-Credential). */
-	scope: { date: string; region: string; service: string; terminator: string };
-	method: string;
-	path: string;
-	query: {
-		/** canonical: decode then encode; decoded: not encoded at all; as-written: the URL's own text. */
-		encoding: 'canonical' | 'decoded' | 'as-written';
-		/** An encoder other than SigV4's for the keys and values (encoding: 'canonical' only). */
-		encoder?: Encoder;
-		plusForSpace: boolean;
-		/**
-		 * canonical: by encoded key, then value; given: not sorted; decoded: sorted before encoding;
-		 * pair: the "key=value" strings sorted; ignore-case: keys compared case-insensitively;
-		 * key-only: by key, a repeated key's values left in the order given.
-		 */
-		order: QueryOrder;
-		equals: boolean;
-	};
-	headers: {
-		order: 'sorted' | 'as-sent' | 'case-sensitive';
-		names: 'lower' | 'as-sent';
-		values: 'canonical' | 'raw' | 'trimmed';
-		join: ',' | ', ' | 'lines';
-		/** Replaces the host header's value (port mistakes). */
-		host?: string;
-		/** Lowercase name → the values signed for it, in place of the request's (duplicated, changed, absent headers). */
-		signedValues?: Readonly<Record<string, readonly string[]>>;
-	};
-	/** Lowercase names of the signed headers. */
-	signed: ReadonlySet<string>;
-	blankLine: boolean;
-	payloadHash: string;
-	crEol: string;
-	algorithm: string;
-	hashForm: 'hex' | 'upper' | 'base64' | 'raw';
-	stsEol: string;
-	key: KeyPlan;
-	/** HMAC(key = string to sign, data = kSigning) for the last step. */
-	signatureSwapped: boolean;
-}
-
-export interface KeyPlan {
-	prefix: string;
-	date: string;
-	region: string;
-	service: string;
-	terminator: string;
-	/** Key and data swapped in step 0..3 (kDate, kRegion, kService, kSigning). */
-	swapped: readonly [boolean, boolean, boolean, boolean];
-	/** none; intermediate: kDate..kService passed on as hex text; all: kSigning too; signing: only kSigning. */
-	hex: 'none' | 'intermediate' | 'all' | 'signing';
-	skipTerminator: boolean;
-}
-
-/** What a plan is made from: the correct signing of the evidence, with everything mistakes need. */
-export interface Model {
-	mode: 'header' | 'query';
-	params: SigningParams;
-	trace: SigningTrace;
-	base: Plan;
-	rawPath: string;
-	uriEscapePath: boolean;
-	normalizePath: boolean;
-	s3Style: boolean;
-	scheme: 'http' | 'https';
-	hostname: string;
-	port?: string;
-	/** Headers as signed and sent, in order, the signer's own included (Authorization excluded). */
-	headers: Header[];
-	/** The request's own query parameters (signature parameters dropped). */
-	userQuery: RawQueryParam[];
-	/** The body's hex SHA-256 (the empty hash when there is none). */
-	bodyHash: string;
-}
+export type { Plan, KeyPlan, Model, QueryOrder } from './plan.ts';
+import type { Plan, KeyPlan, Model } from './plan.ts';
 
 /**
  * Throws the core's SigningError when the evidence cannot be signed at all. The base is the page's
@@ -175,67 +83,6 @@ function lineOf(trace: SigningTrace, part: 'method' | 'path'): string {
 
 function compare(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const decoder = new TextDecoder();
-
-function queryPairs(model: Model, plan: Plan, signedHeadersLine: string): [string, string][] {
-	const { encoding } = plan.query;
-	const pairs: [string, string][] = model.userQuery.map((p) => {
-		if (encoding === 'as-written') return [p.key, p.value];
-		if (encoding === 'decoded') return [decoder.decode(percentDecode(p.key, true)), decoder.decode(percentDecode(p.value, true))];
-		const { encoder } = plan.query;
-		if (encoder) return [encodeWith(percentDecode(p.key, true), encoder), encodeWith(percentDecode(p.value, true), encoder)];
-		return [canonicalQueryComponent(p.key), canonicalQueryComponent(p.value)];
-	});
-	if (model.mode === 'query') {
-		// The presigner's own parameters, in the order it adds them; their values follow the plan.
-		const { scope } = plan;
-		const token = model.params.credentials.sessionToken;
-		const auth: [string, string][] = [
-			['X-Amz-Algorithm', ALGORITHM],
-			['X-Amz-Credential', `${model.params.credentials.accessKeyId}/${scope.date}/${scope.region}/${scope.service}/${scope.terminator}`],
-			['X-Amz-Date', plan.requestDatetime],
-			['X-Amz-SignedHeaders', signedHeadersLine],
-			['X-Amz-Expires', String(model.params.expiresIn ?? DEFAULT_EXPIRES)]
-		];
-		if (token && model.params.signSessionToken !== false) auth.push([SESSION_TOKEN_QUERY_PARAM, token]);
-		const { encoder } = plan.query;
-		for (const [k, v] of auth)
-			pairs.push([k, encoding === 'decoded' ? v : encoding === 'canonical' && encoder ? encodeWith(utf8Bytes(v), encoder) : uriEncode(v)]);
-	}
-	return pairs;
-}
-
-const decodedText = (text: string) => decoder.decode(percentDecode(text, false));
-
-function sortQuery(pairs: [string, string][], order: QueryOrder): void {
-	switch (order) {
-		case 'canonical':
-			pairs.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
-			return;
-		case 'decoded':
-			pairs.sort((a, b) => compare(decodedText(a[0]), decodedText(b[0])) || compare(decodedText(a[1]), decodedText(b[1])));
-			return;
-		case 'pair':
-			pairs.sort((a, b) => compare(`${a[0]}=${a[1]}`, `${b[0]}=${b[1]}`));
-			return;
-		case 'ignore-case':
-			pairs.sort((a, b) => compare(a[0].toLowerCase(), b[0].toLowerCase()) || compare(a[1], b[1]));
-			return;
-		case 'key-only':
-			pairs.sort((a, b) => compare(a[0], b[0]));
-			return;
-		case 'given':
-			return;
-	}
-}
-
-function renderQuery(model: Model, plan: Plan, signedHeadersLine: string): string {
-	let pairs = queryPairs(model, plan, signedHeadersLine);
-	if (plan.query.plusForSpace) pairs = pairs.map(([k, v]) => [k.replace(/%20/g, '+'), v.replace(/%20/g, '+')]);
-	sortQuery(pairs, plan.query.order);
-	return pairs.map(([k, v]) => (v === '' && !plan.query.equals ? k : `${k}=${v}`)).join('&');
 }
 
 interface HeaderGroup {

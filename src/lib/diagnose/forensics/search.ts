@@ -1,27 +1,13 @@
 import { fromHex } from '../../sigv4/index.ts';
 import { safeDecode } from '../../parse/index.ts';
 import { compatible, mistakesFor, type Mistake } from './catalogue.ts';
-import { headersToSend } from './catalogue-real-world.ts';
-import { buildModel, type Model, type Plan } from './model.ts';
-import { fromBase64, keyText, PlanSigner, type Rendered } from './plan-signer.ts';
-import type { Evidence, Finding, Stage } from '../types.ts';
+import { report } from './report.ts';
+import type { Candidate, ForensicsResult, Search, Target } from './search-types.ts';
 
-export interface ForensicsResult {
-	/** Confirmed findings: the mistakes that reproduce the user's signature exactly. */
-	findings: Finding[];
-	/** Each stage as the user's signer must have made it, where it differs from the correct one. */
-	mutated?: { stage: Stage; text: string }[];
-	/** Distinct candidate signatures computed. */
-	tried: number;
-	/**
-	 * Headers the client must send, with these values, for the user's signature to be valid (a
-	 * presigned URL that signs SSE headers or a Content-Type the request does not carry).
-	 */
-	sends?: [name: string, value: string][];
-	/** How far the search went: 'triples' when it tried triples, and whether it stopped at its time bound. */
-	depth?: 'single' | 'pairs' | 'triples';
-	timedOut?: boolean;
-}
+export type { ForensicsResult } from './search-types.ts';
+import { buildModel, type Model } from './model.ts';
+import { fromBase64, PlanSigner } from './plan-signer.ts';
+import type { Evidence } from '../types.ts';
 
 export interface PairSearchOptions {
 	signal?: AbortSignal;
@@ -57,13 +43,6 @@ export function targetSignature(evidence: Evidence): string | undefined {
 	return candidates.map((c) => c?.trim()).find((c) => !!c);
 }
 
-interface Target {
-	text: string;
-	bytes: Uint8Array;
-	/** How the user wrote it: only 'hex' (lowercase) is right, the others are findings of their own. */
-	form: 'hex' | 'upper' | 'base64';
-}
-
 /** Compared as bytes, so that an uppercase or base64 signature still confirms the mistake behind it. */
 function parseTarget(text: string): Target | undefined {
 	if (/^[0-9a-fA-F]{64}$/.test(text))
@@ -83,22 +62,6 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 	if (a.length !== b.length) return false;
 	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
 	return true;
-}
-
-interface Candidate {
-	mistakes: Mistake[];
-	plan: Plan;
-	rendered: Rendered;
-}
-
-/** Everything a search shares: the model, the signer with its caches, the mistakes that change something. */
-interface Search {
-	model: Model;
-	signer: PlanSigner;
-	target: Target;
-	singles: Candidate[];
-	formats: Mistake[];
-	baseId: string;
 }
 
 async function prepare(evidence: Evidence, secret: string): Promise<Search | undefined> {
@@ -286,78 +249,4 @@ async function pairs(search: Search, opts: PairSearchOptions): Promise<Candidate
 	}
 	await flush();
 	return found;
-}
-
-function firstDifferentLine(mine: string, correct: string): number {
-	const a = mine.split('\n');
-	const b = correct.split('\n');
-	for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) return i + 1;
-	return 1;
-}
-
-/** The findings for the matching candidates (the first one's stages shown), plus a finding for the signature's form. */
-async function report(search: Search, found: Candidate[]): Promise<ForensicsResult> {
-	const { model, signer, target } = search;
-	const trace = model.trace;
-	const chain = trace.keyChain;
-	const correct: Record<'canonical-request' | 'string-to-sign' | 'signing-key' | 'signature', string> = {
-		'canonical-request': trace.canonicalRequest,
-		'string-to-sign': trace.stringToSign,
-		'signing-key': keyText(model.base.key, [chain.kDate, chain.kRegion, chain.kService, chain.kSigning]),
-		signature: trace.signature
-	};
-	const plan = found[0]?.plan ?? model.base;
-	const stages = await signer.stages(plan);
-	const theirs: typeof correct = {
-		'canonical-request': stages.canonicalRequest,
-		'string-to-sign': stages.stringToSign,
-		'signing-key': stages.keyText,
-		signature: target.text
-	};
-	const mutated = (Object.keys(theirs) as (keyof typeof theirs)[])
-		.filter((stage) => theirs[stage] !== correct[stage])
-		.map((stage) => ({ stage, text: theirs[stage] }));
-
-	// Every matching candidate is an exact explanation; the same code twice (two variants that
-	// write the same text) is one finding.
-	const named: { mistake: Mistake; note: string }[] = found.flatMap((c) =>
-		c.mistakes.map((mistake) => ({
-			mistake,
-			note:
-				c.mistakes.length > 2
-					? ' Together with the other two mistakes found, this reproduces your signature exactly.'
-					: c.mistakes.length > 1
-						? ' Together with the other mistake found, this reproduces your signature exactly.'
-						: ' This reproduces your signature exactly.'
-		}))
-	);
-	const form = search.formats.find((m) => m.format === target.form);
-	if (form) named.push({ mistake: form, note: '' });
-	const findings: Finding[] = [];
-	const seen = new Set<string>();
-	for (const { mistake, note } of named) {
-		const id = `${mistake.code}\n${mistake.stage}`;
-		if (seen.has(id)) continue;
-		seen.add(id);
-		const stage = mistake.stage as keyof typeof theirs;
-		findings.push({
-			code: mistake.code,
-			stage: mistake.stage,
-			severity: 'error',
-			message: mistake.message + note,
-			fix: mistake.fix,
-			line: stage in theirs ? firstDifferentLine(theirs[stage], correct[stage]) : 1,
-			confirmed: true,
-			basis: 'reproduced'
-		});
-	}
-	const result: ForensicsResult = { findings, tried: signer.tried };
-	if (mutated.length > 0) result.mutated = mutated;
-	const sends = headersToSend(plan, model.base);
-	if (sends.length > 0) result.sends = sends;
-	if (sends.length > 1) {
-		const all = sends.map(([n, v]) => `${n}: ${v}`).join(' and ');
-		for (const f of findings) if (f.code === 'signed-header-absent') f.message += ` Valid when the client sends all of: ${all}.`;
-	}
-	return result;
 }
