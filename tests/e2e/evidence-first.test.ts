@@ -64,7 +64,8 @@ describe('evidence first, on a fresh page', () => {
 
 	it('a canonical request and a string to sign pasted together: both used, and what neither gives is asked for', async () => {
 		const { context, page, errors } = await open();
-		await paste(page, `${CR}\n\n${[...STS, 'c'.repeat(64)].join('\n')}`);
+		const { createHash } = await import('node:crypto');
+		await paste(page, `${CR}\n\n${[...STS, createHash('sha256').update(CR).digest('hex')].join('\n')}`);
 		await expect.poll(() => page.locator('#request').inputValue(), { timeout: 15_000 }).toContain('PUT /photos/cat.jpg HTTP/1.1');
 		expect(await page.locator('#datetime').inputValue()).toBe('20240115T031500Z');
 		expect(await page.locator('.summary').textContent()).toContain('Compared: your canonical request, your string to sign.');

@@ -5,10 +5,18 @@ import { useApp } from './browser.ts';
 import { newContext, pane, PANES, paneText, typeInto, waitForEditors } from './pane-helpers.ts';
 import { encodeCase } from '../../src/lib/share/index.ts';
 import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
-import { DEFAULT_SIGNATURE } from '../../src/lib/case/examples.ts';
+import { DEFAULT_PARAMS, DEFAULT_SIGNATURE } from '../../src/lib/case/examples.ts';
+import { signRequest, type HttpRequest } from '../../src/lib/sigv4/index.ts';
 import { SECRET_NEEDED } from '../../src/lib/case/index.ts';
 
 const app = useApp();
+/** A secret of the user's own: AWS's published example secret is public and travels in links. */
+const OWN_SECRET = 'ownSecretOwnSecret/ownSecretOwnSecret+123';
+const DEFAULT_REQUEST: HttpRequest = {
+	method: 'GET',
+	url: 'https://examplebucket.s3.amazonaws.com/test.txt',
+	headers: [['Range', 'bytes=0-9']]
+};
 
 async function open(url = app.url): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
 	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -59,17 +67,33 @@ describe('share links', () => {
 
 	it('leave the secret out by default and ask for it', async () => {
 		const first = await open();
+		await first.page.getByLabel('Secret access key').fill(OWN_SECRET);
+		const signature = (
+			await signRequest(DEFAULT_REQUEST, { ...DEFAULT_PARAMS, credentials: { ...DEFAULT_PARAMS.credentials, secretAccessKey: OWN_SECRET } })
+		).signature;
+		await expect.poll(() => paneText(first.page, 'Signature')).toBe(signature);
 		const link = await copiedLink(first.page);
+		expect(await first.page.getByRole('status').filter({ hasText: 'Link copied' }).textContent()).toContain('without the secret key');
 		await first.context.close();
-		const fragment = link.split('#')[1]!;
-		expect(decodeURIComponent(fragment)).not.toContain(DEFAULT_CASE.secretAccessKey);
+		expect(decodeURIComponent(link.split('#')[1]!)).not.toContain(OWN_SECRET);
 
 		const second = await open(link);
 		await expect.poll(() => paneText(second.page, 'Signature')).toBe(SECRET_NEEDED);
 		expect(await paneText(second.page, 'Canonical request')).toContain('range:bytes=0-9');
 		expect(await second.page.getByText('This case came without its secret key').count()).toBe(1);
-		await second.page.getByLabel('Secret access key').fill(DEFAULT_CASE.secretAccessKey!);
+		await second.page.getByLabel('Secret access key').fill(OWN_SECRET);
+		await expect.poll(() => paneText(second.page, 'Signature')).toBe(signature);
+		await second.context.close();
+	});
+
+	it("keep AWS's published example keys in a link: they are public, and the example reproduces without retyping", async () => {
+		const first = await open();
+		const link = await copiedLink(first.page);
+		expect(await first.page.getByRole('status').filter({ hasText: 'Link copied' }).textContent()).toContain('public example keys');
+		await first.context.close();
+		const second = await open(link);
 		await expect.poll(() => paneText(second.page, 'Signature')).toBe(DEFAULT_SIGNATURE);
+		expect(await second.page.getByText('This case came without its secret key').count()).toBe(0);
 		await second.context.close();
 	});
 
@@ -118,6 +142,7 @@ describe('share links', () => {
 
 	it('export a case to a file and open it again', async () => {
 		const first = await open();
+		await first.page.getByLabel('Secret access key').fill(OWN_SECRET);
 		await first.page.locator('#request').fill('GET /exported HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n');
 		await expect.poll(() => paneText(first.page, 'Canonical request')).toContain('/exported');
 		const [download] = await Promise.all([
@@ -126,7 +151,7 @@ describe('share links', () => {
 		]);
 		const text = readFileSync((await download.path())!, 'utf8');
 		expect(JSON.parse(text)).toMatchObject({ format: 'sigv4-debugger-case', version: 1 });
-		expect(text).not.toContain(DEFAULT_CASE.secretAccessKey);
+		expect(text).not.toContain(OWN_SECRET);
 		await first.context.close();
 
 		const second = await open();
@@ -141,13 +166,14 @@ describe('share links', () => {
 	it('remember on this device only when asked, and the keys only when asked again', async () => {
 		const { context, page } = await open();
 		const stored = () => page.evaluate(() => localStorage.getItem('sigv4-debugger:case'));
+		await page.getByLabel('Secret access key').fill(OWN_SECRET);
 		await page.waitForTimeout(600);
 		expect(await stored()).toBeNull();
 		await page.getByRole('checkbox', { name: /Remember this case/ }).check();
 		await expect.poll(stored).not.toBeNull();
-		expect(await stored()).not.toContain(DEFAULT_CASE.secretAccessKey);
+		expect(await stored()).not.toContain(OWN_SECRET);
 		await page.getByRole('checkbox', { name: /including the secret key/ }).check();
-		await expect.poll(stored).toContain(DEFAULT_CASE.secretAccessKey);
+		await expect.poll(stored).toContain(OWN_SECRET);
 		await page.getByRole('checkbox', { name: /Remember this case/ }).uncheck();
 		await expect.poll(stored).toBeNull();
 		await context.close();

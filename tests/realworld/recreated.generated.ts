@@ -52,7 +52,7 @@ export const RECREATED: Record<string, string[]> = {
 		'GET\n/\n\ncontent-length:0\nhost:127.0.0.1\nx-amz-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\nx-amz-date:20160909T075815Z\n\ncontent-length;host;x-amz-content-sha256;x-amz-date\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
 	],
 	'presign-put-content-type-js-v3-5268': [
-		'PUT /avatars/me.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20230929%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20230929T101500Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=content-type%3Bhost&x-id=PutObject&X-Amz-Signature=50169e467b640a68a545880246571b74ea1247b3d2b43b9bcb273dba213a58d0 HTTP/1.1\nHost: uploads-bucket.s3.eu-west-1.amazonaws.com\nContent-Type: application/x-www-form-urlencoded\nContent-Length: 5\n\nhello'
+		'PUT /avatars/me.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20230929%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20230929T101500Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=content-type%3Bhost&x-id=PutObject&X-Amz-Signature=89b3c8be27d8cfba891df4dbfa9ef4c715740decfea7d973d9c8bc220fcbdde6 HTTP/1.1\nHost: uploads-bucket.s3.eu-west-1.amazonaws.com\nContent-Type: application/x-www-form-urlencoded\nContent-Length: 5\n\nhello'
 	],
 	'iot-token-signed-soto-core-453': [
 		'wss://a1b2c3d4e5f6g7-ats.iot.eu-central-1.amazonaws.com/mqtt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIAIOSFODNN7EXAMPLE%2F20210812%2Feu-central-1%2Fiotdevicegateway%2Faws4_request&X-Amz-Date=20210812T081500Z&X-Amz-Expires=86400&X-Amz-Security-Token=IQoJb3JpZ2luX2VjEXAMPLETOKENdGVzdC10b2tlbi1vbmx5LW5vdC1yZWFs%2FEXAMPLE%2BTOKEN%3D&X-Amz-SignedHeaders=host&X-Amz-Signature=b4a89e7ffc9a2c913352f657ba941b20ff067d8035885a1a334fef184e70f9fa'
@@ -68,7 +68,7 @@ export const RECREATED: Record<string, string[]> = {
 		'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InvalidAccessKeyId</Code><Message>The AWS Access Key Id you provided does not exist in our records.</Message><AWSAccessKeyId>ASIAIOSFODNN7EXAMPLE</AWSAccessKeyId><RequestId>8Q2B1E7ZK1N4R6X0</RequestId><HostId>EXAMPLEhostid=</HostId></Error>'
 	],
 	'presign-token-missing-kiam-261': [
-		'PUT /id1/id2/id3?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIAIOSFODNN7EXAMPLE%2F20190702%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20190702T101920Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=e1c2159359c66ce161577ba95d4ad1312d9dc0050a081174b7c6043cc957ab87 HTTP/1.1\nHost: bucket.s3-eu-west-1.amazonaws.com\nContent-Length: 0\n\n',
+		'PUT /id1/id2/id3?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIAIOSFODNN7EXAMPLE%2F20190702%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20190702T101920Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=751bf5778993641f27719b408ef3192ad89662de2473ae3b5317d31a39978b23 HTTP/1.1\nHost: bucket.s3-eu-west-1.amazonaws.com\nContent-Length: 0\n\n',
 		'<Error><Code>InvalidAccessKeyId</Code><Message>The AWS Access Key Id you provided does not exist in our records.</Message><AWSAccessKeyId>ASIAIOSFODNN7EXAMPLE</AWSAccessKeyId></Error>'
 	],
 	'presign-expires-over-week-aws-cli-5464': [

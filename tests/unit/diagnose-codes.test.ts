@@ -35,6 +35,18 @@ interface Case {
 }
 
 const GET = request('GET', 'https://example.amazonaws.com/');
+const AOSS_PUT = request(
+	'PUT',
+	'https://abc123def456ghi789jk.us-east-1.aoss.amazonaws.com/movies/_doc/1',
+	[['Content-Type', 'application/json']],
+	'{"title":"Moneyball"}'
+);
+const LAMBDA_URL_POST = request(
+	'POST',
+	'https://q3xvzk7hwl5nqc2zrm6p4yjtdy0xsnqb.lambda-url.us-east-1.on.aws/user/sign-in',
+	[['Content-Type', 'application/json']],
+	'{"email":"a@example.com"}'
+);
 /** AWS IoT's MQTT over WebSocket: the service wants the session token appended after signing. */
 const IOT_MQTT = request('GET', 'https://example-ats.iot.us-east-1.amazonaws.com/mqtt');
 const IOT_PARAMS = params({
@@ -377,6 +389,26 @@ const cases: Case[] = [
 		scenario: async () => {
 			const t = await sign(S3_GET, s3Params({ contentSha256Header: false }));
 			return { request: S3_GET, params: s3Params(), provided: () => ({ authorization: t.authorization! }) };
+		},
+		stage: 'request'
+	},
+	{
+		code: 'payload-hash-missing',
+		name: 'OpenSearch Serverless (aoss) PUT sent without x-amz-content-sha256',
+		scenario: async () => {
+			const p = params({ service: 'aoss' });
+			const t = await sign(AOSS_PUT, p);
+			return { request: t.request, params: p, provided: () => ({ authorization: t.authorization! }) };
+		},
+		stage: 'request'
+	},
+	{
+		code: 'payload-hash-missing',
+		name: 'Lambda function URL POST (CloudFront OAC) without x-amz-content-sha256',
+		scenario: async () => {
+			const p = params({ service: 'lambda' });
+			const t = await sign(LAMBDA_URL_POST, p);
+			return { request: t.request, params: p, provided: () => ({ authorization: t.authorization! }) };
 		},
 		stage: 'request'
 	},
@@ -741,7 +773,7 @@ const cases: Case[] = [
 	},
 	{
 		code: 'post-condition-failed',
-		name: 'POST form Content-Type text/plain against the policy\'s image/jpeg condition',
+		name: "POST form Content-Type text/plain against the policy's image/jpeg condition",
 		scenario: async () => {
 			const t = await signPostPolicy({ policy: POLICY, fields: FIELDS }, s3Params());
 			const form = t.fields.map(([n, v]): [string, string] => [n, n === 'Content-Type' ? 'text/plain' : v]);
@@ -813,8 +845,39 @@ describe('the corpus codes stay silent on correct requests', () => {
 	});
 	it('a request whose path really holds an encoded "?" (%3F) and a query is not query-in-path', async () => {
 		const req = request('GET', 'https://example.amazonaws.com/a%3Fb?x=1');
-		const { findings } = await diagnoseScenario({ request: req, params: params(), provided: (t) => ({ canonicalRequest: t.canonicalRequest }) });
+		const { findings } = await diagnoseScenario({
+			request: req,
+			params: params(),
+			provided: (t) => ({ canonicalRequest: t.canonicalRequest })
+		});
 		expect(errors(findings)).toEqual([]);
+	});
+	it('a Lambda function URL GET, and an aoss request that sends x-amz-content-sha256, have no payload-hash-missing', async () => {
+		const get = request('GET', 'https://q3xvzk7hwl5nqc2zrm6p4yjtdy0xsnqb.lambda-url.us-east-1.on.aws/user');
+		const withHash = request(
+			'PUT',
+			AOSS_PUT.url,
+			[...AOSS_PUT.headers, ['X-Amz-Content-Sha256', await sha256Hex(AOSS_PUT.body as string)]],
+			AOSS_PUT.body
+		);
+		for (const [req, p] of [
+			[get, params({ service: 'lambda' })],
+			[withHash, params({ service: 'aoss' })]
+		] as const) {
+			const t = await sign(req, p);
+			const { findings } = await diagnoseScenario({ request: t.request, params: p, provided: () => ({ authorization: t.authorization! }) });
+			expect(errors(findings)).toEqual([]);
+		}
+	});
+	it('a signed default port (host:…:443) with no server evidence is a warning, not an error', async () => {
+		const req = request('GET', 'https://examplebucket.s3.amazonaws.com:443/a.jpg', [['Host', 'examplebucket.s3.amazonaws.com:443']]);
+		const { findings } = await diagnoseScenario({
+			request: req,
+			params: s3Params(),
+			provided: (t) => ({ canonicalRequest: t.canonicalRequest })
+		});
+		expect(errors(findings)).toEqual([]);
+		expect(findingOf(findings, 'host-port-mismatch')).toMatchObject({ severity: 'warning', stage: 'canonical-request', line: 4 });
 	});
 	it('a POST form that meets every condition has no post-condition-failed', async () => {
 		const t = await signPostPolicy({ policy: POLICY, fields: FIELDS }, s3Params());

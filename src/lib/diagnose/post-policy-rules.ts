@@ -144,7 +144,9 @@ export function checkConditions(policy: Record<string, unknown>, evidence: Evide
 	const named = serverCondition(evidence.server?.message);
 	for (const c of conditionsOf(policy)) {
 		const sent =
-			c.field === 'bucket' ? (form.find(([n]) => n.toLowerCase() === 'bucket')?.[1] ?? bucketOf(evidence.request.url)) : form.find(([n]) => n.toLowerCase() === c.field)?.[1];
+			c.field === 'bucket'
+				? (form.find(([n]) => n.toLowerCase() === 'bucket')?.[1] ?? bucketOf(evidence.request.url))
+				: form.find(([n]) => n.toLowerCase() === c.field)?.[1];
 		const byServer = named === keyOf(c.op, c.field, c.value);
 		const fails = sent === undefined ? true : c.op === 'eq' ? sent !== c.value : !sent.startsWith(c.value);
 		if (!fails && !byServer) continue;
@@ -167,7 +169,11 @@ export function checkConditions(policy: Record<string, unknown>, evidence: Evide
 			`post-condition:${c.field}`
 		);
 	}
-	if (named !== undefined && !list.hasKey('post-condition:server') && !conditionsOf(policy).some((c) => keyOf(c.op, c.field, c.value) === named)) {
+	if (
+		named !== undefined &&
+		!list.hasKey('post-condition:server') &&
+		!conditionsOf(policy).some((c) => keyOf(c.op, c.field, c.value) === named)
+	) {
 		// S3 names a condition this reading does not evaluate (content-length-range, a policy other than the one pasted).
 		list.add(
 			'post-condition-failed',

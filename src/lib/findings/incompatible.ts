@@ -13,6 +13,9 @@ const NAMED: [kept: FindingCode, dropped: FindingCode][] = [
 	['session-token-added-after-signing', 'session-token-missing'],
 	// S3 encodes once and signs the path as sent; other services encode twice and normalize: never both.
 	['path-double-encoded', 'path-not-double-encoded'],
+	// A path encoded once where the service encodes twice (its escapes kept as they are) was encoded, not left raw: when one
+	// value is read both ways (e.g. /index-%2A signed for es), the service's rule names it.
+	['path-not-double-encoded', 'path-not-encoded'],
 	['s3-path-normalized', 'path-not-normalized'],
 	// One value is either base64 or uppercase hex; line 4 either a hash or the canonical request itself.
 	['payload-hash-base64', 'payload-hash-uppercase'],

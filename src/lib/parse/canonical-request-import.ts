@@ -63,7 +63,9 @@ export function addRequestFromCanonical(b: ImportBuilder, parts: CanonicalReques
 		b.setParam('payloadHash', parts.payloadHash.trim(), source);
 	}
 	// The signing time, when the canonical request signs x-amz-date (header auth) or carries X-Amz-Date (query auth).
-	const amzDate = (parts.headers.find(([n]) => n.trim().toLowerCase() === 'x-amz-date')?.[1] ?? findParam(query, 'X-Amz-Date')?.value)?.trim();
+	const amzDate = (
+		parts.headers.find(([n]) => n.trim().toLowerCase() === 'x-amz-date')?.[1] ?? findParam(query, 'X-Amz-Date')?.value
+	)?.trim();
 	if (amzDate && DATETIME_SHAPE.test(amzDate)) b.setParam('datetime', amzDate, `the x-amz-date of ${source}`);
 	if (b.request) return;
 	const host = parts.headers.find(([n]) => n.trim().toLowerCase() === 'host');

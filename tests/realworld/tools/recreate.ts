@@ -82,6 +82,8 @@ function headerCase(o: {
 
 /** A presigned URL whose canonical query is built by `query(credential)`; `extra` is appended after signing. */
 function presigned(o: {
+	/** The method the URL is presigned for (default GET). */
+	method?: string;
 	scheme?: string;
 	host: string;
 	path: string;
@@ -100,7 +102,7 @@ function presigned(o: {
 		.map(([k, v]) => `${enc(k)}=${enc(v)}`)
 		.join('&');
 	const hs = o.signedHeaders ?? [['host', o.host]];
-	const c = cr('GET', o.path, canon, hs, o.payload ?? 'UNSIGNED-PAYLOAD');
+	const c = cr(o.method ?? 'GET', o.path, canon, hs, o.payload ?? 'UNSIGNED-PAYLOAD');
 	const { sig } = signCR(c, o.datetime, o.region, o.service);
 	const q = o.params.map(([k, v]) => `${enc(k)}=${enc(v)}`).join('&');
 	return `${o.scheme ?? 'https'}://${o.host}${o.path}?${q}&X-Amz-Signature=${sig}${o.after ?? ''}`;
@@ -448,6 +450,7 @@ const cases: Record<string, string[]> = {};
 	const host = 'uploads-bucket.s3.eu-west-1.amazonaws.com';
 	const dt = '20230929T101500Z';
 	const url = presigned({
+		method: 'PUT',
 		host,
 		path: '/avatars/me.png',
 		datetime: dt,
@@ -513,6 +516,7 @@ iot('iot-token-signed-aws-sdk-php-2247', 'a2q8x7r5t9v1kl-ats.iot.eu-west-1.amazo
 	const dt = '20190702T101920Z';
 	const host = 'bucket.s3-eu-west-1.amazonaws.com';
 	const url = presigned({
+		method: 'PUT',
 		host,
 		path: '/id1/id2/id3',
 		datetime: dt,

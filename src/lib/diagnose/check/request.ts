@@ -4,6 +4,7 @@ import type { DiagnoseContext } from '../context.ts';
 import type { FindingList } from '../finding-list.ts';
 import { quote } from '../../findings/index.ts';
 import { sessionTokenNotSigned } from '../session-token-not-signed.ts';
+import { checkDefaultPortSigned, contentShaRequiredBy } from './request-rules.ts';
 
 const REGION = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)$/;
 
@@ -30,21 +31,6 @@ function hostService(host: string): 's3' | 'aoss' | 'es' | undefined {
 }
 
 const S3_FAMILY = new Set(['s3', 's3-object-lambda', 's3-outposts']);
-
-/**
- * Why the request must send x-amz-content-sha256, when it must: S3 always; OpenSearch Serverless
- * (aoss) on every request; a Lambda function URL (behind CloudFront OAC) on PUT and POST, since
- * Lambda does not accept unsigned payloads.
- */
-function contentShaRequiredBy(ctx: DiagnoseContext): string | undefined {
-	const service = ctx.params.service.toLowerCase();
-	if (ctx.s3) return `${ctx.params.service} requires it ("Missing required header for this request: x-amz-content-sha256")`;
-	if (service === 'aoss') return 'OpenSearch Serverless (aoss) requires it on every request, with the hex SHA-256 of the body';
-	const method = ctx.request.method.toUpperCase();
-	if (service === 'lambda' && /\.lambda-url\.[a-z0-9-]+\.on\.aws$/i.test(ctx.wire.hostname) && (method === 'PUT' || method === 'POST'))
-		return 'a Lambda function URL (through CloudFront OAC) needs it on PUT and POST: Lambda does not accept unsigned payloads, so the body hash must be sent and signed';
-	return undefined;
-}
 
 /** The request itself: headers sent and not signed (or the reverse), payload hash header, session token, endpoint and scope. */
 export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Promise<void> {
@@ -244,6 +230,7 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 
 	// A host no paste gave (the default request's) says nothing about the user's endpoint.
 	if (ctx.evidence.requestGiven === false) return;
+	checkDefaultPortSigned(ctx, list);
 	const host = ctx.wire.hostname;
 	const region = hostRegion(host);
 	const scope = (ctx.auth?.credential ?? ctx.url?.credential ?? '').split('/');

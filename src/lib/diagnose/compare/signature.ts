@@ -4,6 +4,7 @@ import type { DiagnoseContext } from '../context.ts';
 import type { FindingList } from '../finding-list.ts';
 import { quote } from '../../findings/index.ts';
 import { signingKeyVariants, type KeyVariant } from '../forensics/signing-key-variants.ts';
+import { reproduceRewrittenHeader } from '../header-rewritten.ts';
 import { reproduceQueryInPath } from '../query-in-path.ts';
 
 /** The user's signature as they gave it: alone, in their Authorization header or URL, or as the server quotes it. */
@@ -116,6 +117,7 @@ export async function compareSignature(ctx: DiagnoseContext, list: FindingList):
 	}
 
 	if (signature !== undefined && (await reproduceQueryInPath(ctx, signature, list))) return;
+	if (signature !== undefined && (await reproduceRewrittenHeader(ctx, signature, list))) return;
 
 	const token = ctx.params.credentials.sessionToken;
 	if (signature !== undefined && token && ctx.params.signSessionToken !== false) {
