@@ -180,7 +180,8 @@ describe('DebuggerState', () => {
 	it('holds one case value: an edit replaces it and marks the field typed; writing the same value is no change', () => {
 		const s = new DebuggerState();
 		const before = s.current;
-		s.case.region = s.case.region;
+		const same = s.case.region;
+		s.case.region = same;
 		expect(s.current).toBe(before);
 		s.case.region = 'eu-west-1';
 		expect(s.current).not.toBe(before);

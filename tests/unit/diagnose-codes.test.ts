@@ -734,6 +734,22 @@ const cases: Case[] = [
 	},
 	// ------------------------------------------------------------------ found by the real-world corpus
 	{
+		code: 'header-added-after-signing',
+		name: 'Accept-Encoding signed as identity, rewritten to gzip on the way (reproduced)',
+		scenario: async () => {
+			const p = params();
+			const t = await sign(request('GET', 'https://example.amazonaws.com/', [['Accept-Encoding', 'identity']]), p);
+			const sent = {
+				...t.request,
+				headers: t.request.headers.map(([n, v]): [string, string] => [n, n === 'Accept-Encoding' ? 'gzip' : v])
+			};
+			return { request: sent, params: p, provided: () => ({ authorization: t.authorization! }) };
+		},
+		stage: 'canonical-request',
+		line: 4,
+		confirmed: true
+	},
+	{
 		code: 'session-token-signed',
 		name: 'IoT WebSocket URL presigned with X-Amz-Security-Token in the signed query',
 		scenario: async () => {

@@ -13,7 +13,7 @@ import {
 } from '../../src/lib/share/index.ts';
 import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
 import { inflateCapped } from '../../src/lib/share/inflate-capped.ts';
-import { HOSTILE_TEXTS, withoutSecrets, stripSecrets } from './share-case-arbitrary.ts';
+import { HOSTILE_TEXTS, stripSecrets } from './share-case-arbitrary.ts';
 
 const CODES: ShareLinkErrorCode[] = [
 	'empty',
