@@ -1,44 +1,22 @@
 // A fresh page, nothing typed: the user pastes what they hold first (an error body, the stages their
 // code printed, a seed story's evidence) and the page rebuilds their case from it, never the example.
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
-import { newContext, paneText, waitForEditors } from './pane-helpers.ts';
+import { openApp, paneText, pasteInto } from './pane-helpers.ts';
+import { PUT_CANONICAL_REQUEST, PUT_STRING_TO_SIGN_HEAD } from '../helpers/evidence.ts';
 import { seed000, seed001Keys, seed002, seed003, seed004, EXAMPLE_SECRET } from '../helpers/seeds.ts';
 
 const app = useApp();
 
-async function open(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-	await newContext(context, app.url);
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(app.url);
-	await waitForEditors(page, 6);
-	return { context, page, errors };
-}
-
-async function paste(page: Page, text: string): Promise<void> {
-	await page.locator('#paste').fill(text);
-	await page.getByRole('button', { name: 'Import' }).click();
-}
+const open = () => openApp(app.browser, app.url);
+const paste = pasteInto;
 
 const verdict = (page: Page) => page.locator('.verdict .sentence').textContent();
 const errorCodes = (page: Page) => page.locator('.findings li.error .code').allTextContents();
 
-const STS = ['AWS4-HMAC-SHA256', '20240115T031500Z', '20240115/eu-west-1/s3/aws4_request'];
-const CR = [
-	'PUT',
-	'/photos/cat.jpg',
-	'',
-	'host:examplebucket.s3.eu-west-1.amazonaws.com',
-	'x-amz-content-sha256:UNSIGNED-PAYLOAD',
-	'x-amz-date:20240115T031500Z',
-	'',
-	'host;x-amz-content-sha256;x-amz-date',
-	'UNSIGNED-PAYLOAD'
-].join('\n');
+const STS = PUT_STRING_TO_SIGN_HEAD;
+const CR = PUT_CANONICAL_REQUEST;
 
 describe('evidence first, on a fresh page', () => {
 	it('an S3 SignatureDoesNotMatch body alone: the request rebuilt from it, the scope from its string to sign, no false error', async () => {

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const PANES = ['Canonical request', 'String to sign', 'Signing key', 'Signature', 'Signed request', 'curl command'] as const;
 
@@ -28,4 +28,26 @@ export async function typeInto(page: Page, label: string, text: string): Promise
 
 export async function newContext(context: BrowserContext, url: string): Promise<void> {
 	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+}
+
+/** A fresh browser context on the app, its editors loaded; page errors are collected. */
+export async function openApp(
+	browser: Browser,
+	url: string,
+	count = 6
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await newContext(context, url);
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await page.goto(url);
+	await waitForEditors(page, count);
+	return { context, page, errors };
+}
+
+/** Types text into the paste box and presses Import, as a user does. */
+export async function pasteInto(page: Page, text: string): Promise<void> {
+	await page.locator('#paste').fill(text);
+	await page.getByRole('button', { name: 'Import' }).click();
 }

@@ -1,28 +1,15 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
-import { newContext, waitForEditors } from './pane-helpers.ts';
+import { openApp, pasteInto } from './pane-helpers.ts';
 import { formatCurl, formatHttpRequest, signRequest, type HttpRequest } from '../../src/lib/sigv4/index.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/case/examples.ts';
 
 const app = useApp();
 
-async function open(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-	const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-	await newContext(context, app.url);
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.message));
-	await page.goto(app.url);
-	await waitForEditors(page, 6);
-	return { context, page, errors };
-}
-
-async function paste(page: Page, text: string): Promise<void> {
-	await page.locator('#paste').fill(text);
-	await page.getByRole('button', { name: 'Import' }).click();
-}
+const open = () => openApp(app.browser, app.url);
+const paste = pasteInto;
 
 const findingCodes = (page: Page) => page.locator('.findings .code').allTextContents();
 

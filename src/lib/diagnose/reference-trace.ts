@@ -42,6 +42,17 @@ function compactDatetime(text: string): string | undefined {
 		.replace(/[-:]/g, '');
 }
 
+/** How a timestamp strays from YYYYMMDDTHHMMSSZ, in a few words. */
+function describeMalformed(text: string): string {
+	const t = text.trim();
+	if (/(?:UTC|GMT)$/i.test(t)) return 'with a "UTC"/"GMT" suffix instead of the literal Z';
+	if (/[+-]\d{2}:?\d{2}$/.test(t)) return 'with a UTC offset instead of the literal Z';
+	if (/ /.test(t)) return 'with a space where a zero belongs';
+	if (/[-:]/.test(t)) return 'with separators';
+	if (!/Z$/.test(t)) return 'without the final Z';
+	return 'in another form';
+}
+
 /**
  * Names the reason the core refused the parameters and returns repaired ones, or undefined when
  * nothing sensible can be signed.
@@ -55,7 +66,9 @@ function repair(e: SigningError, params: SigningParams, list: FindingList, patch
 				'timestamp-malformed',
 				{
 					stage: 'request',
-					message: `The request time ${quote(params.datetime ?? '')} is not in the form YYYYMMDDTHHMMSSZ: ${e.message}`,
+					message: /is not in the form/.test(e.message)
+						? `${e.message.replace(/\.$/, '')}${fixed ? `: it means ${fixed}, written ${describeMalformed(params.datetime ?? '')}` : ''}.`
+						: `The request time ${quote(params.datetime ?? '')} is not in the form YYYYMMDDTHHMMSSZ: ${e.message}`,
 					fix: fixed ? `Write it as ${fixed} (UTC, no separators, a literal Z).` : e.fix
 				},
 				'timestamp-malformed'

@@ -13,6 +13,7 @@ import {
 	SECRET_FIELDS,
 	type Case
 } from '../../../src/lib/case/index.ts';
+import { PUT_CANONICAL_REQUEST, PUT_STRING_TO_SIGN_HEAD } from '../../helpers/evidence.ts';
 import { SHORT_KEYS } from '../../../src/lib/share/short-keys.ts';
 import { signatureFor, signRequest } from '../../../src/lib/sigv4/index.ts';
 
@@ -146,18 +147,8 @@ describe('analyze: case → trace → findings, in Node', () => {
 });
 
 describe("evidence first: the case becomes the user's own, never the example", () => {
-	const STS = ['AWS4-HMAC-SHA256', '20240115T031500Z', '20240115/eu-west-1/s3/aws4_request', 'a'.repeat(64)].join('\n');
-	const CR = [
-		'PUT',
-		'/photos/cat.jpg',
-		'',
-		'host:examplebucket.s3.eu-west-1.amazonaws.com',
-		'x-amz-content-sha256:UNSIGNED-PAYLOAD',
-		'x-amz-date:20240115T031500Z',
-		'',
-		'host;x-amz-content-sha256;x-amz-date',
-		'UNSIGNED-PAYLOAD'
-	].join('\n');
+	const STS = [...PUT_STRING_TO_SIGN_HEAD, 'a'.repeat(64)].join('\n');
+	const CR = PUT_CANONICAL_REQUEST;
 	const errorBody = (accessKeyId: string) =>
 		`<?xml version="1.0" encoding="UTF-8"?><Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message><AWSAccessKeyId>${accessKeyId}</AWSAccessKeyId><StringToSign>${STS}</StringToSign><SignatureProvided>${'b'.repeat(64)}</SignatureProvided><CanonicalRequest>${CR}</CanonicalRequest></Error>`;
 
