@@ -83,6 +83,8 @@ describe('paste a broken request', () => {
 
 	it('names a 12-hour clock and a base64 hash in an Apex-style string to sign', async () => {
 		const { context, page, errors } = await open();
+		// The user's own request (typed: the example's request stands in for nobody's) and its time.
+		await page.locator('#request').fill('GET /test.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nRange: bytes=0-9');
 		await page.getByLabel('Date and time').fill('20130524T133600Z');
 		const correct = await signRequest(
 			{ method: 'GET', url: 'https://examplebucket.s3.amazonaws.com/test.txt', headers: [['Range', 'bytes=0-9']] },
@@ -131,6 +133,8 @@ describe('paste a broken request', () => {
 describe('signature forensics in the page', () => {
 	it('finds a pair of mistakes off the main thread when only the signature is known', async () => {
 		const { context, page, errors } = await open();
+		// The user's own request (typed: the example's request stands in for nobody's) and its time.
+		await page.locator('#request').fill('GET /test.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nRange: bytes=0-9');
 		await page.getByLabel('Date and time').fill('20130524T133600Z');
 		const params = { ...DEFAULT_PARAMS, datetime: '20130524T133600Z' };
 		const correct = await signRequest(

@@ -141,6 +141,8 @@ describe('DebuggerState', () => {
 		expect(s.view?.canonicalRequest).toBe(full.view?.canonicalRequest);
 		expect(s.view?.stringToSign).toBe(full.view?.stringToSign);
 		for (const stage of [s.view?.signingKey, s.view?.signature, s.view?.signedRequest, s.view?.curl]) expect(stage).toBe(SECRET_NEEDED);
+		// The user's own request (typed), and what their signer made for it.
+		s.case.requestText = 'GET /test.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nRange: bytes=0-9';
 		s.case.provided = { stringToSign: full.view!.stringToSign, signature: '0'.repeat(64) };
 		await s.recompute();
 		expect(s.findings.filter((f) => f.severity === 'error')).toEqual([]);

@@ -110,6 +110,8 @@ async function verdictInputOf(c: Case, a: Analysis): Promise<VerdictFacts> {
 	const facts: VerdictFacts = { hasEvidence: hasEvidence(c), hasSecret: !needsSecret(c) };
 	const p = c.provided as Partial<Record<string, unknown>>;
 	facts.userStages = p.canonicalRequest !== undefined || p.stringToSign !== undefined || p.signingKeys !== undefined;
+	const request = c.origins.requestText;
+	if (request?.from === 'paste' && request.kind === 'canonical-request') facts.rebuiltFromOwnStages = true;
 	if (a.evidence) {
 		const { targetSignature } = await import('../diagnose/index.ts');
 		const theirs = targetSignature(a.evidence);
@@ -130,7 +132,7 @@ async function analyzeStages(c: Case, opts: { forensics?: ForensicsDepth; now?: 
 	if (unknown) return { error: unknown.error, missing: unknown.missing, findings: [] };
 	const params = paramsOf(c);
 	if ('field' in params) return { error: params, findings: [] };
-	if (c.mode === 'post') return analyzePost(c, params);
+	if (c.mode === 'post') return analyzePost(c, params, opts.now);
 
 	const parsed = parseRawHttp(c.requestText);
 	if (!parsed.request) {
@@ -206,7 +208,7 @@ export async function runForensics(
 }
 
 /** A browser POST upload: the policy signed, and a pasted form judged against it. */
-async function analyzePost(c: Case, params: SigningParams): Promise<Analysis> {
+async function analyzePost(c: Case, params: SigningParams, now?: string): Promise<Analysis> {
 	const fields = parseFormFields(c.postFields);
 	if ('error' in fields) return { params, error: fields.error, findings: [] };
 	let post: PostPolicyTrace;
@@ -219,6 +221,7 @@ async function analyzePost(c: Case, params: SigningParams): Promise<Analysis> {
 	if (!hasEvidence(c)) return out;
 	const request: HttpRequest = { method: 'POST', url: post.action, headers: [] };
 	const evidence = evidenceOf(c, request, params, 'header')!;
+	if (now) evidence.now = new Date(now);
 	out.evidence = evidence;
 	const { diagnose } = await import('../diagnose/index.ts');
 	out.findings = await diagnoseSafely(diagnose, evidence, undefined, out, !needsSecret(c));

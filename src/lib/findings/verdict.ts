@@ -26,6 +26,11 @@ export interface VerdictInput {
 	signatureMatches?: boolean;
 	/** The user gave a canonical request, string to sign or signing key of their own. */
 	userStages?: boolean;
+	/**
+	 * The request was rebuilt from the user's own canonical request: matching it proves only that their
+	 * texts agree with each other, never that they match what was sent.
+	 */
+	rebuiltFromOwnStages?: boolean;
 	forensics?: 'running' | 'done' | 'off';
 }
 
@@ -34,6 +39,8 @@ export const NO_EVIDENCE_SENTENCE = "Paste your request, your signer's output or
 const NEED_SECRET = 'the secret access key, to compute the correct signature';
 const NEED_ANYTHING = "your signature, canonical request or string to sign, or the server's error";
 const STAGES_CORRECT = 'What your signer made is correct for this request.';
+const NEED_SENT_REQUEST =
+	"the request as it was sent (raw HTTP, curl, a log) or AWS's error: your request is rebuilt from your own canonical request, which cannot be checked against itself";
 const NEED_STAGES = "your canonical request and string to sign (from your signer's log), to see which stage differs";
 
 const REPRODUCES: Record<NonNullable<Finding['reproduces']>, string> = {
@@ -119,6 +126,7 @@ export function verdictOf(input: VerdictInput): Verdict {
 
 	if (!input.userSignature && !input.userStages) return undecided(NEED_ANYTHING);
 	if (!input.hasSecret) return undecided(NEED_SECRET, 'enter');
+	if (input.rebuiltFromOwnStages) return undecided(NEED_SENT_REQUEST);
 	if (!input.userSignature) return { kind: 'correct', sentence: STAGES_CORRECT };
 	if (input.signatureMatches) return { kind: 'correct', sentence: 'Your signature is correct for this request.' };
 	return undecided(NEED_STAGES);

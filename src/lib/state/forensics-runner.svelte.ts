@@ -1,11 +1,14 @@
 import type { ForensicsResult, ForensicsWorkerMessage, ForensicsWorkerRequest } from '../diagnose/forensics/search.ts';
 import type { Evidence, Finding } from '../diagnose/types.ts';
 
+/** How long the worker may search triples of mistakes once pairs found nothing (DESIGN §8). */
+const TRIPLES_BUDGET_MS = 2000;
+
 export type ForensicsStatus = 'idle' | 'single' | 'pairs' | 'done' | 'no-secret';
 
 /**
  * Searches the catalogue of signer mistakes for one that reproduces the user's signature:
- * single mistakes here (fast), pairs in a Web Worker so the page never freezes.
+ * single mistakes here (fast), pairs and triples in a Web Worker so the page never freezes.
  */
 export class ForensicsRunner {
 	status = $state<ForensicsStatus>('idle');
@@ -19,8 +22,11 @@ export class ForensicsRunner {
 
 	cancel(): void {
 		this.#run++;
-		this.#worker?.terminate();
-		this.#worker = undefined;
+		// A search in flight is stopped with its worker; an idle worker is kept warm for the next run.
+		if (this.status === 'single' || this.status === 'pairs') {
+			this.#worker?.terminate();
+			this.#worker = undefined;
+		}
 		this.status = 'idle';
 		this.findings = [];
 		this.mutated = [];
@@ -46,18 +52,17 @@ export class ForensicsRunner {
 		}
 		this.status = 'pairs';
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite's worker URL pattern, not state
-		const worker = new Worker(new URL('../diagnose/forensics/worker.ts', import.meta.url), { type: 'module' });
-		this.#worker = worker;
+		const worker = (this.#worker ??= new Worker(new URL('../diagnose/forensics/worker.ts', import.meta.url), { type: 'module' }));
 		worker.onmessage = (e: MessageEvent) => {
 			if (run !== this.#run) return;
 			const data = e.data as ForensicsWorkerMessage;
 			if (data.type === 'progress') this.progress = data.total ? data.done / data.total : 0;
 			else if (data.type === 'result') this.#finish(data.result);
-			else this.#finish({ findings: [], tried: 0 });
-			if (data.type !== 'progress') worker.terminate();
+			else if (data.type === 'error') this.#finish({ findings: [], tried: 0 });
 		};
-		// The secret goes to a worker of this same page, never over the network.
-		worker.postMessage({ type: 'pairs', evidence, secret } satisfies ForensicsWorkerRequest);
+		// The secret goes to a worker of this same page, never over the network. Pairs, then triples
+		// within their time bound.
+		worker.postMessage({ type: 'triples', evidence, secret, budgetMs: TRIPLES_BUDGET_MS } satisfies ForensicsWorkerRequest);
 	}
 
 	#finish(result: ForensicsResult): void {

@@ -213,6 +213,15 @@ describe("evidence first: the case becomes the user's own, never the example", (
 		expect(c.provided.stringToSign).toBe(STS);
 	});
 
+	it('never calls a canonical request correct against a request rebuilt from that same canonical request', async () => {
+		const { createHash } = await import('node:crypto');
+		const sts = [...PUT_STRING_TO_SIGN_HEAD, createHash('sha256').update(CR).digest('hex')].join('\n');
+		const c = edit(importPaste(exampleCase(), `${CR}\n\n${sts}`).case, { secretAccessKey: 'their-own-secret-key-0000000000000000000' });
+		const a = await analyze(c);
+		expect(a.findings.filter((f) => f.severity === 'error')).toEqual([]);
+		expect(a.verdict).toMatchObject({ kind: 'undecided', sentence: expect.stringContaining('cannot be checked against itself') });
+	});
+
 	it("when the user's request is there, it wins: evidence is compared with it, not rebuilt over it", () => {
 		const own = importPaste(exampleCase(), CURL).case;
 		const { case: c } = importPaste(own, errorBody('AKIAIOSFODNN7EXAMPLE'));
