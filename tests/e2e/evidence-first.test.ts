@@ -112,10 +112,14 @@ describe('the seeds, from what each author held', () => {
 
 	it('seed 003: an SSE-KMS presigned PUT opened without the header it signs', async () => {
 		const { context, page, errors } = await open();
-		await paste(page, seed003().url);
+		await paste(page, seed003().curl);
 		await expect.poll(() => errorCodes(page), { timeout: 20_000 }).toContain('signed-header-absent');
 		expect((await errorCodes(page))[0]).toBe('signed-header-absent');
 		await expect.poll(() => page.locator('.verdict').textContent(), { timeout: 20_000 }).toContain('signed-header-absent');
+		// Forensics found the value the user signed: the page's URL and curl keep it, and theirs is the correct signature.
+		const theirs = /X-Amz-Signature=([0-9a-f]{64})/.exec(seed003().url)![1]!;
+		await expect.poll(() => paneText(page, 'Signature'), { timeout: 20_000 }).toBe(theirs);
+		expect(await paneText(page, 'curl command')).toContain('x-amz-server-side-encryption: aws:kms');
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -40,7 +40,8 @@ export async function openApp(
 	await newContext(context, url);
 	const page = await context.newPage();
 	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.message));
+	// The stack too: a failure names where in the page it happened.
+	page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
 	await page.goto(url);
 	await waitForEditors(page, count);
 	return { context, page, errors };

@@ -108,7 +108,7 @@ export function seed000(): { url: string; curl: string; serverError: string } {
  * Seed 003 (AWS Security blog, SSE-KMS presigned URLs): an SDK signs the SSE-KMS headers into a
  * presigned PUT; the client opens the URL without sending them.
  */
-export function seed003(): { url: string } {
+export function seed003(): { url: string; curl: string } {
 	const datetime = '20240301T101500Z';
 	const scope = '20240301/us-east-1/s3/aws4_request';
 	const host = 'examplebucket.s3.amazonaws.com';
@@ -133,7 +133,9 @@ export function seed003(): { url: string } {
 	].join('\n');
 	const stringToSign = ['AWS4-HMAC-SHA256', datetime, scope, sha256(canonicalRequest).digest('hex')].join('\n');
 	const signature = signWith(keyChain(EXAMPLE_SECRET, '20240301', 'us-east-1', 's3'), stringToSign);
-	return { url: `https://${host}/secret/report.pdf?${query}&X-Amz-Signature=${signature}` };
+	const url = `https://${host}/secret/report.pdf?${query}&X-Amz-Signature=${signature}`;
+	// How the client used it: a PUT of the file, without the header the URL signs.
+	return { url, curl: `curl -X PUT --upload-file report.pdf '${url}'` };
 }
 
 /**

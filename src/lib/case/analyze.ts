@@ -171,6 +171,7 @@ async function analyzeStages(c: Case, opts: { forensics?: ForensicsDepth; now?: 
 		if (forensics) {
 			out.forensics = forensics;
 			out.findings = mergeForensics(out.findings, forensics.findings);
+			if (forensics.sends?.length) Object.assign(out, await stagesAssuming(c, evidence, forensics.sends));
 		}
 	}
 	return out;
@@ -205,6 +206,25 @@ export async function runForensics(
 	const single = await searchSingleMistakes(evidence, secret);
 	if (single.findings.length > 0 || depth === 'single') return single;
 	return searchMistakePairs(evidence, secret);
+}
+
+/**
+ * The correct stages once forensics has found the values the user's signer signed for headers the
+ * request does not send (an SSE header on a presigned URL): the request that carries them, so the
+ * page's URL and curl keep what the user signed and their signature is the correct one.
+ */
+export async function stagesAssuming(
+	c: Case,
+	evidence: Evidence,
+	sends: [string, string][]
+): Promise<Pick<Analysis, 'request' | 'params' | 'trace' | 'view'>> {
+	const { referenceInputs } = await import('../diagnose/index.ts');
+	const headers = evidence.request.headers ?? [];
+	const missing = sends.filter(([name]) => !headers.some(([n]) => n.toLowerCase() === name.toLowerCase()));
+	const inputs = referenceInputs({ ...evidence, request: { ...evidence.request, headers: [...headers, ...missing] } });
+	const trace =
+		evidence.mode === 'query' ? await presignUrl(inputs.request, inputs.params) : await signRequest(inputs.request, inputs.params);
+	return { ...inputs, trace, view: await stageView(trace, c.overrides, needsSecret(c)) };
 }
 
 /** A browser POST upload: the policy signed, and a pasted form judged against it. */

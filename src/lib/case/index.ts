@@ -31,7 +31,7 @@ export { edit, originOf, describeOrigin } from './edit.ts';
 export { importPaste, type ImportReport } from './import-paste.ts';
 export { planImport, requestText, type ImportPlan, type ImportedInputs } from './import-plan.ts';
 export { KIND_NAMES, kindName } from './kind-names.ts';
-export { analyze, runForensics, type Analysis, type ForensicsDepth } from './analyze.ts';
+export { analyze, runForensics, stagesAssuming, type Analysis, type ForensicsDepth } from './analyze.ts';
 export { paramsOf, fieldOf, needsSecret, NO_SECRET, type FieldError, type InputField } from './params.ts';
 export { evidenceOf, hasEvidence, requestGiven } from './evidence.ts';
 export { stageView, SECRET_NEEDED, type StageView } from './stage-view.ts';

@@ -5,7 +5,7 @@ import { kindName } from '../case/kind-names.ts';
 import { hasEvidence, requestGiven } from '../case/evidence.ts';
 import { needsSecret } from '../case/params.ts';
 import { sanitize } from '../case/sanitize.ts';
-import { analyze, type Analysis } from '../case/analyze.ts';
+import { analyze, stagesAssuming, type Analysis } from '../case/analyze.ts';
 import type { ImportReport } from '../case/import-paste.ts';
 import { rankFindings, verdictOf, type Stage, type Verdict } from '../findings/index.ts';
 import { mergeForensics } from '../case/merge-forensics.ts';
@@ -37,6 +37,19 @@ export class DebuggerState {
 	/** A problem with the paste itself (empty box, a comparison that failed). */
 	pasteProblem = $state('');
 	readonly forensics = new ForensicsRunner();
+
+	constructor() {
+		this.forensics.onResult = (result) => void this.#assume(result.sends);
+	}
+
+	/** Forensics found the values the user signed for headers not sent: the correct stages carry them. */
+	async #assume(sends: [string, string][] | undefined): Promise<void> {
+		const latest = this.#latest;
+		if (!sends?.length || !latest?.evidence || !latest.trace) return;
+		const generation = this.#generation;
+		const stages = await stagesAssuming(this.#case, latest.evidence, sends);
+		if (generation === this.#generation) this.#signed = { ...latest, ...stages };
+	}
 
 	/**
 	 * The case's fields to read and to bind to (`bind:value={app.case.region}`): a write replaces

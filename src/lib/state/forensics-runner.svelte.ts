@@ -65,7 +65,11 @@ export class ForensicsRunner {
 		worker.postMessage({ type: 'triples', evidence, secret, budgetMs: TRIPLES_BUDGET_MS } satisfies ForensicsWorkerRequest);
 	}
 
+	/** Told of each finished search (the state re-signs with the header values it found). */
+	onResult: ((result: ForensicsResult) => void) | undefined;
+
 	#finish(result: ForensicsResult): void {
+		this.onResult?.(result);
 		this.findings = result.findings;
 		this.mutated = result.mutated ?? [];
 		this.tried = result.tried;

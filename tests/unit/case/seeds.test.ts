@@ -35,11 +35,16 @@ describe('the seeds, from what each author held', () => {
 	});
 
 	it('seed 003: an SSE-KMS presigned PUT opened without the header it signs', async () => {
-		const { url } = seed003();
-		const a = await analyze(pasted(url), { forensics: 'pairs' });
+		const { url, curl } = seed003();
+		const a = await analyze(pasted(curl), { forensics: 'pairs' });
 		expect(errors(a)[0]).toBe('signed-header-absent');
 		expect(a.findings.find((f) => f.code === 'signed-header-absent')?.message).toContain('aws:kms');
 		expect(a.verdict?.code).toBe('signed-header-absent');
+		// The correct URL keeps the header the user signed, with the value forensics found: theirs is the correct signature.
+		const theirs = /X-Amz-Signature=([0-9a-f]{64})/.exec(url)![1];
+		expect(a.trace?.signature).toBe(theirs);
+		expect(a.trace?.signedUrl).toContain('X-Amz-SignedHeaders=host%3Bx-amz-server-side-encryption');
+		expect(a.view?.curl).toContain('x-amz-server-side-encryption: aws:kms');
 	});
 
 	it('seed 004: a C# POST policy form with the SigV2 field AWSAccessKeyId mixed in', async () => {
