@@ -47,8 +47,13 @@ export async function openApp(
 	return { context, page, errors };
 }
 
-/** Types text into the paste box and presses Import, as a user does. */
+/** Types text into the paste box and presses Import, as a user does, and waits for its report. */
 export async function pasteInto(page: Page, text: string): Promise<void> {
+	const before = await page.locator('#paste-result').textContent();
 	await page.locator('#paste').fill(text);
 	await page.getByRole('button', { name: 'Import' }).click();
+	// A person reads what the paste did before pasting the next thing; the same report twice is possible, so this only waits.
+	await page
+		.waitForFunction((old) => document.querySelector('#paste-result')?.textContent !== old, before, { timeout: 10_000 })
+		.catch(() => undefined);
 }
