@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
-import { newContext, paneText, waitForEditors } from './pane-helpers.ts';
+import { openApp, paneText, waitForEditors } from './pane-helpers.ts';
 
 const app = useApp();
 
 describe('server-side encryption presets', () => {
 	it('adds SSE-C headers that are signed and sent, never put in the URL, and says so', async () => {
-		const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-		await newContext(context, app.url);
-		const page = await context.newPage();
-		await page.goto(app.url);
-		await waitForEditors(page, 6);
+		const { context, page } = await openApp(app.browser, app.url);
 		await page.locator('#request').fill('PUT /secret.bin HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n\ndata');
 		await page.getByText('Options').click();
 		await page.getByLabel('Preset').selectOption('SSE-C');
@@ -45,11 +41,7 @@ describe('server-side encryption presets', () => {
 	});
 
 	it('lists the KMS key ID it adds, replaces a preset instead of stacking, and warns on what S3 rejects (ux-review-2 #14)', async () => {
-		const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
-		await newContext(context, app.url);
-		const page = await context.newPage();
-		await page.goto(app.url);
-		await waitForEditors(page, 6);
+		const { context, page } = await openApp(app.browser, app.url);
 		await page.locator('#request').fill('PUT /secret.bin HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n\ndata');
 		await page.getByText('Options').click();
 		await page.getByLabel('Preset').selectOption('SSE-KMS');

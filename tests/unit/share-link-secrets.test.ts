@@ -81,6 +81,18 @@ describe('secrets in share links', () => {
 		expect('case' in opened && opened.case.secretAccessKey).toBe(undefined);
 	});
 
+	it('never carries pasted signing keys, even with secrets included: they sign like the secret', async () => {
+		const kSigning = 'f'.repeat(64);
+		const c: ShareCase = { ...DEFAULT_CASE, provided: { signature: 'ab', signingKeys: { kSigning } } };
+		for (const includeSecrets of [false, true]) {
+			const fragment = await encodeCase(c, { includeSecrets });
+			expect(unpacked(fragment)).not.toContain(kSigning);
+			expect(caseToJson(c, { includeSecrets })).not.toContain(kSigning);
+			const opened = await decodeCase(fragment);
+			expect('case' in opened && opened.case.provided).toEqual({ signature: 'ab' });
+		}
+	});
+
 	it('counts a link with only a session token, or an empty secret, as one that includes secrets', async () => {
 		const tokenOnly: ShareCase = { ...withoutSecrets(DEFAULT_CASE), sessionToken: 'FwoGZXIvYXdzEXAMPLE' };
 		expect(await decodeCase(await encodeCase(tokenOnly, { includeSecrets: true }))).toStrictEqual({

@@ -15,6 +15,11 @@ export function shareableCase(c: Case, includeSecrets: boolean): Case {
 		// A JSON copy: plain data, whatever the page handed over.
 		if (value !== undefined) out[field] = JSON.parse(JSON.stringify(value));
 	}
+	// Signing keys sign like the secret for their day, region and service: they never leave the page.
+	if (out.provided && typeof out.provided === 'object') {
+		const { signingKeys: _keys, ...provided } = out.provided as Case['provided'];
+		out.provided = provided;
+	}
 	return out as unknown as Case;
 }
 
