@@ -1,12 +1,25 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { writeHostingHeaders } from './scripts/hosting-headers.mjs';
+
+const staticAdapter = adapter({ fallback: undefined, strict: true });
+
+/** adapter-static, then the hosting headers read from the pages it wrote (`vite build` and `npm run build` alike). */
+const adapterWithHeaders = {
+	...staticAdapter,
+	/** @param {import('@sveltejs/kit').Builder} builder */
+	async adapt(builder) {
+		await staticAdapter.adapt(builder);
+		writeHostingHeaders('build');
+	}
+};
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ fallback: undefined, strict: true }),
+		adapter: adapterWithHeaders,
 		// A page that holds AWS secrets talks to nobody but its own origin (DESIGN §7). SvelteKit
 		// hashes its own inline bootstrap script; nothing else inline runs.
 		csp: {

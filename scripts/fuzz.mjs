@@ -1,6 +1,7 @@
-// npm run fuzz [-- --cases N]: the property tests (tests/property) with FUZZ_RUNS raised so that
-// N cases (default 100,000) run in total across the oracle properties, then the real count.
-// FUZZ_SEED=<n> replays a run.
+// npm run fuzz [-- --cases N] [--inputs M] [--only properties|inputs]: the property tests
+// (tests/property) with FUZZ_RUNS raised so that N cases (default 100,000) run in total across the
+// oracle properties, then the input fuzz (scripts/fuzz-inputs.mjs: M mutated inputs, default
+// 200,000, through every entry point that reads user text). FUZZ_SEED=<n> replays a run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,20 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const at = args.indexOf('--cases');
 const target = at >= 0 ? Number(args[at + 1]) : 100_000;
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const inputsAt = args.indexOf('--inputs');
+const inputArgs = inputsAt >= 0 ? ['--inputs', args[inputsAt + 1]] : [];
+if (only !== undefined && only !== 'properties' && only !== 'inputs') {
+	console.error(`fuzz: --only takes properties or inputs, not "${only}"`);
+	process.exit(2);
+}
+if (only === 'inputs') process.exit(runInputFuzz());
+
+/** The input fuzz in its own process; its exit status. */
+function runInputFuzz() {
+	const run = spawnSync(process.execPath, [join(root, 'scripts', 'fuzz-inputs.mjs'), ...inputArgs], { cwd: root, stdio: 'inherit' });
+	return run.status ?? 1;
+}
 if (!Number.isInteger(target) || target < 1) {
 	console.error(`fuzz: --cases must be a positive integer, not "${args[at + 1]}"`);
 	process.exit(2);
@@ -63,3 +78,4 @@ if (total < target) {
 	process.exit(1);
 }
 console.log(`fuzz: ${total} cases (${detail}), all equal, in ${seconds} s`);
+if (only !== 'properties') process.exit(runInputFuzz());

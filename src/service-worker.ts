@@ -4,12 +4,45 @@
 /// <reference lib="webworker" />
 
 // After the first visit the page works without a network: a tool for secrets should work on a
-// plane. Cache-first for the app's own static files; nothing else is ever fetched.
+// plane. A deploy must not break a page that is open: its lazily loaded files are gone from the
+// server, so each version's cache stays until no page that may run that version is open.
 import { build, files, prerendered, version } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
-const CACHE = `sigv4-debugger-${version}`;
+const PREFIX = 'sigv4-debugger-';
+const CACHE = `${PREFIX}${version}`;
+/** Which open pages may still run each older version (window client ids), kept across worker restarts. */
+const USERS = 'sigv4-debugger:users';
+const USERS_KEY = 'users.json';
 const ASSETS = [...build, ...files, ...prerendered];
+const IMMUTABLE = '/_app/immutable/';
+
+type Users = Record<string, string[]>;
+
+async function readUsers(): Promise<Users> {
+	const response = await (await caches.open(USERS)).match(USERS_KEY);
+	return response ? ((await response.json()) as Users) : {};
+}
+
+/**
+ * Deletes older versions' caches once no page that may run them is open. On activation every
+ * open page may run an older version, so each older cache not yet tracked gets all of them;
+ * otherwise an untracked cache may be a newer version still installing, and is left alone.
+ */
+async function prune(activating: boolean): Promise<void> {
+	const open = new Set((await sw.clients.matchAll({ type: 'window', includeUncontrolled: true })).map((c) => c.id));
+	const users = await readUsers();
+	const next: Users = {};
+	for (const key of await caches.keys()) {
+		if (!key.startsWith(PREFIX) || key === CACHE) continue;
+		const known = users[key] ?? (activating ? [...open] : undefined);
+		if (!known) continue;
+		const alive = known.filter((id) => open.has(id));
+		if (alive.length > 0) next[key] = alive;
+		else await caches.delete(key);
+	}
+	await (await caches.open(USERS)).put(USERS_KEY, new Response(JSON.stringify(next)));
+}
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -21,27 +54,60 @@ sw.addEventListener('install', (event) => {
 });
 
 sw.addEventListener('activate', (event) => {
-	event.waitUntil(
-		caches
-			.keys()
-			.then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
-			.then(() => sw.clients.claim())
-	);
+	event.waitUntil(prune(true).then(() => sw.clients.claim()));
 });
+
+// A page asks which version serves it, to offer a reload when it is not its own.
+sw.addEventListener('message', (event) => {
+	if ((event.data as { type?: unknown } | null)?.type !== 'version') return;
+	(event.ports[0] ?? event.source)?.postMessage({ type: 'version', version });
+});
+
+/** The page from the network, so one reload runs the latest deploy; this version's copy when offline. */
+async function navigate(request: Request): Promise<Response> {
+	try {
+		const response = await fetch(request);
+		if (response.status < 500) return response;
+		return (await fromCache(request)) ?? response;
+	} catch (error) {
+		const cached = await fromCache(request);
+		if (cached) return cached;
+		throw error;
+	}
+}
+
+async function fromCache(request: Request): Promise<Response | undefined> {
+	const cache = await caches.open(CACHE);
+	// The page itself is "/" (index.html); any path of this single-page app gets it.
+	return (await cache.match(request, { ignoreSearch: true })) ?? (await cache.match(sw.registration.scope));
+}
+
+/**
+ * This version's files from its cache; a content-hashed file an older page still asks for from that
+ * version's cache (the host no longer has it); anything else from the network.
+ */
+async function asset(request: Request, url: URL): Promise<Response> {
+	const own = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
+	if (own) return own;
+	if (url.pathname.includes(IMMUTABLE)) {
+		for (const key of await caches.keys()) {
+			if (!key.startsWith(PREFIX) || key === CACHE) continue;
+			const old = await (await caches.open(key)).match(request, { ignoreSearch: true });
+			if (old) return old;
+		}
+	}
+	return fetch(request);
+}
 
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	const url = new URL(request.url);
 	if (request.method !== 'GET' || url.origin !== sw.location.origin) return;
-	event.respondWith(
-		(async () => {
-			const cache = await caches.open(CACHE);
-			// The page itself is "/" (index.html); any path of this single-page app gets it.
-			const cached =
-				(await cache.match(request, { ignoreSearch: true })) ??
-				(request.mode === 'navigate' ? await cache.match(`${sw.registration.scope}`) : undefined);
-			if (cached) return cached;
-			return fetch(request);
-		})()
-	);
+	if (request.mode === 'navigate') {
+		// A reloaded page closed its old client: an older version may now have no page left.
+		event.waitUntil(prune(false));
+		event.respondWith(navigate(request));
+	} else {
+		event.respondWith(asset(request, url));
+	}
 });

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
-import { newContext, waitForEditors } from './pane-helpers.ts';
+import { newContext, openApp, pasteInto, waitForEditors } from './pane-helpers.ts';
 
 const app = useApp();
 
@@ -90,4 +92,76 @@ describe('security and privacy', () => {
 			.toContain('/offline.txt');
 		await context.close();
 	});
+});
+
+const SECRET = 'e2eSecretKey/0123456789+abcdefghijklmnopq';
+const TOKEN = 'IQoJb3JpZ2luX2VjE2ETokenFwoGZXIvYXdzEBYaDExampleOnly/xyz+0123456789==';
+const SSE_KEY = Buffer.from('0123456789abcdef0123456789abcdef').toString('base64');
+const URL_S3 = 'https://examplebucket.s3.amazonaws.com/secret.txt';
+
+/** A link's case as JSON, unpacked by Node's zlib, not by the page. */
+const unpacked = (fragment: string) =>
+	inflateSync(Buffer.from(fragment.replace(/^.*#/, '').replace(/^v1=/, ''), 'base64url')).toString('utf8');
+
+/** The three ways a secret rides inside pasted text, and what the page must say it left out. */
+const PASTES = [
+	{
+		name: 'curl --user AKID:SECRET',
+		text: `curl --aws-sigv4 "aws:amz:us-east-1:s3" --user "AKIAIOSFODNN7EXAMPLE:${SECRET}" ${URL_S3}`,
+		leftOut: 'Left out: the secret access key (1 place)',
+		ask: 'This case came without its secret access key: paste it in place of SECRET-ACCESS-KEY-LEFT-OUT in the paste box'
+	},
+	{
+		name: 'a raw request with an X-Amz-Security-Token header',
+		text: `GET /secret.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nX-Amz-Date: 20130524T000000Z\nX-Amz-Security-Token: ${TOKEN}\n`,
+		leftOut: 'Left out: the session token (3 places)',
+		ask: 'This case came without its session token: paste it in place of SESSION-TOKEN-LEFT-OUT in the request and the paste box, and into Session token.'
+	},
+	{
+		name: 'a request with an SSE-C key header',
+		text: `PUT /secret.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nx-amz-server-side-encryption-customer-algorithm: AES256\nx-amz-server-side-encryption-customer-key: ${SSE_KEY}\n\nbody`,
+		leftOut: 'Left out: the SSE-C key (2 places)',
+		ask: 'This case came without its SSE-C key: paste it in place of SSE-C-KEY-LEFT-OUT in the request and the paste box.'
+	}
+];
+
+describe('secrets inside pasted text', () => {
+	for (const paste of PASTES) {
+		it(`never leave the page from ${paste.name}: not the address bar, the copied link, the file or storage`, async () => {
+			const { context, page, errors } = await openApp(app.browser, app.url);
+			const secrets = [SECRET, TOKEN, SSE_KEY, encodeURIComponent(TOKEN)];
+			const clean = (text: string | null) => secrets.every((secret) => !(text ?? '').includes(secret));
+			await pasteInto(page, paste.text);
+			// The address bar follows the case a moment after the paste.
+			await expect.poll(() => page.evaluate(() => location.hash).then((h) => h.length > 1 && unpacked(h).includes('LEFT-OUT'))).toBe(true);
+			const hash = await page.evaluate(() => location.hash);
+			expect(clean(hash) && clean(unpacked(hash))).toBe(true);
+
+			await page.getByRole('button', { name: 'Copy link' }).click();
+			const status = page.getByRole('status').filter({ hasText: 'Link copied' });
+			await expect.poll(() => status.count()).toBe(1);
+			expect(await status.textContent()).toContain(paste.leftOut);
+			const link = await page.evaluate(() => navigator.clipboard.readText());
+			expect(clean(link) && clean(unpacked(link))).toBe(true);
+
+			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export file' }).click()]);
+			const file = readFileSync((await download.path())!, 'utf8');
+			expect(file).toContain('LEFT-OUT');
+			expect(clean(file)).toBe(true);
+			expect(await page.getByRole('status').filter({ hasText: 'Saved' }).textContent()).toContain(paste.leftOut);
+
+			const stored = () => page.evaluate(() => localStorage.getItem('sigv4-debugger:case'));
+			await page.getByRole('checkbox', { name: /Remember this case/ }).check();
+			await expect.poll(stored).toContain('LEFT-OUT');
+			expect(clean(await stored())).toBe(true);
+			expect(errors).toEqual([]);
+			await context.close();
+
+			// Whoever opens the link is asked for what was left out, and where it goes.
+			const other = await openApp(app.browser, link);
+			await expect.poll(() => other.page.getByText(paste.ask).count()).toBe(1);
+			expect(other.errors).toEqual([]);
+			await other.context.close();
+		});
+	}
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
 import { newContext, pane, PANES, paneText, typeInto, waitForEditors } from './pane-helpers.ts';
-import { encodeCase } from '../../src/lib/share/index.ts';
+import { decodeCase, encodeCase, MAX_FRAGMENT_LENGTH } from '../../src/lib/share/index.ts';
 import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
 import { DEFAULT_PARAMS, DEFAULT_SIGNATURE } from '../../src/lib/case/examples.ts';
 import { signRequest, type HttpRequest } from '../../src/lib/sigv4/index.ts';
@@ -73,7 +73,9 @@ describe('share links', () => {
 		).signature;
 		await expect.poll(() => paneText(first.page, 'Signature')).toBe(signature);
 		const link = await copiedLink(first.page);
-		expect(await first.page.getByRole('status').filter({ hasText: 'Link copied' }).textContent()).toContain('without the secret key');
+		expect(await first.page.getByRole('status').filter({ hasText: 'Link copied' }).textContent()).toContain(
+			'Left out: the secret access key (1 place).'
+		);
 		await first.context.close();
 		expect(decodeURIComponent(link.split('#')[1]!)).not.toContain(OWN_SECRET);
 
@@ -211,5 +213,48 @@ describe('share links', () => {
 		await expect.poll(() => other.locator('#step-title').textContent()).toBe(title);
 		expect(await other.getByRole('status').filter({ hasText: /^Step/ }).textContent()).toMatch(/^Step 12 of/);
 		await second.close();
+	});
+
+	it('refuse to copy a case too large for a link, say so, offer the file, and leave the clipboard alone', async () => {
+		const { context, page } = await open();
+		// Random base64 hardly compresses: this body makes a link longer than a link may be.
+		const body = Buffer.from(Array.from({ length: MAX_FRAGMENT_LENGTH }, () => Math.floor(Math.random() * 256))).toString('base64');
+		await page.evaluate(() => navigator.clipboard.writeText('what the user copied before'));
+		await page.locator('#request').fill(`PUT /big HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n\n${body}`);
+		await expect.poll(() => paneText(page, 'Canonical request')).toContain('/big');
+		await page.evaluate(() => navigator.clipboard.writeText('what the user copied before'));
+		await page.getByRole('button', { name: 'Copy link' }).click();
+		const alert = page.getByRole('alert').filter({ hasText: 'Not copied. This case is too large for a link' });
+		await expect.poll(() => alert.count()).toBe(1);
+		expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('what the user copied before');
+		// No link of an earlier case stays in the address bar to stand for this one.
+		expect(await page.evaluate(() => location.hash)).toBe('');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			alert.getByRole('button', { name: 'Export file instead' }).click()
+		]);
+		expect(readFileSync((await download.path())!, 'utf8')).toContain('/big');
+		await context.close();
+	});
+
+	it('open a new link received in an open tab, and keep it in the address bar', async () => {
+		const { context, page, errors } = await open();
+		await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+		for (const region of ['ap-south-1', 'eu-north-1']) {
+			const c: ShareCase = { ...DEFAULT_CASE, region, requestText: `GET /${region}.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n` };
+			await page.goto(`${app.url}/#${await encodeCase(c, { includeSecrets: false })}`);
+			await expect.poll(() => page.getByLabel('Region').inputValue()).toBe(region);
+			expect(await page.locator('#request').inputValue()).toContain(`/${region}.txt`);
+			await expect.poll(() => paneText(page, 'String to sign')).toContain(region);
+			// Past the moment the page writes the address bar: it holds the case received, not the one before.
+			await page.waitForTimeout(800);
+			const hash = await page.evaluate(() => location.hash);
+			const opened = await decodeCase(hash);
+			expect('case' in opened && opened.case.region).toBe(region);
+		}
+		// Followed in the same document, not by reloading the page.
+		expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+		expect(errors).toEqual([]);
+		await context.close();
 	});
 });

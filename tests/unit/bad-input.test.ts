@@ -1,6 +1,17 @@
 // Malformed input gets a typed error naming the field, what is wrong and how to fix it.
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { presignUrl, signRequest, signatureFor, SigningError, type HttpRequest, type SigningParams } from '../../src/lib/sigv4/index.ts';
+import { describeDifference } from '../../src/lib/diagnose/describe-difference.ts';
+import {
+	hmac,
+	presignUrl,
+	signRequest,
+	signatureFor,
+	SigningError,
+	toHex,
+	type HttpRequest,
+	type SigningParams
+} from '../../src/lib/sigv4/index.ts';
 
 const PARAMS: SigningParams = {
 	credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
@@ -93,5 +104,20 @@ describe('bad input', () => {
 			)
 		);
 		expect(err.index).toBe(1);
+	});
+});
+
+describe('input the fuzz found', () => {
+	it('an empty HMAC key (key and data swapped over an empty text) is HMAC of 64 zero bytes, not a WebCrypto DataError', async () => {
+		const expected = createHmac('sha256', Buffer.alloc(0)).update('data').digest('hex');
+		expect(toHex(await hmac(new Uint8Array(0), 'data'))).toBe(expected);
+	});
+
+	it('the difference of two long lines is found from their common start (diffChars on 50 KB lines took 25 s)', () => {
+		const start = 'a'.repeat(30_000);
+		expect(describeDifference(`${start}x${'b'.repeat(30_000)}`, `${start}y${'c'.repeat(30_000)}`)).toMatch(
+			/^at character 30001 yours has "xb+…b+" where the correct one has "yc+…c+"$/
+		);
+		expect(describeDifference(`${start}`, `${start}tail`)).toBe('at character 30001 yours lacks "tail"');
 	});
 });

@@ -371,6 +371,18 @@ const cases: Case[] = [
 		line: 2,
 		severity: 'warning'
 	},
+	{
+		code: 'lone-surrogate',
+		name: 'x-amz-meta-name: half of an emoji (U+D83D alone)',
+		scenario: {
+			request: request('PUT', 'https://examplebucket.s3.amazonaws.com/a.txt', [['X-Amz-Meta-Name', 'smile \ud83d']], 'hi'),
+			params: s3Params(),
+			provided: (t) => ({ authorization: t.authorization! })
+		},
+		stage: 'request',
+		line: 2,
+		severity: 'warning'
+	},
 	// ------------------------------------------------------------------ payload
 	{
 		code: 'payload-hash-mismatch',

@@ -224,3 +224,26 @@ describe('importText stays fast on large and adversarial input', () => {
 		});
 	}
 });
+
+describe('importText ends on inputs the input fuzz found', () => {
+	// Each once took minutes (regular expressions retrying every split of a long run); without the
+	// fix the test runs past vitest's time-out. No time is asserted: npm run bench measures speed.
+	const INPUTS: Record<string, string> = {
+		'a request line of 325 KB cut by CR line endings': `GET /a?${'X-Amz-Algori?'.repeat(25_000)} HTTP/1.1\rHost: examplebucket.s3.amazonaws.com\r`,
+		'80,000 URL starts before one X-Amz-Signature': `${'https://examp'.repeat(80_000)}?X-Amz-Signature=ab`,
+		'20,000 spaces between the method and the path': `PUT${' '.repeat(20_000)}/k HTTP/1.1\nHost: / café\n\nbody`
+	};
+	for (const [name, text] of Object.entries(INPUTS)) it(name, () => check(text));
+
+	it('a presigned URL inside text is still found, from its scheme to the end of its word', () => {
+		const url =
+			'https://examplebucket.s3.amazonaws.com/a?X-Amz-Credential=AKID%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature=ab12';
+		const result = importText(`the link was "xx${url}" and it failed`);
+		expect(result.request?.url).toBe(url);
+	});
+
+	it('a signing key labelled after a long run of white space is still read', () => {
+		const result = importText(`kSigning:${' '.repeat(300)}${'ab'.repeat(32)}`);
+		expect(result.provided?.signingKeys?.kSigning).toBe('ab'.repeat(32));
+	});
+});

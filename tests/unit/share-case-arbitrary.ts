@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { CASE_FIELDS, DEFAULT_CASE, SECRET_FIELDS } from '../../src/lib/case/index.ts';
 import type { Case as ShareCase, FieldOrigin } from '../../src/lib/case/index.ts';
+import { outgoingCase } from '../../src/lib/share/index.ts';
 
 /** Markup, script and other text that must come back as the same plain text. */
 export const HOSTILE_TEXTS = [
@@ -106,10 +107,14 @@ export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 	}
 );
 
-/** The case as it comes back from a link or a file made without secrets: AWS's published example secret, being public, stays. */
+/**
+ * The case as it comes back from a link or a file made without secrets: the redaction's output
+ * (tests/unit/case/redact-secrets.test.ts proves what it takes out). For a case whose texts hold
+ * no secret it is the case without its secret fields; AWS's published example secret, being
+ * public, stays unless something else had to go.
+ */
 export function withoutSecrets(c: ShareCase): ShareCase {
-	const { secretAccessKey, sessionToken: _t, ...rest } = c;
-	return secretAccessKey === DEFAULT_CASE.secretAccessKey ? { ...rest, secretAccessKey } : rest;
+	return outgoingCase(c, false).case;
 }
 
 /** The case without any secret: what a link or file that never held one opens as. */

@@ -120,7 +120,7 @@ describe('case file', () => {
 
 	it('reports a field of the wrong type, naming it', () => {
 		const wrong: [unknown, string][] = [
-			[undefined, '"case" should be an object'],
+			[undefined, 'This case file has no "case": the file names its format and version, but the case itself is missing'],
 			[[], '"case" should be an object'],
 			[{ requestText: 1 }, '"case.requestText" should be text, but it is the number 1'],
 			[{ mode: 'Header' }, '"case.mode" should be "header" or "query" or "post", but it is the text "Header"'],

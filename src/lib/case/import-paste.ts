@@ -3,6 +3,7 @@ import type { ParseError } from '../parse/parse-error.ts';
 import type { HarEntrySummary, ImportKind } from '../parse/types.ts';
 import { ORIGIN_FIELDS, type Case, type FieldOrigin, type OriginField } from './case.ts';
 import { planImport } from './import-plan.ts';
+import { caseTooLarge, pasteTooLarge } from './limits.ts';
 
 /** What a paste did, in the user's words, and what could not be read. */
 export interface ImportReport {
@@ -34,6 +35,8 @@ export function importPaste(c: Case, text: string, opts: { harEntry?: number } =
 		const problem = 'The paste box is empty: paste a request, a curl command, a presigned URL, a log or an AWS error.';
 		return { case: { ...c, pasteText: text }, report: { kind: 'unknown', summary: [], errors: [], harEntries: [], problem } };
 	}
+	const refused = pasteTooLarge(text.length);
+	if (refused) return { case: c, report: { kind: 'unknown', summary: [], errors: [], harEntries: [], problem: refused } };
 	const result = importText(text, opts.harEntry === undefined ? {} : { harEntry: opts.harEntry });
 	const harEntries = result.entries ?? [];
 	const report: ImportReport = { kind: result.kind, summary: [], errors: result.errors, harEntries };
@@ -68,7 +71,25 @@ export function importPaste(c: Case, text: string, opts: { harEntry?: number } =
 		if (plan.unknown.includes(field)) next.origins[field] = { from: 'unknown', paste: origin.paste };
 		else next.origins[field] = { ...origin, ...readFrom(plan.from[field]) };
 	}
+	// What the paste gives is measured once unpacked: a short HAR can hold a request of 300,000 header lines.
+	const tooLarge = caseTooLarge({ ...next, pasteText: '' }, '', importedName);
+	if (tooLarge) {
+		const problem = `Nothing was imported: ${tooLarge}. Cut the paste down to the request that failed.`;
+		return { case: { ...c, pasteText: text }, report: { ...report, summary: [], problem } };
+	}
 	return { case: next, report };
+}
+
+const IMPORTED_NAMES: Record<string, string> = {
+	requestText: 'the request it gives',
+	'provided.canonicalRequest': 'its canonical request',
+	'provided.stringToSign': 'its string to sign',
+	'server.canonicalRequest': "the server's canonical request",
+	'server.stringToSign': "the server's string to sign"
+};
+
+function importedName(path: string): string {
+	return IMPORTED_NAMES[path] ?? `its ${path}`;
 }
 
 /** The reader's phrase and line, where it gave them. */

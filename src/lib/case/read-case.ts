@@ -1,5 +1,6 @@
 import { CASE_FIELDS, ORIGIN_FIELDS, SECRET_FIELDS, type Case, type FieldOrigin } from './case.ts';
 import { DEFAULT_CASE } from './default-case.ts';
+import { caseTooLarge } from './limits.ts';
 
 /** Raised inside the readers and turned into a result at the edge: the public functions never throw. */
 class ShapeProblem extends Error {}
@@ -11,6 +12,7 @@ const PROVIDED_KEYS = ['canonicalRequest', 'stringToSign', 'signature', 'authori
 const SERVER_TEXT_KEYS = ['canonicalRequest', 'stringToSign', 'code', 'message'] as const;
 
 function describe(value: unknown): string {
+	if (value === undefined) return 'missing';
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return `a list of ${value.length}`;
 	if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
@@ -140,7 +142,8 @@ const READERS: { [K in keyof Case]-?: Reader<NonNullable<Case[K]>> } = {
  * Checks a case read from a link or a file, field by field: each present field must have its
  * type, missing fields take the page's defaults, unknown keys are ignored. A missing secret stays
  * missing (never the example's), so the page asks for the real one. Texts are kept exactly as they
- * are: the page shows them as text, never as HTML, so there is nothing to clean. `prefix` names
+ * are: the page shows them as text, never as HTML, so there is nothing to clean; each must fit
+ * the page's limits (limits.ts). `prefix` names
  * where the case sits (a file keeps it under "case").
  */
 export function readCase(value: unknown, prefix = ''): { case: Case } | { problem: string } {
@@ -152,6 +155,9 @@ export function readCase(value: unknown, prefix = ''): { case: Case } | { proble
 			if (Object.hasOwn(from, field)) out[field] = READERS[field](from[field], path);
 			else if (!SECRET_FIELDS.includes(field)) out[field] = structuredClone(DEFAULT_CASE[field]);
 		}
+		// Measured unpacked: a link of a few kilobytes can hold a text of a million lines.
+		const tooLarge = caseTooLarge(out as unknown as Case, prefix);
+		if (tooLarge) return { problem: tooLarge };
 		return { case: out as unknown as Case };
 	} catch (e) {
 		if (e instanceof ShapeProblem) return { problem: e.message };

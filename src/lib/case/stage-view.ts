@@ -11,6 +11,30 @@ import {
 	type SigningTrace
 } from '../sigv4/index.ts';
 import type { StageName } from './case.ts';
+import { megabytes } from './limits.ts';
+
+/** Body characters the panes show: an editor laying out megabytes freezes the page, and nobody reads them there. */
+const SHOWN_BODY_CHARS = 64 * 1024;
+
+type SentRequest = Parameters<typeof formatHttpRequest>[0];
+
+function largeBody(req: SentRequest): string | undefined {
+	return typeof req.body === 'string' && req.body.length > SHOWN_BODY_CHARS ? req.body : undefined;
+}
+
+/** The signed request as its pane shows it: a large body is cut, and the cut is said. */
+function shownRequest(req: SentRequest): string {
+	const body = largeBody(req);
+	if (body === undefined) return formatHttpRequest(req);
+	const rest = body.length - SHOWN_BODY_CHARS;
+	const note = `\n[… ${megabytes(rest)} more of the body (${rest.toLocaleString('en-US')} characters), not shown; it is signed as it is]`;
+	return formatHttpRequest({ ...req, body: body.slice(0, SHOWN_BODY_CHARS) + note });
+}
+
+/** curl reads a large body from a file, as it does a binary one: the command stays short enough to copy. */
+function shownCurl(req: SentRequest): string {
+	return largeBody(req) === undefined ? formatCurl(req) : formatCurl({ ...req, body: new Uint8Array(1) });
+}
 
 /** What the stage panes show: the computed trace with the user's overrides applied. */
 export interface StageView {
@@ -70,8 +94,8 @@ export async function stageView(
 		stringToSign,
 		signingKey: overrides.signingKey ?? keyChainText(trace.keyChain),
 		signature,
-		signedRequest: formatHttpRequest(sent.request),
-		curl: formatCurl(sent.request),
+		signedRequest: shownRequest(sent.request),
+		curl: shownCurl(sent.request),
 		provenance: overrides.canonicalRequest === undefined ? trace.provenance : []
 	};
 	if (sent.signedUrl !== undefined) view.presignedUrl = sent.signedUrl;

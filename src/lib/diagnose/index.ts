@@ -1,4 +1,5 @@
 import { checkAuthorization } from './check/authorization.ts';
+import { checkLoneSurrogate } from './check/lone-surrogate.ts';
 import { checkPostPolicy, isPostForm } from './check/post-policy.ts';
 import { checkRequest } from './check/request.ts';
 import { checkServer } from './check/server.ts';
@@ -45,6 +46,7 @@ export async function diagnose(evidence: Evidence, trace?: SigningTrace): Promis
 	const { auth, url, user } = texts;
 	checkSigv2(evidence, auth, url, list);
 	checkSse(evidence, auth, url, list);
+	checkLoneSurrogate(evidence, list);
 	await compareKeyChain(evidence, list);
 	if (isPostForm(evidence)) {
 		// A POST upload's signature and string to sign are the policy's: comparing them with a header-signed request would only report noise.

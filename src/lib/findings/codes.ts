@@ -34,6 +34,7 @@ export const FINDING_CODES = {
 	'host-mismatch': { stage: 'canonical-request', title: 'Signed host differs from the host the server saw', cause: 21 },
 	'host-not-signed': { stage: 'canonical-request', title: 'The host header is not signed', cause: 19 },
 	'header-value-non-ascii': { stage: 'request', title: 'A signed header value has non-ASCII characters', cause: 24 },
+	'lone-surrogate': { stage: 'request', title: 'Half of a UTF-16 surrogate pair in the request, signed as U+FFFD', cause: 24 },
 	'unsignable-header-signed': {
 		stage: 'canonical-request',
 		title: 'A header that proxies change (Expect, User-Agent, …) is signed',

@@ -1,4 +1,4 @@
-import type { Header } from '../sigv4/index.ts';
+import { uriEncode, type Header } from '../sigv4/index.ts';
 import type { CurlOption } from './curl-options.ts';
 import type { ImportBuilder } from './import-builder.ts';
 import type { ShellWord } from './shell-words.ts';
@@ -45,8 +45,9 @@ export function urlencodeData(b: ImportBuilder, value: string): string {
 }
 
 export function encodeForm(s: string): string {
-	// curl encodes everything but unreserved characters, space as %20.
-	return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	// curl encodes everything but unreserved characters, space as %20; a lone surrogate (no UTF-8
+	// bytes of its own) as U+FFFD, where encodeURIComponent would throw.
+	return uriEncode(s);
 }
 
 export function formField(b: ImportBuilder, value: string, literal: boolean): FormField {

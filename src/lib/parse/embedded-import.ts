@@ -8,7 +8,23 @@ import { stripCr } from './text-position.ts';
 import type { ImportKind } from './types.ts';
 import { importUrl } from './url-import.ts';
 
-const PRESIGNED_IN_TEXT = /(?:https?|wss?):\/\/[^\s"'<>]+[?&]X-Amz-Signature=[0-9a-fA-F]+[^\s"'<>]*/i;
+/**
+ * The first presigned URL in the text: from the first "https://" (or ws://) of a word (a run
+ * without white space, quotes or angle brackets) with [?&]X-Amz-Signature=<hex> after it, to the
+ * word's end. Word by word, since one regular expression over the text retried every "https://"
+ * to the end of its word (2 s for 100 KB of repeated URL starts).
+ */
+function presignedInText(text: string): { index: number; 0: string } | undefined {
+	const words = /[^\s"'<>]+/g;
+	for (let w = words.exec(text); w; w = words.exec(text)) {
+		const scheme = /(?:https?|wss?):\/\//i.exec(w[0]);
+		if (!scheme) continue;
+		const after = scheme.index + scheme[0].length + 1;
+		if (!/[?&]X-Amz-Signature=[0-9a-fA-F]/i.test(w[0].slice(after))) continue;
+		return { index: w.index + scheme.index, 0: w[0].slice(scheme.index) };
+	}
+	return undefined;
+}
 const AUTH_IN_TEXT = /AWS4-HMAC-SHA256 +Credential=[^\s,]+,? *SignedHeaders=[^\s,]+,? *Signature=[0-9a-fA-F]+/;
 const METHOD_ALONE = /^(GET|PUT|POST|HEAD|DELETE|PATCH|OPTIONS)$/;
 
@@ -35,7 +51,7 @@ export function importEmbedded(b: ImportBuilder, lines: string[]): boolean {
 	const xml = xmlRange(text);
 	const inXml = (offset: number) => xml !== undefined && offset >= xml[0] && offset < xml[1];
 
-	const presigned = PRESIGNED_IN_TEXT.exec(text);
+	const presigned = presignedInText(text);
 	if (presigned && !inXml(presigned.index)) {
 		importUrl(b, presigned[0]);
 		kinds.push('presigned-url');

@@ -16,6 +16,8 @@ const identity: OffsetMap = (o) => o;
 export function addXmlErrorBody(b: ImportBuilder, source: string, start: number, map: OffsetMap = identity): number {
 	const parsed = parseXml(source, start);
 	for (const p of parsed.problems) b.error(map(p.offset), p.message, p.fix);
+	if (parsed.dropped > 0)
+		b.note(`${parsed.dropped.toLocaleString('en-US')} more problems in the XML are not listed; fix the first ones and paste again.`);
 	const root = parsed.root;
 	if (!root) return -1;
 	const error = findElement(root, 'Error') ?? root;

@@ -30,7 +30,23 @@ export interface XmlParse {
 	root?: XmlElement;
 	/** Offset just after the root's end tag (or the end of the text). */
 	end: number;
+	/** The first MAX_XML_PROBLEMS problems, in the order met. */
 	problems: XmlProblem[];
+	/** How many more were met and not kept. */
+	dropped: number;
+}
+
+/** A text of 5 MB of "<" has 5 million problems: the first ones say what is wrong, the rest only cost memory. */
+export const MAX_XML_PROBLEMS = 50;
+
+class ProblemList {
+	readonly list: XmlProblem[] = [];
+	dropped = 0;
+
+	push(problem: XmlProblem): void {
+		if (this.list.length < MAX_XML_PROBLEMS) this.list.push(problem);
+		else this.dropped++;
+	}
 }
 
 const NAME = /[A-Za-z_][\w.:-]*/y;
@@ -38,7 +54,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 const MAX_DEPTH = 64;
 
 /** Decodes the XML entities of `raw`, which starts at `offset` in the text; unknown ones stay as written. */
-export function decodeEntities(raw: string, offset: number, problems: XmlProblem[]): string {
+export function decodeEntities(raw: string, offset: number, problems: { push(problem: XmlProblem): void }): string {
 	if (!raw.includes('&')) return raw;
 	return raw.replace(/&([^;&<\s]{0,12});?/g, (whole, body: string, at: number) => {
 		if (whole.endsWith(';')) {
@@ -66,7 +82,8 @@ export function decodeEntities(raw: string, offset: number, problems: XmlProblem
 }
 
 export function parseXml(text: string, start = 0): XmlParse {
-	const problems: XmlProblem[] = [];
+	const problems = new ProblemList();
+	const done = (end: number): XmlParse => ({ root, end, problems: problems.list, dropped: problems.dropped });
 	const stack: XmlElement[] = [];
 	let root: XmlElement | undefined;
 	let i = start;
@@ -148,7 +165,7 @@ export function parseXml(text: string, start = 0): XmlParse {
 					if (el.contentEnd === -1) el.contentEnd = i;
 					el.closed = stack.length === depth;
 				}
-				if (stack.length === 0) return { root, end: after, problems };
+				if (stack.length === 0) return done(after);
 			}
 			i = after;
 			continue;
@@ -186,7 +203,7 @@ export function parseXml(text: string, start = 0): XmlParse {
 		else root = el;
 		if (!selfClosing) stack.push(el);
 		i = tagEnd + 1;
-		if (selfClosing && stack.length === 0) return { root, end: i, problems };
+		if (selfClosing && stack.length === 0) return done(i);
 	}
 	for (const el of stack) if (el.contentEnd === -1) el.contentEnd = Math.min(i, len);
 	const open = stack[stack.length - 1];
@@ -199,7 +216,7 @@ export function parseXml(text: string, start = 0): XmlParse {
 	} else if (!root) {
 		problems.push({ offset: start, message: 'No XML element found.', fix: 'Paste the error body, starting with "<?xml" or "<Error>".' });
 	}
-	return { root, end: Math.min(i, len), problems };
+	return done(Math.min(i, len));
 }
 
 /** The ">" that ends a tag starting before `from`, skipping quoted attribute values. */

@@ -1,6 +1,7 @@
 import { finishKind } from './finish-kind.ts';
 import { detectAndImport } from './formats.ts';
 import { ImportBuilder } from './import-builder.ts';
+import { checkImportedRequest } from './request-check.ts';
 import { forgetSecrets } from './secret-scan.ts';
 import type { ImportOptions, ImportResult } from './types.ts';
 
@@ -23,6 +24,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
 	try {
 		forgetSecrets(b);
 		detectAndImport(b, options);
+		checkImportedRequest(b);
 	} catch (e) {
 		// A bug of ours must not take the page down; it is reported like any other problem.
 		b.error(

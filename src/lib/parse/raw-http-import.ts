@@ -5,7 +5,8 @@ import { parseRawHttp } from './raw-http.ts';
 import { addRequestEvidence } from './request-evidence.ts';
 import { splitLines } from './text-position.ts';
 
-export const REQUEST_LINE = /^[ \t]*(?:GET|PUT|POST|HEAD|DELETE|PATCH|OPTIONS|TRACE|CONNECT|[A-Z]{3,10}) +(?:\/|https?:\/\/|\*)\S*.*$/;
+// One quantifier after the target's start: "\S*.*$" retried every split of a long line that a CR cuts (13 s for 78 KB).
+export const REQUEST_LINE = /^[ \t]*(?:GET|PUT|POST|HEAD|DELETE|PATCH|OPTIONS|TRACE|CONNECT|[A-Z]{3,10}) +(?:\/|https?:\/\/|\*).*$/;
 
 /**
  * A raw HTTP request. parseRawHttp is all-or-nothing; for the import a request with one bad

@@ -1,4 +1,4 @@
-import type { Header, HttpRequest } from '../sigv4/index.ts';
+import { describeCharacter, type Header, type HttpRequest } from '../sigv4/index.ts';
 import type { ParseError } from './parse-error.ts';
 
 export interface RawHttpResult {
@@ -35,6 +35,17 @@ export function parseRawHttp(text: string, defaultScheme: 'https' | 'http' = 'ht
 	let targetParts = parts.slice(1);
 	if (targetParts.length > 1 && HTTP_VERSION.test(targetParts[targetParts.length - 1]!)) targetParts = targetParts.slice(0, -1);
 	const target = targetParts.join(' ');
+	// eslint-disable-next-line no-control-regex -- finding control characters is the point
+	const control = /[\u0000-\u001f\u007f]/.exec(requestLine.trim());
+	if (control) {
+		const column = requestLine.length - requestLine.trimStart().length + control.index + 1;
+		errors.push({
+			line: first + 1,
+			column,
+			message: `The request line has the control character ${describeCharacter(control[0])} at column ${column}: no HTTP request line carries one.`,
+			fix: 'Remove it; if it is part of the path or the query, percent-encode it (U+0000 is %00).'
+		});
+	}
 	if (target === '') {
 		errors.push({
 			line: first + 1,

@@ -43,7 +43,10 @@ function readLabelled(lines: string[]): KeyLines | undefined {
 	const out: KeyLines = { keys: {}, used: new Set() };
 	let keys = 0;
 	lines.forEach((raw, i) => {
-		const m = LABELLED.exec(stripCr(raw));
+		// Runs of white space collapsed first: LABELLED's neighbouring \s* would try every split of a
+		// long run (4,800 spaces took minutes). A key line is a label and 64 hex digits, never long.
+		const line = stripCr(raw).replace(/\s+/g, ' ');
+		const m = line.length > 200 ? null : LABELLED.exec(line);
 		if (!m) return;
 		const name = keyName(m[1]!);
 		if (!name) return;

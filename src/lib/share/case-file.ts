@@ -13,8 +13,7 @@ const ELSEWHERE = 'Export the case again from the page, or fix the file where it
 /**
  * The case as a JSON file, `{ "format": "sigv4-debugger-case", "version": 1, "case": {...} }`:
  * every field under its full name (a file is for people to read, and size matters less), pretty
- * printed. Without includeSecrets the secret access key and the session token are left out, as
- * in a link.
+ * printed. Without includeSecrets every secret is redacted, as in a link (see outgoingCase).
  */
 export function caseToJson(c: Case, opts: { includeSecrets: boolean }): string {
 	const file = { format: CASE_FILE_FORMAT, version: CASE_FILE_VERSION, case: shareableCase(c, opts.includeSecrets) };
@@ -73,6 +72,12 @@ function read(text: string): OpenedCase {
 		);
 	}
 
+	if (!Object.hasOwn(file, 'case')) {
+		return shareLinkError(
+			'bad-shape',
+			`This case file has no "case": the file names its format and version, but the case itself is missing. ${ELSEWHERE}`
+		);
+	}
 	const opened = readCase(c, 'case');
 	if ('problem' in opened) return shareLinkError('bad-shape', `This case file is not valid: ${opened.problem}. ${ELSEWHERE}`);
 	return { case: opened.case, secretsIncluded: carriesSecrets(opened.case) };

@@ -17,8 +17,8 @@ const number = (n: number) => n.toLocaleString('en-US');
 /**
  * The URL fragment (without '#') that reopens the case: `v1=` and the base64url of the
  * compressed JSON of the case, stored under short keys and without the fields that equal the
- * page's default. Without includeSecrets the secret access key and the session token are dropped
- * before anything is serialised.
+ * page's default. Without includeSecrets every secret the case holds is redacted (see
+ * outgoingCase) before anything is serialised.
  *
  * Rejects with a CaseTooLargeError, and only then, when the link would be too large to open again
  * (MAX_FRAGMENT_LENGTH characters, or MAX_CASE_BYTES of JSON): such a case is shared as a file.

@@ -1,26 +1,36 @@
-import { SECRET_FIELDS, CASE_FIELDS, type Case } from '../case/case.ts';
+import { CASE_FIELDS, type Case } from '../case/case.ts';
 import { EXAMPLE_CREDENTIALS } from '../case/examples.ts';
+import { redactSecrets, type LeftOut } from '../case/redact-secrets.ts';
+
+const NOTHING_LEFT_OUT: LeftOut = { places: {}, exampleSecret: false, signingKeys: 0 };
 
 /**
- * The case as a link or a file writes it: the case's own fields only (so nothing else the page
- * might hand over travels along), as plain data, and without the secret access key and the
- * session token unless the user chose to include them. They are dropped here, before anything is
- * serialised, so they are never even compressed.
+ * The case as a link, a file or this device's storage writes it, and what was left out of it: the
+ * case's own fields only (so nothing else the page might hand over travels along), as plain data,
+ * and, unless the user chose to include secrets, with every secret redacted (see redactSecrets),
+ * before anything is serialised, so a secret is never even compressed. Pasted signing keys never
+ * leave: they sign like the secret for their day, region and service.
  */
-export function shareableCase(c: Case, includeSecrets: boolean): Case {
+export function outgoingCase(c: Case, includeSecrets: boolean): { case: Case; leftOut: LeftOut } {
 	const out: Record<string, unknown> = {};
 	for (const field of CASE_FIELDS) {
-		if (!includeSecrets && SECRET_FIELDS.includes(field) && !isPublicSecret(c, field)) continue;
 		const value = c[field];
 		// A JSON copy: plain data, whatever the page handed over.
 		if (value !== undefined) out[field] = JSON.parse(JSON.stringify(value));
 	}
-	// Signing keys sign like the secret for their day, region and service: they never leave the page.
-	if (out.provided && typeof out.provided === 'object') {
-		const { signingKeys: _keys, ...provided } = out.provided as Case['provided'];
-		out.provided = provided;
+	const copy = out as unknown as Case;
+	if (!includeSecrets) return redactSecrets(copy);
+	if (copy.provided?.signingKeys) {
+		const { signingKeys: keys, ...provided } = copy.provided;
+		copy.provided = provided;
+		return { case: copy, leftOut: { ...NOTHING_LEFT_OUT, signingKeys: Object.values(keys).filter(Boolean).length } };
 	}
-	return out as unknown as Case;
+	return { case: copy, leftOut: NOTHING_LEFT_OUT };
+}
+
+/** The case as it leaves the page (see outgoingCase). */
+export function shareableCase(c: Case, includeSecrets: boolean): Case {
+	return outgoingCase(c, includeSecrets).case;
 }
 
 /** AWS's published example secret is no secret: a case on the example keys reproduces from its link. */

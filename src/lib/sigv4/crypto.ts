@@ -11,8 +11,12 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
 	return toHex(await subtle.digest('SHA-256', bytesOf(data)));
 }
 
+/** HMAC pads a short key with zeros to the 64-byte block, so an empty key is 64 zero bytes, which WebCrypto (refusing empty keys) accepts. */
+const EMPTY_KEY = new Uint8Array(64);
+
 export function hmacKey(key: Uint8Array): Promise<CryptoKey> {
-	return subtle.importKey('raw', key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+	const raw = key.length === 0 ? EMPTY_KEY : key;
+	return subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }
 
 export async function hmac(key: Uint8Array | CryptoKey, data: string | Uint8Array): Promise<Uint8Array> {

@@ -14,9 +14,21 @@ export function formatHttpRequest(
 	req: { method: string; url: string; headers: Header[]; body?: string | Uint8Array },
 	separator = ': '
 ): string {
-	const url = parseWireUrl(req.url);
-	const target = (url.path || '/') + (url.query === undefined ? '' : `?${url.query}`);
-	const lines = [`${req.method} ${target} HTTP/1.1`, ...req.headers.map(([n, v]) => headerLine(n, v, separator)), ''];
+	const lines = [`${req.method} ${requestTarget(req.url)} HTTP/1.1`, ...req.headers.map(([n, v]) => headerLine(n, v, separator)), ''];
 	const body = typeof req.body === 'string' ? req.body : req.body ? `[${req.body.length} bytes of binary body]` : '';
 	return lines.join('\n') + '\n' + body;
+}
+
+/**
+ * The path and query as sent. A URL the signer would refuse (a control character, a space in the
+ * host) is still shown as written: formatting is for reading, and the signer says what is wrong.
+ */
+function requestTarget(rawUrl: string): string {
+	try {
+		const url = parseWireUrl(rawUrl);
+		return (url.path || '/') + (url.query === undefined ? '' : `?${url.query}`);
+	} catch {
+		const m = /^\s*[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*([^#]*)/.exec(rawUrl);
+		return m ? m[1] || '/' : rawUrl;
+	}
 }

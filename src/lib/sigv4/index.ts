@@ -46,6 +46,7 @@ export { canonicalQueryComponent, canonicalQueryString, decodedKey, splitQuery, 
 export { uriEncode, uriEncodeBytes, percentDecode, fromHex, toHex, toBase64, utf8Bytes } from './encoding.ts';
 export { sha256Hex, hmac, hmacKey } from './crypto.ts';
 export { parseWireUrl, type WireUrl } from './wire-url.ts';
+export { LONE_SURROGATE, describeCharacter, findLoneSurrogate } from './odd-characters.ts';
 export { prepareRequest, createContext, headersToSign, type SigningContext } from './prepare-request.ts';
 export { hashBody, payloadHashProblem } from './payload-hash.ts';
 export { formatHttpRequest, headerLine } from './format-request.ts';

@@ -1,3 +1,4 @@
+import { describeCharacter } from './odd-characters.ts';
 import { SigningError } from './signing-error.ts';
 
 /** An absolute URL split as it goes on the wire: nothing decoded, nothing normalized. */
@@ -29,8 +30,8 @@ export function parseWireUrl(url: string): WireUrl {
 	if (control) {
 		throw new SigningError(
 			'url',
-			`The URL contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${control.index + 1}.`,
-			'Remove line breaks and tabs from the URL; percent-encode them if they are data.',
+			`The URL contains the control character ${describeCharacter(control[0])} at character ${control.index + 1}.`,
+			'Remove it from the URL; if it is data, percent-encode it (a line break is %0A, U+0000 is %00).',
 			control.index
 		);
 	}

@@ -11,6 +11,9 @@ import { rankFindings, verdictOf, type Stage, type Verdict } from '../findings/i
 import { mergeForensics } from '../case/merge-forensics.ts';
 import { serviceRules } from '../sigv4/index.ts';
 import { ForensicsRunner } from './forensics-runner.svelte.ts';
+import { importInWorker } from './import-in-worker.ts';
+import { isLargeText } from '../case/limits.ts';
+import { loadChunk } from './load-chunk.ts';
 
 export type { FieldError, InputField } from '../case/params.ts';
 export type { StageView } from '../case/stage-view.ts';
@@ -212,8 +215,11 @@ export class DebuggerState {
 	async importPaste(text: string = this.#case.pasteText, harEntry?: number): Promise<void> {
 		this.pasteProblem = '';
 		// Loaded on the first paste: every parser comes with it, and a page that is only typed into never needs them.
-		const { importPaste } = await import('../case/import-paste.ts');
-		const { case: next, report } = importPaste(this.#case, text, harEntry === undefined ? {} : { harEntry });
+		const opts = harEntry === undefined ? {} : { harEntry };
+		// A large paste is read in a worker: parsing megabytes here would freeze the page.
+		const { case: next, report } = isLargeText(text)
+			? await importInWorker(this.#case, text, opts)
+			: (await loadChunk(() => import('../case/import-paste.ts'))).importPaste(this.#case, text, opts);
 		this.#report = report;
 		if (report.problem) this.pasteProblem = report.problem;
 		this.#case = next;

@@ -1,5 +1,6 @@
 import type { ForensicsResult, ForensicsWorkerMessage, ForensicsWorkerRequest } from '../diagnose/forensics/search.ts';
 import type { Evidence, Finding } from '../diagnose/types.ts';
+import { appUpdate } from './app-update.svelte.ts';
 
 /** How long the worker may search triples of mistakes once pairs found nothing (DESIGN §8). */
 const TRIPLES_BUDGET_MS = 2000;
@@ -53,6 +54,12 @@ export class ForensicsRunner {
 		this.status = 'pairs';
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite's worker URL pattern, not state
 		const worker = (this.#worker ??= new Worker(new URL('../diagnose/forensics/worker.ts', import.meta.url), { type: 'module' }));
+		// A worker script gone from the host (a deploy) fires a plain "error" event: say so, not "Searching…" forever.
+		worker.onerror = (e) => {
+			if (run !== this.#run) return;
+			this.cancel();
+			if (!(e instanceof ErrorEvent)) appUpdate.fail(e, 'the forensics worker');
+		};
 		worker.onmessage = (e: MessageEvent) => {
 			if (run !== this.#run) return;
 			const data = e.data as ForensicsWorkerMessage;

@@ -4,6 +4,7 @@ import { describeDifference } from '../describe-difference.ts';
 import type { FindingList } from '../finding-list.ts';
 import { listQuoted, quote } from '../../findings/index.ts';
 import { sameDecoded, spellingFaults } from '../spelling-faults.ts';
+import { AlikeIndex, decodedKey } from '../alike-index.ts';
 import { sessionTokenNotSigned } from '../session-token-not-signed.ts';
 
 interface Pair {
@@ -30,6 +31,20 @@ function alike(user: string, correct: string): boolean {
 	return user === correct || sameDecoded(user, correct, true) || sameDecoded(user, correct, false);
 }
 
+/** The keys under which a key alike this one is filed: its bytes with "+" read either way. */
+function keyKeys(key: string): string[] {
+	return [`+${decodedKey(key, true)}`, `=${decodedKey(key, false)}`];
+}
+
+/** A pair's keys: its key and its value alike, each with "+" read either way. */
+function pairKeys(p: Pair): string[] {
+	const keys = keyKeys(p.key);
+	const values = keyKeys(p.value);
+	return keys.flatMap((k) => values.map((v) => `${k.length}:${k}${v}`));
+}
+
+const MAX_DETAILS = 10;
+
 function compare(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -52,18 +67,14 @@ export function compareQuery(user: string, line: number, ctx: DiagnoseContext, l
 		});
 	}
 
-	// Match each of the user's parameters to a correct one meaning the same.
-	const free = c.map((_, i) => i);
-	const matched: { u: Pair; c: Pair; at: number }[] = [];
+	// Match each of the user's parameters to the first correct one meaning the same (indexed: a query can hold 100,000 parameters).
+	const pairIndex = new AlikeIndex(c, pairKeys);
+	const matched: { u: Pair; c: Pair }[] = [];
 	const unmatched: Pair[] = [];
 	for (const p of u) {
-		const k = free.findIndex((i) => alike(p.key, c[i]!.key) && alike(p.value, c[i]!.value));
-		if (k < 0) {
-			unmatched.push(p);
-			continue;
-		}
-		matched.push({ u: p, c: c[free[k]!]!, at: free[k]! });
-		free.splice(k, 1);
+		const other = pairIndex.take(pairKeys(p));
+		if (other) matched.push({ u: p, c: other });
+		else unmatched.push(p);
 	}
 
 	const plus: string[] = [];
@@ -124,17 +135,17 @@ export function compareQuery(user: string, line: number, ctx: DiagnoseContext, l
 		});
 	}
 
-	const missing = free.map((i) => c[i]!);
+	const missing = pairIndex.rest();
 	const tokenMissing = missing.find((p) => p.key === SESSION_TOKEN_QUERY_PARAM);
 	if (tokenMissing && !unmatched.some((p) => alike(p.key, SESSION_TOKEN_QUERY_PARAM))) {
 		sessionTokenNotSigned(ctx, list, { stage: 'canonical-request', line, where: `${where} has no X-Amz-Security-Token` });
 		missing.splice(missing.indexOf(tokenMissing), 1);
 	}
+	const missingIndex = new AlikeIndex(missing, (m) => keyKeys(m.key));
 	const details: string[] = [];
 	for (const p of unmatched) {
-		const other = missing.find((m) => alike(p.key, m.key));
+		const other = missingIndex.take(keyKeys(p.key));
 		if (other) {
-			missing.splice(missing.indexOf(other), 1);
 			details.push(`${quote(p.raw)} should be ${quote(other.raw)} (${describeDifference(p.value, other.value)})`);
 		} else if (/^X-Amz-Signature$/i.test(p.key)) {
 			details.push(`${quote(p.raw)} is there, but X-Amz-Signature is never part of the canonical query: it is what is being computed`);
@@ -142,7 +153,9 @@ export function compareQuery(user: string, line: number, ctx: DiagnoseContext, l
 			details.push(`${quote(p.raw)} is not in the correct query`);
 		}
 	}
-	for (const m of missing) details.push(`${quote(m.raw)} is missing`);
+	for (const m of missingIndex.rest()) details.push(`${quote(m.raw)} is missing`);
+	// Thousands of differences are told by the first few and their count.
+	if (details.length > MAX_DETAILS) details.splice(MAX_DETAILS, Infinity, `${details.length - MAX_DETAILS} more differences`);
 	if (details.length > 0 || list.size === before) {
 		list.add('canonical-request-differs', {
 			line,

@@ -1,0 +1,240 @@
+// The mutator of the input fuzz: a seeded generator, the odd characters people paste by accident,
+// the formats' own tokens, and edits that splice, cut, repeat and reorder realistic text.
+
+/** A small, fast, seeded generator (mulberry32): the same seed gives the same inputs on every machine. */
+export function rng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+export type Rand = () => number;
+export const int = (r: Rand, n: number): number => Math.floor(r() * n);
+export const pick = <T>(r: Rand, list: readonly T[]): T => list[int(r, list.length)]!;
+
+/** Characters and fragments a copy, a terminal or an editor slips into a paste. */
+export const ODD = [
+	'\0',
+	'\u0001',
+	'\u0007',
+	'\b',
+	'\t',
+	'\n',
+	'\r',
+	'\r\n',
+	'\u000b',
+	'\u000c',
+	'\u001b',
+	'\u001f',
+	'\u007f',
+	'\u0085',
+	'\u00a0',
+	'\u200b',
+	'\u2028',
+	'\u2029',
+	'\ud800',
+	'\udbff',
+	'\udc00',
+	'\udce3',
+	'\udfff',
+	'\ud83d',
+	'\ude00',
+	'\ud83d\ude00',
+	'\ufeff',
+	'\ufffd',
+	'\ufffe',
+	'\uffff',
+	'é',
+	'…',
+	'"',
+	"'",
+	'`',
+	'\\',
+	'\\"',
+	"\\'",
+	'$(',
+	'${',
+	'$',
+	'%',
+	'%00',
+	'%0A',
+	'%zz',
+	'%e2%82',
+	'%ED%A0%80',
+	'%',
+	'&',
+	'<',
+	'>',
+	'&#0;',
+	'&#xD800;',
+	'&amp;',
+	'\\u0000',
+	'\\ud800',
+	'{',
+	'}',
+	'[',
+	']',
+	':',
+	';',
+	'=',
+	',',
+	'@',
+	'#',
+	'?',
+	'/',
+	'//',
+	'..',
+	'+',
+	' ',
+	'  ',
+	'-',
+	'0',
+	'-1',
+	'1e309',
+	'9007199254740993',
+	'null',
+	'true',
+	'[]',
+	'{}',
+	'""',
+	'__proto__',
+	'constructor',
+	'toString'
+];
+
+/** Pieces of the formats the importers read: splicing them in reaches deep branches. */
+export const TOKENS = [
+	'curl ',
+	' -H ',
+	' -X ',
+	' --data ',
+	' --data-urlencode ',
+	' -G ',
+	' -u ',
+	' --user ',
+	' --aws-sigv4 ',
+	"$'",
+	'fetch(',
+	'await ',
+	'"headers": {',
+	'GET / HTTP/1.1\n',
+	'PUT /a%20b HTTP/1.1\n',
+	'Host: s3.amazonaws.com\n',
+	'Host: examplebucket.s3.us-west-2.amazonaws.com\n',
+	'https://examplebucket.s3.amazonaws.com/a?X-Amz-Signature=00&X-Amz-Credential=A%2F2%2Fr%2Fs%2Faws4_request',
+	'Authorization: AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=ab',
+	'X-Amz-Date: 20240101T000000Z\n',
+	'X-Amz-Security-Token: IQoJ\n',
+	'x-amz-content-sha256: UNSIGNED-PAYLOAD\n',
+	'AWS AKID:sig=',
+	'AWS4-HMAC-SHA256\n',
+	'20240101T000000Z\n',
+	'20240101/us-east-1/s3/aws4_request\n',
+	'<?xml version="1.0"?>',
+	'<Error>',
+	'</Error>',
+	'<Code>SignatureDoesNotMatch</Code>',
+	'<CanonicalRequestBytes>47 45 54 0a',
+	'</CanonicalRequestBytes>',
+	'<StringToSign>',
+	'<![CDATA[',
+	'<!--',
+	'{"log":{"entries":[',
+	'{"request":{"method":"GET","url":"https://x.amazonaws.com/","headers":[{"name":"a","value":"b"}]}}',
+	"The Canonical String for this request should have been\n'",
+	'The String-to-Sign should have been\n',
+	'CanonicalRequest:\n',
+	'StringToSign:\n',
+	'CANONICAL REQUEST = ',
+	"('\\n'",
+	'* aws_sigv4: Canonical request (enclosed in []) - [',
+	'> GET / HTTP/1.1\n',
+	'Content-Disposition: form-data; name="policy"\n\n',
+	'------b\n',
+	'formData.append("key", x);',
+	'policy: eyJ\n',
+	'AWSAccessKeyId=AKID&Signature=x',
+	"b'<Error><Code>X</Code>\\n",
+	'{"format":"sigv4-debugger-case","version":1,"case":',
+	'"requestText":',
+	'"provided":{"canonicalRequest":',
+	'"origins":{"region":{"from":"paste","paste":1}}',
+	'["starts-with", "$key", ""]',
+	'["content-length-range", 0, -1]',
+	'{"x-amz-date": "20130524T000000Z"}'
+];
+
+const MAX_GROWTH = 50_000;
+
+/** One edit of `text`; `donors` are other samples to splice from. */
+export function mutateOnce(r: Rand, text: string, donors: readonly string[]): string {
+	const n = text.length;
+	const i = int(r, n + 1);
+	const j = int(r, n + 1);
+	const [lo, hi] = i < j ? [i, j] : [j, i];
+	switch (int(r, 12)) {
+		case 0:
+			return text.slice(0, i);
+		case 1:
+		case 2:
+			return text.slice(0, i) + pick(r, ODD) + text.slice(i);
+		case 3:
+			return text.slice(0, i) + pick(r, TOKENS) + text.slice(i);
+		case 4: {
+			// Splice: a piece of another sample in place of a piece of this one.
+			const donor = pick(r, donors);
+			const a = int(r, donor.length + 1);
+			const piece = donor.slice(a, a + int(r, 200));
+			return text.slice(0, lo) + piece + text.slice(Math.min(hi, lo + 200));
+		}
+		case 5:
+			return text.slice(0, lo) + text.slice(Math.min(hi, lo + 1 + int(r, 40)));
+		case 6: {
+			// Huge repetition, bounded: a short piece many times over.
+			const piece = text.slice(lo, lo + 1 + int(r, 20)) || pick(r, ODD);
+			const times = Math.min(1 + int(r, 5000), Math.floor(MAX_GROWTH / piece.length));
+			return text.slice(0, lo) + piece.repeat(times) + text.slice(lo);
+		}
+		case 7: {
+			const lines = text.split('\n');
+			const x = int(r, lines.length);
+			const y = int(r, lines.length);
+			[lines[x], lines[y]] = [lines[y]!, lines[x]!];
+			return lines.join('\n');
+		}
+		case 8:
+			return r() < 0.5 ? text.replace(/\r?\n/g, '\r\n') : text.replace(/\r?\n/g, '\r');
+		case 9: {
+			const lines = text.split('\n');
+			const x = int(r, lines.length);
+			lines.splice(x, 0, lines[x]!);
+			return lines.join('\n');
+		}
+		case 10:
+			// Replace one character: a typo, or an odd character in place of a separator.
+			return text.slice(0, i) + pick(r, ODD) + text.slice(i + 1);
+		default: {
+			const words = text.split(' ');
+			const x = int(r, words.length);
+			words[x] = pick(r, r() < 0.5 ? ODD : TOKENS);
+			return words.join(' ');
+		}
+	}
+}
+
+/** One to four edits. */
+export function mutate(r: Rand, text: string, donors: readonly string[]): string {
+	let out = text;
+	for (let k = 1 + int(r, 4); k > 0; k--) out = mutateOnce(r, out, donors);
+	return out;
+}
+
+/** Sometimes as it is, else mutated: keeps most of a structure valid while one field goes wrong. */
+export function maybe(r: Rand, text: string, donors: readonly string[], p = 0.3): string {
+	return r() < p ? mutate(r, text, donors) : text;
+}
