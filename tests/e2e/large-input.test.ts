@@ -15,20 +15,23 @@ const app = useApp();
  * delivers a paste: a paste event carrying the clipboard; the browser lays the text into the box
  * only when the page does not take it.
  */
-async function pasteMade(page: Page, make: string): Promise<void> {
-	await page.evaluate((source) => {
-		const text = new Function(`return ${source}`)() as string;
-		const box = document.querySelector<HTMLTextAreaElement>('#paste')!;
-		box.focus();
-		const data = new DataTransfer();
-		data.setData('text/plain', text);
-		const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
-		box.dispatchEvent(event);
-		if (!event.defaultPrevented) {
-			box.setRangeText(text, box.selectionStart, box.selectionEnd, 'end');
-			box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-		}
-	}, make);
+async function pasteMade(page: Page, make: string, into = '#paste'): Promise<void> {
+	await page.evaluate(
+		([source, selector]) => {
+			const text = new Function(`return ${source}`)() as string;
+			const box = document.querySelector<HTMLTextAreaElement>(selector!)!;
+			box.focus();
+			const data = new DataTransfer();
+			data.setData('text/plain', text);
+			const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+			box.dispatchEvent(event);
+			if (!event.defaultPrevented) {
+				box.setRangeText(text, box.selectionStart, box.selectionEnd, 'end');
+				box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+			}
+		},
+		[make, into]
+	);
 }
 
 /** A HAR of about 1.2 MB: 300 requests, each padded with a 4 KB header. */
@@ -108,6 +111,25 @@ describe('large input', () => {
 			.toContainEqual(
 				expect.stringContaining('"provided.canonicalRequest" has more than 20,000 lines, more than the page takes in one text')
 			);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('shows a large request by its head, signs its body, and removes the body on request', async () => {
+		const { context, page, errors } = await openApp(app.browser, app.url);
+		const head = 'PUT /big.bin HTTP/1.1\nHost: examplebucket.s3.amazonaws.com';
+		await page.locator('#request').selectText();
+		await pasteMade(page, `${JSON.stringify(head)} + '\\n\\n' + 'b'.repeat(1024 * 1024)`, '#request');
+		const note = page.locator('#request-hidden');
+		await expect.poll(() => note.textContent()).toContain('Body: 1.0 MB — not shown, to keep the page responsive; it is signed as it is.');
+		expect(await page.locator('#request').inputValue()).toBe(head);
+		// The signed request pane shows the start of the body and says what it left out.
+		const signed = page.getByRole('region', { name: 'Signed request', exact: true });
+		await expect.poll(() => signed.textContent(), { timeout: 20_000 }).toContain('more of the body');
+
+		await page.getByRole('button', { name: 'Remove the body' }).click();
+		await expect.poll(() => note.count()).toBe(0);
+		expect(await page.locator('#request').inputValue()).toBe(head);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

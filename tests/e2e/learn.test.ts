@@ -1,11 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
 const app = useApp();
 
-async function openLearn(viewport = { width: 1280, height: 800 }): Promise<{ page: Page; close: () => Promise<void> }> {
-	const context = await app.browser.newContext({ viewport });
+type Scheme = 'light' | 'dark';
+
+async function openLearn(
+	viewport = { width: 1280, height: 800 },
+	colorScheme: Scheme = 'light',
+	bypassCSP = false
+): Promise<{ page: Page; close: () => Promise<void> }> {
+	// bypassCSP only for axe, which the page's Content-Security-Policy rightly refuses to run.
+	const context = await app.browser.newContext({ viewport, colorScheme, bypassCSP });
 	const page = await context.newPage();
 	await page.goto(`${app.url}/learn`);
 	await page
@@ -51,6 +62,7 @@ describe('learning mode', () => {
 	it('follows a change to the request on the current step', async () => {
 		const { page, close } = await openLearn();
 		await page.getByRole('button', { name: /Header range$/ }).click();
+		await expect.poll(() => page.locator('#step-title').textContent()).toContain('range');
 		expect(await page.getByLabel('Writes').textContent()).toBe('range:bytes=0-9');
 		const text = await page.locator('#learn-request').inputValue();
 		await page.locator('#learn-request').fill(text.replace('bytes=0-9', 'bytes=0-99'));
@@ -77,14 +89,84 @@ describe('learning mode', () => {
 		await context.close();
 	});
 
-	it('reads well on a phone', async () => {
-		const { page, close } = await openLearn({ width: 390, height: 844 });
-		for (const i of [1, 8, 15]) {
-			await page.getByRole('button', { name: new RegExp(`^${i}\\. `) }).click();
-			await page.screenshot({ path: `test-results/learn-phone-step-${i}.png`, fullPage: true });
+	it('reads well on a phone, light and dark: opens at its title, nothing scrolls sideways', async () => {
+		for (const scheme of ['light', 'dark'] as const) {
+			const { page, close } = await openLearn(PHONE, scheme);
+			// The highlight scrolls only its own pane, so the page stays at its top with the title in view.
+			expect(await page.evaluate(() => scrollY), scheme).toBe(0);
+			const h1 = await page.getByRole('heading', { level: 1 }).boundingBox();
+			expect(h1!.y, scheme).toBeGreaterThanOrEqual(0);
+			expect(h1!.y + h1!.height, scheme).toBeLessThanOrEqual(PHONE.height);
+			for (const i of [1, 8, 15]) {
+				await page.getByRole('button', { name: new RegExp(`^${i}\\. `) }).click();
+				await page.screenshot({ path: `test-results/learn-phone-${scheme}-step-${i}.png`, fullPage: true });
+				expect(await scrollWidth(page), `${scheme} step ${i}`).toBeLessThanOrEqual(PHONE.width);
+			}
+			await close();
 		}
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-		expect(overflow).toBeLessThanOrEqual(0);
+	});
+
+	it('wraps long paths, header names, hex and base64 on a phone at every step', async () => {
+		const { page, close } = await openLearn(PHONE);
+		const hex = '0123456789abcdef'.repeat(12);
+		const name = `x-amz-meta-${'a'.repeat(120)}`;
+		await page
+			.locator('#learn-request')
+			.fill(
+				`PUT /${'f'.repeat(150)}?${'q'.repeat(100)}=${hex} HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n${name}: ${'QUJD'.repeat(100)}\n\n${hex}`
+			);
+		await expect.poll(() => page.getByRole('button', { name: new RegExp(`Header ${name}$`) }).count()).toBe(1);
+		const total = await stepCount(page);
+		for (let i = 1; i <= total; i++) {
+			await page.getByRole('button', { name: new RegExp(`^${i}\\. `) }).click();
+			expect(await scrollWidth(page), `step ${i}: ${await page.locator('#step-title').textContent()}`).toBeLessThanOrEqual(PHONE.width);
+		}
 		await close();
 	});
+
+	it('wraps the base64 policy of a POST upload on a phone at every step', async () => {
+		const context = await app.browser.newContext({ viewport: PHONE });
+		const page = await context.newPage();
+		await page.goto(app.url);
+		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
+		await page.getByRole('link', { name: 'Learn it step by step' }).click();
+		await page
+			.getByRole('status')
+			.filter({ hasText: /^Step 1 of \d+$/ })
+			.waitFor();
+		const total = await stepCount(page);
+		for (let i = 1; i <= total; i++) {
+			await page.getByRole('button', { name: new RegExp(`^${i}\\. `) }).click();
+			expect(await scrollWidth(page), `step ${i}`).toBeLessThanOrEqual(PHONE.width);
+		}
+		await context.close();
+	});
+
+	it('has no serious or critical axe violation, light and dark, on the first and a middle step', async () => {
+		for (const scheme of ['light', 'dark'] as const) {
+			const { page, close } = await openLearn({ width: 1280, height: 800 }, scheme, true);
+			await page.addScriptTag({ content: AXE });
+			expect(await seriousViolations(page), `${scheme}, step 1`).toEqual([]);
+			const middle = Math.ceil((await stepCount(page)) / 2);
+			await page.getByRole('button', { name: new RegExp(`^${middle}\\. `) }).click();
+			await expect
+				.poll(() => page.getByRole('status').filter({ hasText: /^Step/ }).textContent())
+				.toMatch(new RegExp(`^Step ${middle} of`));
+			expect(await seriousViolations(page), `${scheme}, step ${middle}`).toEqual([]);
+			await close();
+		}
+	});
 });
+
+const PHONE = { width: 390, height: 844 };
+
+const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+function seriousViolations(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const result = await (
+			window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+		).axe.run();
+		return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+	});
+}

@@ -1,5 +1,6 @@
 import { isStandIn, SECRET_PATTERNS, secretFieldKind, type SecretKind } from '../parse/secret-patterns.ts';
 import { mapTexts, type TextPlace } from './case-texts.ts';
+import { findAll, WINDOW } from './find-all.ts';
 import type { Case } from './case.ts';
 import { EXAMPLE_CREDENTIALS } from './examples.ts';
 
@@ -31,8 +32,8 @@ export interface LeftOut {
 	signingKeys: number;
 }
 
-/** A secret this short is found by where it stands only: searched for everywhere, it would take innocent text with it. */
-const MIN_SEARCHED = 8;
+/** A secret shorter than findAll's window is found by where it stands only: searched for everywhere, it would take innocent text with it. */
+const MIN_SEARCHED = WINDOW;
 
 const isPlaceholder = (value: string) => SECRET_KINDS.some((k) => value.includes(PLACEHOLDERS[k]));
 const isPublic = (value: string) => value === EXAMPLE_CREDENTIALS.secretAccessKey;
@@ -71,12 +72,7 @@ function variants(value: string): string[] {
 
 /** Every occurrence of the known secrets, plus the spans; overlapping ones joined. */
 function allSpans(text: string, spans: Span[], known: Map<string, SecretKind>): Span[] {
-	const found = [...spans];
-	for (const [value, kind] of known) {
-		for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + value.length)) {
-			found.push({ start: at, end: at + value.length, kind });
-		}
-	}
+	const found = [...spans, ...findAll(text, known)];
 	found.sort((a, b) => a.start - b.start || b.end - a.end);
 	const merged: Span[] = [];
 	for (const span of found) {
@@ -111,19 +107,23 @@ export function redactSecrets(c: Case): { case: Case; leftOut: LeftOut } {
 		count('sessionToken');
 		learn(c.sessionToken!, 'sessionToken');
 	}
+	// The spans of each text, found once: the second pass over the texts replaces them.
+	const spansOf = new Map<string | undefined, Map<string, Span[]>>();
+	const spans = (text: string, name: string | undefined) => {
+		const byText = spansOf.get(name) ?? spansOf.set(name, new Map()).get(name)!;
+		return byText.get(text) ?? byText.set(text, spansIn(text, name)).get(text)!;
+	};
 	mapTexts(c, (text, _place, name) => {
-		for (const span of spansIn(text, name)) learn(text.slice(span.start, span.end), span.kind);
+		for (const span of spans(text, name)) learn(text.slice(span.start, span.end), span.kind);
 		return text;
 	});
-	// Longest first: a value that holds another is replaced whole.
-	const searched = new Map([...known].sort(([a], [b]) => b.length - a.length));
 
 	const redact = (text: string, _place: TextPlace, name?: string) => {
-		const spans = allSpans(text, spansIn(text, name), searched);
-		if (spans.length === 0) return text;
+		const found = allSpans(text, spans(text, name), known);
+		if (found.length === 0) return text;
 		let out = '';
 		let at = 0;
-		for (const span of spans) {
+		for (const span of found) {
 			out += text.slice(at, span.start) + PLACEHOLDERS[span.kind];
 			at = span.end;
 			count(span.kind);

@@ -1,31 +1,18 @@
 import type { Case, OriginField } from './case.ts';
 import { EXAMPLE_CREDENTIALS } from './examples.ts';
+import { mapTexts } from './case-texts.ts';
+import { redactSecrets } from './redact-secrets.ts';
 
 /**
  * The case with AWS's documented example keys in place of the real ones, everywhere they appear,
- * so that it can be posted in public. Signatures then follow the example keys.
+ * so that it can be posted in public: every secret in its texts gives way to its placeholder (the
+ * redaction a link uses), the access key ID to the example's. Signatures then follow the example keys.
  */
 export function sanitize(c: Case): Case {
 	const oldKey = c.accessKeyId.trim();
-	const secrets = [c.secretAccessKey ?? '', c.sessionToken ?? ''].filter((s) => s.length >= 8);
-	const clean = (text: string) => {
-		let out = oldKey.length >= 4 ? text.split(oldKey).join(EXAMPLE_CREDENTIALS.accessKeyId) : text;
-		for (const secret of secrets) out = out.split(secret).join('[removed]');
-		return out;
-	};
-	const cleanRecord = <T extends object>(record: T): T =>
-		Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'string' ? clean(v) : v])) as T;
-	const server = cleanRecord(c.server);
-	if (server.fields) server.fields = cleanRecord(server.fields);
+	const swap = (text: string) => (oldKey.length >= 4 ? text.split(oldKey).join(EXAMPLE_CREDENTIALS.accessKeyId) : text);
 	return {
-		...c,
-		requestText: clean(c.requestText),
-		pasteText: clean(c.pasteText),
-		provided: cleanRecord(c.provided),
-		server,
-		overrides: cleanRecord(c.overrides),
-		form: c.form.map(([n, v]) => [n, clean(v)]),
-		sigv2Fields: c.sigv2Fields.map(([n, v]) => [n, clean(v)]),
+		...mapTexts(redactSecrets(c).case, swap),
 		accessKeyId: EXAMPLE_CREDENTIALS.accessKeyId,
 		secretAccessKey: EXAMPLE_CREDENTIALS.secretAccessKey,
 		sessionToken: '',

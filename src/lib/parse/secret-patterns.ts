@@ -29,7 +29,7 @@ function named(name: string, kind: SecretKind, where: string): SecretPattern[] {
 		{ re: new RegExp(`"name"\\s*:\\s*"${name}"\\s*,\\s*"value"\\s*:\\s*"(${ENCODED})"`, 'gid'), kind, where },
 		{ re: new RegExp(`"value"\\s*:\\s*"(${ENCODED})"\\s*,\\s*"name"\\s*:\\s*"${name}"`, 'gid'), kind, where },
 		// An HTML form's input, a multipart part, FormData.append(name, value).
-		{ re: new RegExp(`name=["']${name}["'][^>]{0,2000}?value=["'](${ENCODED})["']`, 'gid'), kind, where },
+		{ re: new RegExp(`name=["']${name}["'][^>]{0,300}?value=["'](${ENCODED})["']`, 'gid'), kind, where },
 		{ re: new RegExp(`name="${name}"[^\\n]{0,200}\\n(?:[^\\n]{1,200}\\n){0,8}?\\r?\\n(${ENCODED})`, 'gid'), kind, where },
 		{ re: new RegExp(`["']${name}["']\\s*,\\s*["'](${ENCODED})["']`, 'gid'), kind, where }
 	];
@@ -51,7 +51,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
 		kind: 'sessionToken',
 		where: 'curl --user'
 	},
-	{ re: /\bhttps?:\/\/[^\s/@:]+:([^\s@?#]{1,256})@/dgi, kind: 'secretAccessKey', where: 'a URL', forget: true },
+	{ re: /\bhttps?:\/\/[^\s/@:]+:([^\s@?#:]{1,256})@/dgi, kind: 'secretAccessKey', where: 'a URL', forget: true },
 	{ re: /['"]secret_key['"]\s*:\s*['"]([^'"\n]{1,1024})['"]/dg, kind: 'secretAccessKey', where: 'the awscurl log', forget: true },
 	{ re: /--secret[_-]key(?:=|\s+)["']?([^\s"']+)/dg, kind: 'secretAccessKey', where: 'a --secret_key option', forget: true },
 	{

@@ -20,8 +20,6 @@ export class CaseSync {
 	rememberSecrets = $state(false);
 	/** A message about a link or file that could not be opened, or a link too long to make. */
 	problem = $state('');
-	/** The link of the current case, as last written to the address bar; empty when it is too large for one. */
-	link = $state('');
 
 	/** Counts writes to the address bar: only the latest may write, so an older case never lands over a newer one. */
 	#generation = 0;
@@ -94,7 +92,6 @@ export class CaseSync {
 			const fragment = await encodeCase(c, { includeSecrets: this.includeSecrets });
 			const link = `${location.origin}${location.pathname}#${fragment}`;
 			if (latest()) {
-				this.link = link;
 				this.#written = `#${fragment}`;
 				if (location.hash !== `#${fragment}`) history.replaceState(history.state, '', `#${fragment}`);
 				if (this.problem.startsWith('Too large')) this.problem = '';
@@ -103,7 +100,6 @@ export class CaseSync {
 		} catch (e) {
 			if (!(e instanceof CaseTooLargeError)) throw e;
 			if (latest()) {
-				this.link = '';
 				this.#written = '';
 				if (location.hash !== '') history.replaceState(history.state, '', `${location.pathname}${location.search}`);
 				this.problem = `Too large for a link: ${e.message}`;

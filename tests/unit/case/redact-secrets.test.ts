@@ -1,7 +1,7 @@
 // The one redaction at the case's edge: what it takes out, what it leaves, what it reports, what
 // the other side is asked for, and that a redacted case makes the analysis claim nothing false.
 import { describe, expect, it } from 'vitest';
-import { analyze, DEFAULT_CASE, EXAMPLE_CREDENTIALS, exampleCase, importPaste, type Case } from '../../../src/lib/case/index.ts';
+import { analyze, DEFAULT_CASE, EXAMPLE_CREDENTIALS, exampleCase, importPaste, sanitize, type Case } from '../../../src/lib/case/index.ts';
 import { missingSecrets, PLACEHOLDERS, redactSecrets } from '../../../src/lib/case/redact-secrets.ts';
 import { askForSecrets, decodeCase, encodeCase, secretsSentence } from '../../../src/lib/share/index.ts';
 
@@ -76,6 +76,20 @@ describe('redactSecrets', () => {
 		});
 		expect(out.provided).toEqual({ signature: 'ab' });
 		expect(leftOut.signingKeys).toBe(2);
+	});
+});
+
+describe('sanitize', () => {
+	it('takes out the secrets inside the texts too, and the sanitized case then travels on the example keys', async () => {
+		const c = importPaste(
+			exampleCase(),
+			`curl --user AKIAREALKEY000000001:${SECRET} -H 'x-amz-security-token: ${TOKEN}' https://examplebucket.s3.amazonaws.com/k`
+		).case;
+		const clean = sanitize(c);
+		expect(JSON.stringify(clean)).not.toMatch(new RegExp(`${SECRET.replace(/[+/]/g, '\\$&')}|AKIAREALKEY000000001|IQoJb3JpZ2lu`));
+		expect(clean.pasteText).toContain(`--user AKIAIOSFODNN7EXAMPLE:${PLACEHOLDERS.secretAccessKey}`);
+		const opened = await decodeCase(await encodeCase(clean, { includeSecrets: false }));
+		expect('case' in opened && opened.case.secretAccessKey).toBe(EXAMPLE_CREDENTIALS.secretAccessKey);
 	});
 });
 
