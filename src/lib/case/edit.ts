@@ -1,4 +1,5 @@
 import { ORIGIN_FIELDS, type Case, type CaseInputs, type FieldOrigin, type OriginField } from './case.ts';
+import { NOW_SOURCE } from './signing-time.ts';
 
 /** A case with the user's typed changes: each field changed is marked as typed, the rest untouched. */
 export function edit(c: Case, patch: Partial<CaseInputs>): Case {
@@ -21,5 +22,7 @@ export function describeOrigin(origin: FieldOrigin | { from: 'default' }, kindNa
 	if (origin.from === 'typed') return 'typed by you';
 	if (origin.from === 'unknown') return `unknown: your paste ${origin.paste} does not give it`;
 	const where = origin.line === undefined ? '' : `, line ${origin.line}`;
+	// A time the page took because the paste had none is not read "from" anywhere.
+	if (origin.source?.startsWith(NOW_SOURCE)) return `${origin.source} (paste ${origin.paste})`;
 	return `from ${origin.source ?? kindName(origin.kind)}${where} (paste ${origin.paste})`;
 }

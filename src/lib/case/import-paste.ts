@@ -30,7 +30,7 @@ function nextPaste(c: Case): number {
  * records where each field came from. A paste with a request starts the case's evidence afresh;
  * evidence alone (a string to sign, an error body) is added to what the case holds.
  */
-export function importPaste(c: Case, text: string, opts: { harEntry?: number } = {}): { case: Case; report: ImportReport } {
+export function importPaste(c: Case, text: string, opts: { harEntry?: number; now?: string } = {}): { case: Case; report: ImportReport } {
 	if (text.trim() === '') {
 		const problem = 'The paste box is empty: paste a request, a curl command, a presigned URL, a log or an AWS error.';
 		return { case: { ...c, pasteText: text }, report: { kind: 'unknown', summary: [], errors: [], harEntries: [], problem } };
@@ -51,7 +51,8 @@ export function importPaste(c: Case, text: string, opts: { harEntry?: number } =
 	if (harEntry !== undefined) report.harEntry = harEntry;
 	if (result.kind === 'unknown') return { case: { ...c, pasteText: text }, report };
 
-	const plan = planImport(result, c);
+	// `now` is the caller's clock: the case code has none, and the case keeps the time it signs for.
+	const plan = planImport(result, c, opts.now === undefined ? {} : { now: opts.now });
 
 	report.summary = [...plan.summary, ...result.notes];
 	const origin: FieldOrigin & { from: 'paste' } = { from: 'paste', paste: nextPaste(c), kind: result.kind };

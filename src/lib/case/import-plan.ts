@@ -4,6 +4,7 @@ import { formatHttpRequest, POST_AUTH_FIELDS, type HttpRequest } from '../sigv4/
 import type { Case, CaseInputs, OriginField } from './case.ts';
 import { EXAMPLE_CREDENTIALS } from './examples.ts';
 import { KIND_NAMES } from './kind-names.ts';
+import { importTime } from './signing-time.ts';
 
 /** The page inputs an import may set; absent fields stay as they are. */
 export type ImportedInputs = Partial<CaseInputs>;
@@ -115,7 +116,7 @@ function paramValue(result: ImportResult, field: ParamField): string | undefined
  * when it holds only the example, the evidence rebuilds the request and scope, and what it does
  * not give is marked unknown rather than left at the example's value.
  */
-export function planImport(result: ImportResult, current: Case): ImportPlan {
+export function planImport(result: ImportResult, current: Case, opts: { now?: string } = {}): ImportPlan {
 	const inputs: ImportedInputs = {};
 	const from: Partial<Record<string, ReadFrom>> = {};
 	const seen = (field: string) => (current.origins as Partial<Record<string, Case['origins'][OriginField]>>)[field];
@@ -151,6 +152,12 @@ export function planImport(result: ImportResult, current: Case): ImportPlan {
 		from[field] = { ...origins[field] };
 	}
 	if (carriesRequest && inputs.payloadHash === undefined) inputs.payloadHash = '';
+	// A request signed when it runs (curl --aws-sigv4) is signed for now, never for the example's 2013; a date the user typed stays.
+	const time = carriesRequest && inputs.datetime === undefined && seen('datetime')?.from !== 'typed' ? importTime(result, opts.now) : undefined;
+	if (time) {
+		inputs.datetime = time.datetime;
+		from.datetime = { source: time.source };
+	}
 	if (rebuilds) {
 		// The host names the region and service where nothing else does (bucket.s3.eu-west-1.amazonaws.com).
 		const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(result.request!.url)?.[1] ?? '';
@@ -186,10 +193,12 @@ export function planImport(result: ImportResult, current: Case): ImportPlan {
 		(k) =>
 			!['requestText', 'secretAccessKey', 'postFields', 'policyText'].includes(k) &&
 			!unknown.includes(k as OriginField) &&
+			!(time && k === 'datetime') &&
 			(inputs as Record<string, string>)[k] !== ''
 	);
 	if (filled.length) summary.push(`Filled in: ${filled.join(', ')}.`);
 	if (unknown.length) summary.push(`Not in your paste, so unknown: ${unknown.join(', ')}.`);
+	if (time) summary.push(time.summary);
 	if (inputs.secretAccessKey === '') summary.push('Enter your secret access key to compute the correct signature.');
 
 	const provided = startsCase ? { ...result.provided } : { ...current.provided, ...result.provided };

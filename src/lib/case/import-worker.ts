@@ -1,4 +1,6 @@
 import { importPaste, type ImportReport } from './import-paste.ts';
+
+type ImportOptions = NonNullable<Parameters<typeof importPaste>[2]>;
 import type { Case } from './case.ts';
 
 /**
@@ -13,6 +15,8 @@ export interface ImportWorkerRequest {
 	case: Case;
 	text: string;
 	harEntry?: number;
+	/** The page's clock, for a request paste without a date (see importTime). */
+	now?: string;
 }
 
 export type ImportWorkerReply = { id: number; case: Case; report: ImportReport } | { id: number; error: string };
@@ -26,9 +30,9 @@ interface WorkerScope {
 const scope = globalThis as unknown as WorkerScope;
 
 scope.onmessage = (event) => {
-	const { id, case: c, text, harEntry } = event.data;
+	const { id, case: c, text, ...opts } = event.data;
 	try {
-		const result = importPaste(c, text, harEntry === undefined ? {} : { harEntry });
+		const result = importPaste(c, text, opts);
 		scope.postMessage({ id, ...result });
 	} catch (e) {
 		scope.postMessage({ id, error: e instanceof Error ? e.message : String(e) });

@@ -34,6 +34,7 @@ export class DebuggerState {
 	#signedPost = $state.raw<Analysis | undefined>();
 	#report = $state.raw<ImportReport>(NO_REPORT);
 	#generation = 0;
+	#imports = 0;
 
 	/** A finding the user clicked: the pane or diff shows its line. */
 	focus = $state<{ stage: Stage; line?: number } | undefined>();
@@ -214,12 +215,13 @@ export class DebuggerState {
 	/** Reads the paste box into the case; imports run in the order they were asked for. */
 	async importPaste(text: string = this.#case.pasteText, harEntry?: number): Promise<void> {
 		this.pasteProblem = '';
-		// Loaded on the first paste: every parser comes with it, and a page that is only typed into never needs them.
-		const opts = harEntry === undefined ? {} : { harEntry };
-		// A large paste is read in a worker: parsing megabytes here would freeze the page.
+		const asked = ++this.#imports;
+		const opts = { now: DebuggerState.now(), ...(harEntry === undefined ? {} : { harEntry }) };
+		// Parsers load on the first paste (a page only typed into never needs them); a large paste is read in a worker, off this thread.
 		const { case: next, report } = isLargeText(text)
 			? await importInWorker(this.#case, text, opts)
 			: (await loadChunk(() => import('../case/import-paste.ts'))).importPaste(this.#case, text, opts);
+		if (asked !== this.#imports) return; // A later paste answered first (a small one overtakes a large one): it stands.
 		this.#report = report;
 		if (report.problem) this.pasteProblem = report.problem;
 		this.#case = next;

@@ -1,9 +1,10 @@
 import type { Case } from '../case/case.ts';
-import type { ImportReport } from '../case/import-paste.ts';
+import type { ImportReport, importPaste } from '../case/import-paste.ts';
 import type { ImportWorkerReply, ImportWorkerRequest } from '../case/import-worker.ts';
 import { appUpdate } from './app-update.svelte.ts';
 
 type Imported = { case: Case; report: ImportReport };
+type ImportOptions = NonNullable<Parameters<typeof importPaste>[2]>;
 
 let worker: Worker | undefined;
 let lastId = 0;
@@ -42,14 +43,14 @@ function start(): Worker {
  * importPaste in a module worker, so that a paste of megabytes leaves the page's thread free.
  * Where there are no workers (Node, tests) it runs here. Never rejects: a failure is the report's problem.
  */
-export async function importInWorker(c: Case, text: string, opts: { harEntry?: number }): Promise<Imported> {
+export async function importInWorker(c: Case, text: string, opts: { harEntry?: number; now?: string }): Promise<Imported> {
 	if (typeof Worker === 'undefined') {
 		const { importPaste } = await import('../case/import-paste.ts');
 		return importPaste(c, text, opts);
 	}
 	worker ??= start();
 	const id = ++lastId;
-	const request: ImportWorkerRequest = { id, case: c, text, ...opts };
+	const request: ImportWorkerRequest = { id, case: c, text, opts };
 	return new Promise((resolve) => {
 		waiting.set(id, { c, text, resolve });
 		worker!.postMessage(request);
