@@ -51,19 +51,3 @@ describe('importing into the page', () => {
 		expect(added.server).toEqual({ canonicalRequest: 'server' });
 	});
 });
-
-describe('SSE-C keys in shared cases', () => {
-	it('are left out unless secrets are included', async () => {
-		const { withoutCustomerKeys } = await import('../../src/lib/case/index.ts');
-		const { DEFAULT_CASE } = await import('../../src/lib/case/index.ts');
-		const key = 'BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=';
-		const c = {
-			...DEFAULT_CASE,
-			requestText: `PUT /k HTTP/1.1\nHost: b.s3.amazonaws.com\nx-amz-server-side-encryption-customer-key: ${key}\n`,
-			pasteText: `X-Amz-Server-Side-Encryption-Customer-Key:${key}`
-		};
-		const out = withoutCustomerKeys(c);
-		expect(JSON.stringify(out)).not.toContain(key);
-		expect(out.requestText).toContain('x-amz-server-side-encryption-customer-key: [SSE-C key left out of the link]');
-	});
-});

@@ -17,7 +17,7 @@ describe('the import worker', () => {
 		scope.postMessage = (m) => posted.push(m);
 		await import('../../src/lib/case/import-worker.ts');
 		scope.onmessage({ data: { id: 7, case: DEFAULT_CASE, text: REQUEST } });
-		scope.onmessage({ data: { id: 8, case: DEFAULT_CASE, text: '{"log": {"entries": [' } });
+		scope.onmessage({ data: { id: 8, case: DEFAULT_CASE, text: '{"log": {"entries": [', harEntry: 0 } });
 		expect(posted[0]).toEqual({ id: 7, ...importPaste(DEFAULT_CASE, REQUEST) });
 		expect(posted[1]).toMatchObject({ id: 8, report: { kind: 'har' } });
 		expect(posted[1] && 'report' in posted[1] && posted[1].report.errors.length).toBeGreaterThan(0);

@@ -52,7 +52,7 @@ export function importPaste(c: Case, text: string, opts: { harEntry?: number; no
 	if (result.kind === 'unknown') return { case: { ...c, pasteText: text }, report };
 
 	// `now` is the caller's clock: the case code has none, and the case keeps the time it signs for.
-	const plan = planImport(result, c, opts.now === undefined ? {} : { now: opts.now });
+	const plan = planImport(result, c, { text, ...(opts.now === undefined ? {} : { now: opts.now }) });
 
 	report.summary = [...plan.summary, ...result.notes];
 	const origin: FieldOrigin & { from: 'paste' } = { from: 'paste', paste: nextPaste(c), kind: result.kind };

@@ -116,7 +116,7 @@ function paramValue(result: ImportResult, field: ParamField): string | undefined
  * when it holds only the example, the evidence rebuilds the request and scope, and what it does
  * not give is marked unknown rather than left at the example's value.
  */
-export function planImport(result: ImportResult, current: Case, opts: { now?: string } = {}): ImportPlan {
+export function planImport(result: ImportResult, current: Case, opts: { now?: string; text?: string } = {}): ImportPlan {
 	const inputs: ImportedInputs = {};
 	const from: Partial<Record<string, ReadFrom>> = {};
 	const seen = (field: string) => (current.origins as Partial<Record<string, Case['origins'][OriginField]>>)[field];
@@ -153,10 +153,10 @@ export function planImport(result: ImportResult, current: Case, opts: { now?: st
 	}
 	if (carriesRequest && inputs.payloadHash === undefined) inputs.payloadHash = '';
 	// A request signed when it runs (curl --aws-sigv4) is signed for now, never for the example's 2013; a date the user typed stays.
-	const time = carriesRequest && inputs.datetime === undefined && seen('datetime')?.from !== 'typed' ? importTime(result, opts.now) : undefined;
+	const time = carriesRequest && inputs.datetime === undefined && seen('datetime')?.from !== 'typed' ? importTime(result, opts) : undefined;
 	if (time) {
 		inputs.datetime = time.datetime;
-		from.datetime = { source: time.source };
+		from.datetime = { source: time.source, ...(time.line === undefined ? {} : { line: time.line }) };
 	}
 	if (rebuilds) {
 		// The host names the region and service where nothing else does (bucket.s3.eu-west-1.amazonaws.com).

@@ -1,6 +1,4 @@
 import { importPaste, type ImportReport } from './import-paste.ts';
-
-type ImportOptions = NonNullable<Parameters<typeof importPaste>[2]>;
 import type { Case } from './case.ts';
 
 /**

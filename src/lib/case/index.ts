@@ -36,6 +36,6 @@ export { paramsOf, fieldOf, needsSecret, NO_SECRET, type FieldError, type InputF
 export { evidenceOf, hasEvidence, requestGiven } from './evidence.ts';
 export { stageView, SECRET_NEEDED, type StageView } from './stage-view.ts';
 export { parseFormFields } from './post-fields.ts';
-export { sanitize, withoutCustomerKeys } from './sanitize.ts';
+export { sanitize } from './sanitize.ts';
 export { withHeaders } from './request-text.ts';
 export { mergeForensics } from './merge-forensics.ts';

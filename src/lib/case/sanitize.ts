@@ -20,16 +20,6 @@ export function sanitize(c: Case): Case {
 	};
 }
 
-/**
- * An SSE-C customer key is a secret like the secret access key: a case shared without secrets
- * carries the header, not the key.
- */
-export function withoutCustomerKeys(c: Case): Case {
-	const strip = (text: string) =>
-		text.replace(/^(x-amz-server-side-encryption-customer-key[ \t]*:)[^\n]*$/gim, '$1 [SSE-C key left out of the link]');
-	return { ...c, requestText: strip(c.requestText), pasteText: strip(c.pasteText) };
-}
-
 /** The example's keys are defaults again: nothing typed or pasted is left in them. */
 function withoutOrigins(origins: Case['origins'], fields: OriginField[]): Case['origins'] {
 	const out = { ...origins };

@@ -11,8 +11,7 @@ import { rankFindings, verdictOf, type Stage, type Verdict } from '../findings/i
 import { mergeForensics } from '../case/merge-forensics.ts';
 import { serviceRules } from '../sigv4/index.ts';
 import { ForensicsRunner } from './forensics-runner.svelte.ts';
-import { importInWorker } from './import-in-worker.ts';
-import { isLargeText } from '../case/limits.ts';
+import { importInWorker, isLargeText } from './import-in-worker.ts';
 import { loadChunk } from './load-chunk.ts';
 
 export type { FieldError, InputField } from '../case/params.ts';

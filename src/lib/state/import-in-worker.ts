@@ -1,10 +1,12 @@
 import type { Case } from '../case/case.ts';
-import type { ImportReport, importPaste } from '../case/import-paste.ts';
+import type { ImportReport } from '../case/import-paste.ts';
 import type { ImportWorkerReply, ImportWorkerRequest } from '../case/import-worker.ts';
 import { appUpdate } from './app-update.svelte.ts';
 
+/** What the page reads in the worker: a paste too large to parse here without freezing the page. */
+export { isLargeText } from '../case/limits.ts';
+
 type Imported = { case: Case; report: ImportReport };
-type ImportOptions = NonNullable<Parameters<typeof importPaste>[2]>;
 
 let worker: Worker | undefined;
 let lastId = 0;
@@ -33,7 +35,8 @@ function start(): Worker {
 		if (worker === w) worker = undefined;
 		// A plain event (no ErrorEvent) is a worker file that did not load, most likely removed by a deploy: the page offers the reload.
 		if (!(e instanceof ErrorEvent)) appUpdate.fail(e, 'the paste importer');
-		for (const asked of waiting.values()) asked.resolve(failed(asked.c, asked.text, e instanceof ErrorEvent ? e.message : 'the importer did not start'));
+		for (const asked of waiting.values())
+			asked.resolve(failed(asked.c, asked.text, e instanceof ErrorEvent ? e.message : 'the importer did not start'));
 		waiting.clear();
 	};
 	return w;
@@ -50,7 +53,7 @@ export async function importInWorker(c: Case, text: string, opts: { harEntry?: n
 	}
 	worker ??= start();
 	const id = ++lastId;
-	const request: ImportWorkerRequest = { id, case: c, text, opts };
+	const request: ImportWorkerRequest = { id, case: c, text, ...opts };
 	return new Promise((resolve) => {
 		waiting.set(id, { c, text, resolve });
 		worker!.postMessage(request);

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyze, describeOrigin, edit, exampleCase, importPaste, kindName, type Case } from '../../../src/lib/case/index.ts';
 import { NOW_SOURCE, readableTime, timeNote } from '../../../src/lib/case/signing-time.ts';
 import type { ImportWorkerReply } from '../../../src/lib/case/import-worker.ts';
-import { PRESIGNED_URL } from '../parse-samples.ts';
+import { BOTOCORE_LOG, PRESIGNED_URL } from '../parse-samples.ts';
+import { DebuggerState } from '../../../src/lib/state/debugger.svelte.ts';
 
 const NOW = '20261206T061500Z';
 const LATER = '20261206T071500Z';
@@ -20,8 +21,8 @@ const RAW_SIGNED_UNDATED = [
 	''
 ].join('\n');
 
-function imported(text: string, c: Case = exampleCase(), now: string | undefined = NOW) {
-	return importPaste(c, text, now === undefined ? {} : { now });
+function imported(text: string, c: Case = exampleCase()) {
+	return importPaste(c, text, { now: NOW });
 }
 
 describe('a request signed when it runs is signed for now', () => {
@@ -31,7 +32,9 @@ describe('a request signed when it runs is signed for now', () => {
 		const origin = c.origins.datetime;
 		expect(origin).toMatchObject({ from: 'paste', kind: 'curl' });
 		expect(origin?.from === 'paste' && origin.source).toBe(`${NOW_SOURCE}, as curl --aws-sigv4 would sign`);
-		expect(report.summary).toContain('No date in your paste: the stages are signed for now (2026-12-06 06:15:00 UTC), as curl --aws-sigv4 signs with the time it runs.');
+		expect(report.summary).toContain(
+			'No date in your paste: the stages are signed for now (2026-12-06 06:15:00 UTC), as curl --aws-sigv4 signs with the time it runs.'
+		);
 		// "Filled in" lists what the paste gave; the date it did not give is not among them.
 		expect(report.summary.find((s) => s.startsWith('Filled in'))).not.toContain('datetime');
 		expect(describeOrigin(origin!, kindName)).toBe(`${NOW_SOURCE}, as curl --aws-sigv4 would sign (paste 1)`);
@@ -43,7 +46,8 @@ describe('a request signed when it runs is signed for now', () => {
 		const again = await analyze(structuredClone(c));
 		expect(first.trace?.signature).toBe(again.trace?.signature);
 		expect(first.view?.stringToSign).toContain('20261206T061500Z\n20261206/eu-west-1/s3/aws4_request');
-		for (const text of [first.view?.canonicalRequest, first.view?.stringToSign, first.view?.signedRequest]) expect(text).not.toContain('2013');
+		for (const text of [first.view?.canonicalRequest, first.view?.stringToSign, first.view?.signedRequest])
+			expect(text).not.toContain('2013');
 		const presigned = await analyze(edit(c, { mode: 'query' }));
 		expect(presigned.view?.presignedUrl).toContain('X-Amz-Date=20261206T061500Z');
 		expect(presigned.view?.presignedUrl).not.toContain('2013');
@@ -56,7 +60,7 @@ describe('a request signed when it runs is signed for now', () => {
 	});
 
 	it('without a clock (a caller that passes no now) the date is left as it was', () => {
-		expect(imported(CURL_SIGV4, exampleCase(), undefined).case.datetime).toBe('20130524T000000Z');
+		expect(importPaste(exampleCase(), CURL_SIGV4).case.datetime).toBe('20130524T000000Z');
 	});
 });
 
@@ -79,6 +83,25 @@ describe('a date the paste or the user gives is kept', () => {
 		expect(timeNote(c, NOW)?.text).toContain('2013-05-24 00:00:00 UTC');
 	});
 
+	it('a log without a signing date: its own timestamp is when it ran, kept and said to be read as UTC', () => {
+		// botocore's first lines, cut before the canonical request's x-amz-date: only the logger's clock dates it.
+		const { case: c, report } = imported(BOTOCORE_LOG.split('\n').slice(0, 5).join('\n'));
+		expect(c.datetime).toBe('20240312T101502Z');
+		expect(c.origins.datetime).toMatchObject({ from: 'paste', kind: 'botocore-log', source: "the log's timestamp, read as UTC", line: 1 });
+		expect(report.summary.join(' ')).toContain(
+			'No signing date in your log: the stages use its first timestamp, line 1, 2024-03-12 10:15:02, read as UTC'
+		);
+		expect(timeNote(c, NOW)).toBeUndefined();
+	});
+
+	it('a log timestamp written in UTC is taken as it is', () => {
+		const log = BOTOCORE_LOG.split('\n')
+			.slice(0, 5)
+			.join('\n')
+			.replace(/^2024-03-12 10:15:02,118/, '2024-03-12T10:15:02.118Z');
+		expect(imported(log).case.origins.datetime).toMatchObject({ source: "the log's timestamp", line: 1 });
+	});
+
 	it('a date the user typed stays through a curl --aws-sigv4 import', () => {
 		const typed = edit(exampleCase(), { datetime: '20250101T000000Z' });
 		expect(imported(CURL_SIGV4, typed).case.datetime).toBe('20250101T000000Z');
@@ -99,7 +122,9 @@ describe('the note by the date field', () => {
 	});
 
 	it('the example with a request of its own (the SSE helper adds headers): says the fixed time', () => {
-		const c = edit(exampleCase(), { requestText: 'PUT /a.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nx-amz-server-side-encryption: AES256\n\n' });
+		const c = edit(exampleCase(), {
+			requestText: 'PUT /a.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nx-amz-server-side-encryption: AES256\n\n'
+		});
 		expect(timeNote(c, NOW)).toEqual({
 			text: "The stages are signed for the example's fixed time, 2013-05-24 00:00:00 UTC (AWS's published example), not for now.",
 			offerNow: true
@@ -121,12 +146,15 @@ describe('the note by the date field', () => {
 	it('a typed date: silent while the presigned URL is valid, said once it has expired', () => {
 		const typed = edit(exampleCase(), { mode: 'query', datetime: NOW });
 		expect(timeNote(typed, NOW)).toBeUndefined();
-		expect(timeNote(edit(typed, { expiresIn: '60' }), LATER)?.text).toBe('This presigned URL expired at 2026-12-06 06:16:00 UTC: AWS would refuse it.');
+		expect(timeNote(edit(typed, { expiresIn: '60' }), LATER)?.text).toBe(
+			'This presigned URL expired at 2026-12-06 06:16:00 UTC: AWS would refuse it.'
+		);
 	});
 
 	it('an invalid date has no note (the field error speaks), and readableTime refuses it', () => {
 		expect(timeNote(edit(exampleCase(), { datetime: '2013-05-24', mode: 'query' }), NOW)).toBeUndefined();
 		expect(readableTime('20131324T000000Z')).toBeUndefined();
+		expect(readableTime('20130524T006000Z')).toBeUndefined();
 		expect(readableTime('20130524T000000Z')).toBe('2013-05-24 00:00:00 UTC');
 	});
 });
@@ -145,5 +173,17 @@ describe('the import worker', () => {
 		(scope.onmessage as (e: { data: unknown }) => void)({ data: { id: 7, case: exampleCase(), text: CURL_SIGV4, now: NOW } });
 		expect(replies).toHaveLength(1);
 		expect('case' in replies[0]! && replies[0].case.datetime).toBe(NOW);
+	});
+});
+
+describe('the page', () => {
+	it('imports a curl --aws-sigv4 command at the time of the paste, read from its own clock', async () => {
+		const page = new DebuggerState();
+		const before = DebuggerState.now();
+		await page.importPaste(CURL_SIGV4);
+		const after = DebuggerState.now();
+		// SigV4 datetimes sort as text: the stored time lies between the two readings.
+		expect(page.current.datetime >= before && page.current.datetime <= after).toBe(true);
+		expect(page.originNote('datetime')).toBe(`${NOW_SOURCE}, as curl --aws-sigv4 would sign (paste 1)`);
 	});
 });
