@@ -71,4 +71,19 @@ describe('share link length', () => {
 		expect(fragment.length).toBeLessThan(MAX_FRAGMENT_LENGTH);
 		expect(await decodeCase(fragment)).toMatchObject({ case: { pasteText: big.pasteText } });
 	});
+
+	it('says a case far past the cap is too large before reading its texts for secrets', async () => {
+		const huge: ShareCase = {
+			...DEFAULT_CASE,
+			requestText: `PUT /k HTTP/1.1\nHost: b.s3.amazonaws.com\n\n${'z'.repeat(3 * MAX_CASE_BYTES)}`
+		};
+		await expect(encodeCase(huge, { includeSecrets: false })).rejects.toThrow(/characters of text; a link holds up to 1,048,576 bytes/);
+	});
+
+	it('says a link whose case unpacks past the page limits is too large, not hand-edited', async () => {
+		const many: ShareCase = { ...DEFAULT_CASE, provided: { canonicalRequest: 'GET\n/\n\n' + 'a:b\n'.repeat(30_000) } };
+		const opened = await decodeCase(await encodeCase(many, { includeSecrets: false }));
+		expect(opened).toMatchObject({ error: { code: 'too-large' } });
+		expect('error' in opened && opened.error.message).toMatch(/^This link's case is too large for this page: .*20,000 lines/);
+	});
 });

@@ -55,3 +55,13 @@ export function mapTexts(c: Case, f: TextMap): Case {
 	for (const field of INPUT_TEXTS) out[field] = f(c[field], 'inputs');
 	return out;
 }
+
+/** How many characters the case's texts hold in all: a cheap lower bound on its size as JSON. */
+export function textLength(c: Case): number {
+	let total = 0;
+	mapTexts(c, (text) => {
+		total += text.length;
+		return text;
+	});
+	return total;
+}

@@ -146,7 +146,7 @@ const READERS: { [K in keyof Case]-?: Reader<NonNullable<Case[K]>> } = {
  * the page's limits (limits.ts). `prefix` names
  * where the case sits (a file keeps it under "case").
  */
-export function readCase(value: unknown, prefix = ''): { case: Case } | { problem: string } {
+export function readCase(value: unknown, prefix = ''): { case: Case } | { problem: string; tooLarge?: true } {
 	try {
 		const from = object(value, prefix === '' ? 'the case' : prefix);
 		const out: Record<string, unknown> = {};
@@ -157,7 +157,7 @@ export function readCase(value: unknown, prefix = ''): { case: Case } | { proble
 		}
 		// Measured unpacked: a link of a few kilobytes can hold a text of a million lines.
 		const tooLarge = caseTooLarge(out as unknown as Case, prefix);
-		if (tooLarge) return { problem: tooLarge };
+		if (tooLarge) return { problem: tooLarge, tooLarge: true };
 		return { case: out as unknown as Case };
 	} catch (e) {
 		if (e instanceof ShapeProblem) return { problem: e.message };

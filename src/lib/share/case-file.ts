@@ -79,6 +79,8 @@ function read(text: string): OpenedCase {
 		);
 	}
 	const opened = readCase(c, 'case');
+	if ('problem' in opened && opened.tooLarge)
+		return shareLinkError('too-large', `This case file is too large for this page: ${opened.problem}.`);
 	if ('problem' in opened) return shareLinkError('bad-shape', `This case file is not valid: ${opened.problem}. ${ELSEWHERE}`);
 	return { case: opened.case, secretsIncluded: carriesSecrets(opened.case) };
 }

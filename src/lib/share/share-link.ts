@@ -4,6 +4,7 @@ import { compactCase, expandCase } from './compact-case.ts';
 import { deflate } from './deflate.ts';
 import { inflateCapped } from './inflate-capped.ts';
 import { readCase } from '../case/read-case.ts';
+import { textLength } from '../case/case-texts.ts';
 import { carriesSecrets, shareableCase } from './shareable-case.ts';
 import { shareLinkError, type OpenedCase } from './share-link-error.ts';
 import { MAX_CASE_BYTES, MAX_FRAGMENT_LENGTH } from './share-limits.ts';
@@ -24,6 +25,14 @@ const number = (n: number) => n.toLocaleString('en-US');
  * (MAX_FRAGMENT_LENGTH characters, or MAX_CASE_BYTES of JSON): such a case is shared as a file.
  */
 export async function encodeCase(c: Case, opts: { includeSecrets: boolean }): Promise<string> {
+	// Redaction reads every text: a case far past the cap is told so before that work. Twice the
+	// cap, because a redaction can shorten a case (a placeholder is shorter than a long token).
+	const chars = textLength(c);
+	if (chars > 2 * MAX_CASE_BYTES) {
+		throw new CaseTooLargeError(
+			`This case is too large for a link (${number(chars)} characters of text; a link holds up to ${number(MAX_CASE_BYTES)} bytes). Export it as a file instead.`
+		);
+	}
 	const json = new TextEncoder().encode(JSON.stringify(compactCase(shareableCase(c, opts.includeSecrets))));
 	if (json.byteLength > MAX_CASE_BYTES) {
 		throw new CaseTooLargeError(
@@ -112,6 +121,8 @@ async function decode(fragment: string): Promise<OpenedCase> {
 	const isObject = typeof json === 'object' && json !== null && !Array.isArray(json);
 	const read = readCase(isObject ? expandCase(json as Record<string, unknown>) : json);
 	if ('problem' in read) {
+		if (read.tooLarge)
+			return shareLinkError('too-large', `This link's case is too large for this page: ${read.problem}. Ask for a smaller case.`);
 		return shareLinkError(
 			'bad-shape',
 			`This link's case is not valid: ${read.problem}. It was probably edited by hand or made by another tool; ask for a new link.`
