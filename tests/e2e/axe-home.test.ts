@@ -11,6 +11,18 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 const app = useApp();
 
+/** The request of the S3 error body, sent with another content type, so the server's stages differ from the correct ones. */
+const REQUEST_WITH_PNG = [
+	'PUT /photos/2024/cat.jpg HTTP/1.1',
+	'Host: examplebucket.s3.amazonaws.com',
+	'Content-Type: image/png',
+	'x-amz-content-sha256: UNSIGNED-PAYLOAD',
+	'x-amz-date: 20240220T154500Z',
+	'x-amz-meta-note: hi',
+	'',
+	''
+].join('\n');
+
 type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
 
 describe('the home page after an import, for assistive tech', () => {
@@ -26,6 +38,7 @@ describe('the home page after an import, for assistive tech', () => {
 			const page = await context.newPage();
 			await page.goto(app.url);
 			await waitForEditors(page, 6);
+			await pasteInto(page, REQUEST_WITH_PNG);
 			await pasteInto(page, S3_SIGNATURE_MISMATCH);
 			await page.locator('.findings').waitFor({ timeout: 20_000 });
 			// The server's canonical request and string to sign, each against the correct one: two diff editors.

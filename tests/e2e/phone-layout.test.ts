@@ -50,7 +50,7 @@ describe('the answer on a phone', () => {
 				expect(findings.y).toBeLessThan(PHONE.height);
 				expect(findings.y).toBeLessThan(inputs.y);
 				// Long hex, base64 and URLs wrap, light and dark alike, once the diffs are drawn too.
-				await page.waitForFunction(() => document.querySelectorAll('.diff').length > 0, null, { timeout: 20_000 }).catch(() => undefined);
+				await page.locator('.diff').first().waitFor({ timeout: 20_000 });
 				expect(await sideways(page)).toBeLessThanOrEqual(PHONE.width);
 				await page.screenshot({ path: `test-results/phone-${scheme}-${what.split(' ')[1]}.png` });
 				expect(errors).toEqual([]);
@@ -79,25 +79,55 @@ describe('the answer on a phone', () => {
 	});
 });
 
+/** The request of the S3 error body, sent with another content type: the server's stages then differ from the correct ones by a line. */
+const REQUEST_WITH_PNG = [
+	'PUT /photos/2024/cat.jpg HTTP/1.1',
+	'Host: examplebucket.s3.amazonaws.com',
+	'Content-Type: image/png',
+	'x-amz-content-sha256: UNSIGNED-PAYLOAD',
+	'x-amz-date: 20240220T154500Z',
+	'x-amz-meta-note: hi',
+	'',
+	''
+].join('\n');
+
+const diff = (page: Page, title: string | RegExp) => page.getByRole('region', { name: title });
+
 describe('diffs that read well', () => {
-	it('a one-line value gets the character diff alone; a multi-line stage keeps its editor; no gap between findings and diffs', async () => {
+	it('a one-line value gets the character diff alone, an identical stage no editor, and no gap between findings and diffs', async () => {
 		const { context, page, errors } = await open({ width: 1280, height: 800 }, 'light');
 		await pasteInto(page, S3_SIGNATURE_MISMATCH);
-		const signature = page.getByRole('region', { name: 'Your signature vs the correct one' });
+		const signature = diff(page, 'Your signature vs the correct one');
 		await signature.waitFor({ timeout: 20_000 });
-		// The signature row shows both values with the differing characters marked, and no editor.
+		// Both values in full, the differing characters marked, and no editor that would wrap and clip them.
 		expect(await signature.locator('.changes code').count()).toBe(2);
 		expect(await signature.locator('mark').count()).toBeGreaterThan(0);
-		const server = page.getByRole('region', { name: /^What the server computed vs the correct canonical request/ });
-		await server.locator('.monaco-diff-editor').waitFor({ timeout: 30_000 });
-		expect(await signature.locator('.monaco-editor, .editor').count()).toBe(0);
+		expect(await signature.locator('.status').textContent()).toBe('1 line differs');
+		// The request is rebuilt from the server's canonical request, so the two are identical: said, not drawn.
+		const server = diff(page, /^What the server computed vs the correct canonical request/);
+		expect(await server.locator('.status').textContent()).toBe('identical');
+		expect(await page.locator('.diff .monaco-editor, .diff .editor').count()).toBe(0);
+		expect(await page.locator('.findings .count').textContent()).toBe('1 error');
 		// Each block of the comparison follows the one before it at the layout's own gap (0.75rem), no more.
 		const gaps = await page.evaluate(() => {
 			const boxes = [...document.querySelectorAll('.compare > *')].map((e) => e.getBoundingClientRect()).filter((r) => r.height > 0);
 			return boxes.slice(1).map((r, i) => Math.round(r.top - boxes[i]!.bottom));
 		});
-		expect(gaps.length).toBeGreaterThan(1);
+		expect(gaps.length).toBeGreaterThan(2);
 		for (const gap of gaps) expect(gap).toBeLessThanOrEqual(12);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('a multi-line stage that differs keeps its side-by-side editor under the changed lines', async () => {
+		const { context, page, errors } = await open({ width: 1280, height: 800 }, 'light');
+		await pasteInto(page, REQUEST_WITH_PNG);
+		await pasteInto(page, S3_SIGNATURE_MISMATCH);
+		const server = diff(page, /^What the server computed vs the correct canonical request/);
+		await server.locator('.monaco-diff-editor').waitFor({ timeout: 30_000 });
+		expect(await server.locator('.status').textContent()).toBe('1 line differs');
+		expect(await server.locator('.changes').textContent()).toContain('image/png');
+		expect(await diff(page, 'Your signature vs the correct one').locator('.monaco-editor').count()).toBe(0);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

@@ -1,3 +1,4 @@
+import { PLACEHOLDERS, SECRET_KINDS, type SecretKind } from './redact-secrets.ts';
 import type { Evidence } from '../diagnose/types.ts';
 import { rankFindings, verdictOf, type Finding, type Verdict, type VerdictInput } from '../findings/index.ts';
 import type { ForensicsResult } from '../diagnose/index.ts';
@@ -54,8 +55,28 @@ const FIELD_LABELS: Partial<Record<OriginField, [label: string, where: string]>>
 	accessKeyId: ['The access key ID', 'your Authorization header or presigned URL']
 };
 
+const SECRET_NAMES: Record<SecretKind, string> = {
+	secretAccessKey: 'secret access key',
+	sessionToken: 'session token',
+	customerKey: 'SSE-C key'
+};
+
 /** The unknown inputs, and an error on the first: what to paste or type to go on. */
 function missingInputs(c: Case): { missing: OriginField[]; error: FieldError } | undefined {
+	// A secret left out of a link stands in the request as a placeholder, which would be signed
+	// as if it were the value: every signature would then look wrong.
+	const placeholder = SECRET_KINDS.find((kind) => c.requestText.includes(PLACEHOLDERS[kind]));
+	if (placeholder) {
+		const name = SECRET_NAMES[placeholder];
+		return {
+			missing: ['requestText'],
+			error: {
+				field: 'request',
+				message: `The ${name} was left out of this case when it was shared.`,
+				fix: `Paste it in place of ${PLACEHOLDERS[placeholder]} in the request${needsSecret(c) ? ', and type the secret access key' : ''}.`
+			}
+		};
+	}
 	const order = Object.keys(FIELD_LABELS) as OriginField[];
 	// The access key ID is in no stage of a header signature (only in the Authorization header): it waits, the stages do not.
 	const blocking = (f: OriginField) => f !== 'accessKeyId' || c.mode === 'query';
@@ -123,7 +144,7 @@ async function verdictInputOf(c: Case, a: Analysis): Promise<VerdictFacts> {
 
 /** Nothing is judged while the evidence leaves an input unknown: the verdict says what to add. */
 function missingVerdict(error: FieldError): Verdict {
-	const need = `${error.message.replace(/ is not in your paste\.$/, '').toLowerCase()}: ${error.fix ?? 'type it'}`;
+	const need = `${error.message.replace(/ is not in your paste\.$| was left out of this case when it was shared\.$/, '').toLowerCase()}: ${error.fix ?? 'type it'}`;
 	return { kind: 'undecided', sentence: `Not enough to tell — ${error.message} ${error.fix ?? ''}`.trim(), need };
 }
 

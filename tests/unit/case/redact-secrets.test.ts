@@ -142,5 +142,15 @@ describe('what the page says about the secrets', () => {
 		expect(after.verdict?.kind).toBe('undecided');
 		expect(after.verdict?.need).toContain('secret access key');
 		expect(after.findings.filter((f) => f.severity === 'error')).toEqual([]);
+
+		// With the secret typed back in but the token still a placeholder, the signed request would
+		// carry the placeholder: nothing is judged until the token is back.
+		const typed = { ...opened.case, secretAccessKey: EXAMPLE_CREDENTIALS.secretAccessKey };
+		const waiting = await analyze(typed);
+		expect(waiting.verdict).toMatchObject({ kind: 'undecided', need: expect.stringContaining('session token') });
+		expect(waiting.verdict?.sentence).toContain(`in place of ${PLACEHOLDERS.sessionToken} in the request`);
+		expect(waiting.findings.filter((f) => f.severity === 'error')).toEqual([]);
+		const back = await analyze({ ...typed, requestText: typed.requestText.replace(PLACEHOLDERS.sessionToken, TOKEN) });
+		expect(back.verdict?.kind).toBe('correct');
 	});
 });
