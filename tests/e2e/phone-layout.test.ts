@@ -106,6 +106,7 @@ describe('diffs that read well', () => {
 		// The request is rebuilt from the server's canonical request, so the two are identical: said, not drawn.
 		const server = diff(page, /^What the server computed vs the correct canonical request/);
 		expect(await server.locator('.status').textContent()).toBe('identical');
+		expect(await server.locator('.changes, .same').count()).toBe(0);
 		expect(await page.locator('.diff .monaco-editor, .diff .editor').count()).toBe(0);
 		expect(await page.locator('.findings .count').textContent()).toBe('1 error');
 		// Each block of the comparison follows the one before it at the layout's own gap (0.75rem), no more.

@@ -181,6 +181,22 @@ describe('share links', () => {
 		await context.close();
 	});
 
+	it('say so when the browser refuses to remember the case (storage full), and keep working', async () => {
+		const { context, page, errors } = await open();
+		// A full store throws QuotaExceededError from setItem; the browser's own limit is a few megabytes.
+		await page.evaluate(() => {
+			Storage.prototype.setItem = () => {
+				throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			};
+		});
+		await page.getByRole('checkbox', { name: /Remember this case/ }).check();
+		await expect.poll(() => page.getByRole('alert').filter({ hasText: 'Not remembered on this device' }).count()).toBe(1);
+		await page.getByLabel('Region').fill('eu-west-1');
+		await expect.poll(() => paneText(page, 'String to sign')).toContain('eu-west-1');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('sanitize replaces the keys with the documented example keys', async () => {
 		const { context, page } = await open();
 		await page.getByLabel('Access key ID').fill('AKIAREALKEY000000001');

@@ -114,7 +114,13 @@ export class CaseSync {
 			if (readStorage() !== null) localStorage.removeItem(STORAGE_KEY);
 			return;
 		}
-		localStorage.setItem(STORAGE_KEY, caseToJson(this.app.current, { includeSecrets: this.rememberSecrets }));
+		try {
+			localStorage.setItem(STORAGE_KEY, caseToJson(this.app.current, { includeSecrets: this.rememberSecrets }));
+			if (this.problem.startsWith('Not remembered')) this.problem = '';
+		} catch (e) {
+			// A browser keeps a few megabytes per site; a case past that is shared as a file.
+			this.problem = `Not remembered on this device: ${e instanceof Error ? e.message : String(e)}. Export it as a file instead.`;
+		}
 	}
 
 	exportFile(): { name: string; text: string; case: Case } {
