@@ -105,7 +105,10 @@ describe('importPaste applies the limits', () => {
 describe('readCase applies the limits after unpacking', () => {
 	it('refuses a case whose canonical request has more lines than the page takes', () => {
 		const read = readCase({ provided: { canonicalRequest: 'GET\n/\n\n' + 'a:b\n'.repeat(90_000) } });
-		expect(read).toEqual({ problem: '"provided.canonicalRequest" has more than 20,000 lines, more than the page takes in one text', tooLarge: true });
+		expect(read).toEqual({
+			problem: '"provided.canonicalRequest" has more than 20,000 lines, more than the page takes in one text',
+			tooLarge: true
+		});
 	});
 
 	it('opens a case at the limit, with a paste box text of many blank lines', () => {
