@@ -64,6 +64,11 @@ describe('request parts and stage lines', () => {
 		await tabTo(page, '[data-part="header:host"]');
 		expect(await litLines(page, 'Canonical request')).toEqual(['host:examplebucket.s3.amazonaws.com']);
 		expect(await explanation(page)).toMatch(/Canonical request, line 4:\s*header[\s\S]*Host: examplebucket\.s3\.amazonaws\.com/);
+		// The pointer passing over another part and leaving gives the light back to the focused one.
+		await page.locator('[data-part="method"]').hover();
+		expect(await litLines(page, 'Canonical request')).toEqual(['GET']);
+		await page.locator('h1').hover();
+		expect(await litLines(page, 'Canonical request')).toEqual(['host:examplebucket.s3.amazonaws.com']);
 		await page.keyboard.press('Tab');
 		expect(await litLines(page, 'Canonical request')).not.toContain('host:examplebucket.s3.amazonaws.com');
 	});
