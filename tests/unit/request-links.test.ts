@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, exampleCase } from '../../src/lib/case/index.ts';
-import { explanationOf, partsOfLine, requestLinks, type LinkInputs } from '../../src/lib/case/request-links.ts';
+import { analyze, exampleCase, explanationOf, partsOfLine, requestLinks } from '../../src/lib/case/index.ts';
+
+type LinkInputs = Parameters<typeof requestLinks>[0];
 
 async function inputs(mode: 'header' | 'query', requestText?: string, edited: Partial<LinkInputs> = {}): Promise<LinkInputs> {
 	const c = { ...exampleCase(), mode, ...(requestText ? { requestText } : {}) };

@@ -35,6 +35,16 @@ export { analyze, runForensics, stagesAssuming, type Analysis, type ForensicsDep
 export { paramsOf, fieldOf, needsSecret, NO_SECRET, type FieldError, type InputField } from './params.ts';
 export { evidenceOf, hasEvidence, requestGiven } from './evidence.ts';
 export { stageView, SECRET_NEEDED, type StageView } from './stage-view.ts';
+export {
+	requestLinks,
+	partsOfLine,
+	explanationOf,
+	type RequestLinks,
+	type RequestPart,
+	type LineRef,
+	type LineExplanation,
+	type LinkedStage
+} from './request-links.ts';
 export { parseFormFields } from './post-fields.ts';
 export { sanitize } from './sanitize.ts';
 export { withHeaders } from './request-text.ts';
