@@ -35,7 +35,9 @@ function monacoFiles(): Plugin {
 				...(monaco.viteMetadata?.importedAssets ?? []),
 				...referenced.map((o) => o.fileName)
 			]);
-			for (const config of configs) config.define = { ...config.define, __MONACO_FILES__: JSON.stringify([...files]) };
+			// The resolved config is typed read-only; Kit reads its define when it builds the worker.
+			for (const config of configs)
+				(config as { define?: Record<string, string> }).define = { ...config.define, __MONACO_FILES__: JSON.stringify([...files]) };
 		}
 	};
 }

@@ -1,5 +1,5 @@
 // npm run bench [-- --quick]: our SigV4 core against aws4fetch, @smithy/signature-v4 and aws4, on the same
-// requests, in Node and in headless Chromium. Exits non-zero only when a signer disagrees with ours. Then the heavy inputs of the reliability report in the page (bench-heavy.mjs).
+// requests, in Node and in headless Chromium. Exits non-zero only when a signer disagrees with ours. Then the heavy inputs of the reliability report in the page (bench-heavy.mjs) and a throttled first visit (bench-first-visit.mjs).
 import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { benchPageRecompute } from './bench-page.mjs';
 import { benchForensics, forensicsLine } from './bench-forensics.mjs';
 import { benchHeavy, heavyReport } from './bench-heavy.mjs';
+import { benchFirstVisit, firstVisitReport } from './bench-first-visit.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = path.join(ROOT, 'bench-results');
@@ -207,6 +208,9 @@ console.log(forensicsLine(forensics) + '\n');
 const heavy = await benchHeavy(CHROMIUM, CHROMIUM_ARGS);
 console.log(heavyReport(heavy) + '\n');
 
+const firstVisit = await benchFirstVisit(CHROMIUM, CHROMIUM_ARGS);
+console.log(firstVisitReport(firstVisit) + '\n');
+
 const busiest = Math.max(nodeEnv.load, chromiumEnv.load);
 if (busiest > LOAD_WARNING) {
 	console.log(
@@ -229,6 +233,7 @@ const results = {
 	page,
 	forensics,
 	heavy,
+	firstVisit,
 	disagreements: wrong,
 	seconds: Math.round((performance.now() - started) / 100) / 10
 };

@@ -210,6 +210,21 @@ describe('share links', () => {
 		expect(await page.getByLabel('Access key ID').inputValue()).toBe('AKIAIOSFODNN7EXAMPLE');
 		expect(await page.locator('#paste').inputValue()).not.toContain('AKIAREALKEY000000001');
 		await expect.poll(() => paneText(page, 'Signature')).toBe(DEFAULT_SIGNATURE);
+		expect(await page.getByRole('status').filter({ hasText: 'Replaced:' }).textContent()).toBe(
+			'Replaced: access key ID AKIA…001 → AKIAIOSFODNN7EXAMPLE (2 places). Removed: the secret access key (1 place). Signatures now follow the example keys.'
+		);
+		await context.close();
+	});
+
+	it('sanitize can replace the bucket too, and says what it replaced and that the signature changes', async () => {
+		const { context, page } = await open();
+		await page.locator('#request').fill('GET /a.txt HTTP/1.1\nHost: my-bucket.s3.amazonaws.com\n');
+		await page.getByRole('checkbox', { name: /also replaces the bucket and host names/ }).check();
+		await page.getByRole('button', { name: 'Sanitize' }).click();
+		expect(await page.locator('#request').inputValue()).toBe('GET /a.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n');
+		const status = await page.getByRole('status').filter({ hasText: 'Replaced:' }).textContent();
+		expect(status).toContain('Replaced: bucket my-bucket → examplebucket (1 place).');
+		expect(status).toContain('a signature made for the real names no longer matches it');
 		await context.close();
 	});
 

@@ -46,6 +46,6 @@ export {
 	type LinkedStage
 } from './request-links.ts';
 export { parseFormFields } from './post-fields.ts';
-export { sanitize } from './sanitize.ts';
+export { sanitize, type Sanitized, type SanitizeOptions, type Replacement } from './sanitize.ts';
 export { withHeaders } from './request-text.ts';
 export { mergeForensics } from './merge-forensics.ts';

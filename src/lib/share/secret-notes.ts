@@ -1,6 +1,7 @@
 import type { Case } from '../case/case.ts';
 import { PLACE_NAMES, type TextPlace } from '../case/case-texts.ts';
 import { leftNothingOut, PLACEHOLDERS, redactSecrets, type LeftOut, type SecretKind } from '../case/redact-secrets.ts';
+import type { Sanitized } from '../case/sanitize.ts';
 import { isPublicSecret } from './shareable-case.ts';
 
 const NAMES: Record<SecretKind, string> = {
@@ -59,4 +60,28 @@ export function askForSecrets(missing: { kind: SecretKind; places: TextPlace[] }
 			`${field ? `, and into ${field}` : ''}.`
 		);
 	});
+}
+
+/** An access key ID shortened so that the status line does not repeat it whole. */
+const shortKey = (key: string) => (key.length > 10 ? `${key.slice(0, 4)}…${key.slice(-3)}` : key);
+
+/**
+ * What Sanitize did, for the status line: "Replaced: access key ID AKIA…XYZ → AKIAIOSFODNN7EXAMPLE
+ * (3 places); bucket my-bucket → examplebucket (5 places). Removed: the secret access key (1 place)."
+ * New names change the canonical request, so it says the signatures no longer match the real ones.
+ */
+export function sanitizedSentence(s: Sanitized): string {
+	const replaced = s.replaced.map(
+		(r) => `${r.what} ${r.what === 'access key ID' ? shortKey(r.from) : r.from} → ${r.to} (${plural(Math.max(r.places, 1), 'place')})`
+	);
+	const removed = [...placesOf(s.removed), ...signingKeys(s.removed)];
+	const renamed = s.replaced.some((r) => r.what !== 'access key ID');
+	return [
+		replaced.length > 0 ? `Replaced: ${replaced.join('; ')}.` : 'No access key ID of yours to replace.',
+		removed.length > 0 ? `Removed: ${list(removed)}.` : 'No secret to remove.',
+		'Signatures now follow the example keys.',
+		renamed ? 'The new names change the canonical request: a signature made for the real names no longer matches it.' : ''
+	]
+		.filter(Boolean)
+		.join(' ');
 }

@@ -4,7 +4,7 @@ import { describeOrigin, edit } from '../case/edit.ts';
 import { kindName } from '../case/kind-names.ts';
 import { hasEvidence, requestGiven } from '../case/evidence.ts';
 import { needsSecret } from '../case/params.ts';
-import { sanitize } from '../case/sanitize.ts';
+import { sanitize, type SanitizeOptions, type Sanitized } from '../case/sanitize.ts';
 import { analyze, stagesAssuming, type Analysis } from '../case/analyze.ts';
 import type { ImportReport } from '../case/import-paste.ts';
 import { rankFindings, verdictOf, type Stage, type Verdict } from '../findings/index.ts';
@@ -234,9 +234,9 @@ export class DebuggerState {
 		this.forensics.cancel();
 	}
 
-	/** AWS's example keys everywhere the real ones appeared, so the case can be posted in public. */
-	sanitize(): void {
-		this.#case = sanitize(this.#case);
+	/** AWS's example keys (and names, if asked) where the real ones were, to post the case in public; says what it replaced. */
+	sanitize(options?: SanitizeOptions): Sanitized {
+		return ((s) => ((this.#case = s.case), s))(sanitize(this.#case, options));
 	}
 
 	/** The datetime of this moment, in SigV4's form. */

@@ -85,7 +85,7 @@ describe('sanitize', () => {
 			exampleCase(),
 			`curl --user AKIAREALKEY000000001:${SECRET} -H 'x-amz-security-token: ${TOKEN}' https://examplebucket.s3.amazonaws.com/k`
 		).case;
-		const clean = sanitize(c);
+		const clean = sanitize(c).case;
 		expect(JSON.stringify(clean)).not.toMatch(new RegExp(`${SECRET.replace(/[+/]/g, '\\$&')}|AKIAREALKEY000000001|IQoJb3JpZ2lu`));
 		expect(clean.pasteText).toContain(`--user AKIAIOSFODNN7EXAMPLE:${PLACEHOLDERS.secretAccessKey}`);
 		const opened = await decodeCase(await encodeCase(clean, { includeSecrets: false }));
