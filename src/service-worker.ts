@@ -14,11 +14,7 @@ const CACHE = `${PREFIX}${version}`;
 /** Which open pages may still run each older version (window client ids), kept across worker restarts. */
 const USERS = 'sigv4-debugger:users';
 const USERS_KEY = 'users.json';
-/** Monaco's files (see vite.config.ts): cached when a page first loads them, not on install. */
-declare const __MONACO_FILES__: string[];
-const MONACO: readonly string[] = typeof __MONACO_FILES__ === 'undefined' ? [] : __MONACO_FILES__;
-const isMonaco = (path: string) => MONACO.some((file) => path.endsWith(`/${file}`));
-const ASSETS = [...build.filter((file) => !isMonaco(file)), ...files, ...prerendered];
+const ASSETS = [...build, ...files, ...prerendered];
 const IMMUTABLE = '/_app/immutable/';
 
 type Users = Record<string, string[]>;
@@ -57,33 +53,8 @@ sw.addEventListener('install', (event) => {
 	);
 });
 
-/**
- * Monaco's files this browser already holds in its HTTP cache (a page loaded them before this
- * worker took control), copied into this version's cache without a download.
- */
-async function keepLoadedMonaco(): Promise<void> {
-	const cache = await caches.open(CACHE);
-	for (const file of build.filter(isMonaco)) {
-		if (await cache.match(file)) continue;
-		const held = await fromHttpCache(new Request(file));
-		if (held) await cache.put(file, held);
-	}
-}
-
-/** A response the browser holds, however old, without the network: `only-if-cached` needs same-origin. */
-async function fromHttpCache(request: Request): Promise<Response | undefined> {
-	try {
-		const response = await fetch(request.url, { cache: 'only-if-cached', mode: 'same-origin' });
-		return response.ok ? response : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(prune(true).then(() => sw.clients.claim()));
-	// Not waited for: fetches wait until the worker is active.
-	void keepLoadedMonaco();
 });
 
 // A page asks which version serves it, to offer a reload when it is not its own.
@@ -113,12 +84,10 @@ async function fromCache(request: Request): Promise<Response | undefined> {
 
 /**
  * This version's files from its cache; a content-hashed file an older page still asks for from that
- * version's cache (the host no longer has it); anything else from the network. Monaco's files are
- * kept once fetched (`keep`), and offline come from what the browser holds.
+ * version's cache (the host no longer has it); anything else from the network.
  */
-async function asset(request: Request, url: URL, keep: (done: Promise<unknown>) => void): Promise<Response> {
-	const cache = await caches.open(CACHE);
-	const own = await cache.match(request, { ignoreSearch: true });
+async function asset(request: Request, url: URL): Promise<Response> {
+	const own = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
 	if (own) return own;
 	if (url.pathname.includes(IMMUTABLE)) {
 		for (const key of await caches.keys()) {
@@ -127,17 +96,7 @@ async function asset(request: Request, url: URL, keep: (done: Promise<unknown>) 
 			if (old) return old;
 		}
 	}
-	if (!isMonaco(url.pathname)) return fetch(request);
-	let response: Response;
-	try {
-		response = await fetch(request);
-	} catch (error) {
-		const held = await fromHttpCache(request);
-		if (!held) throw error;
-		response = held;
-	}
-	if (response.ok) keep(cache.put(url.pathname, response.clone()));
-	return response;
+	return fetch(request);
 }
 
 sw.addEventListener('fetch', (event) => {
@@ -149,6 +108,6 @@ sw.addEventListener('fetch', (event) => {
 		event.waitUntil(prune(false));
 		event.respondWith(navigate(request));
 	} else {
-		event.respondWith(asset(request, url, (done) => event.waitUntil(done)));
+		event.respondWith(asset(request, url));
 	}
 });
