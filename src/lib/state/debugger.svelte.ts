@@ -11,6 +11,7 @@ import { rankFindings, verdictOf, type Stage, type Verdict } from '../findings/i
 import { mergeForensics } from '../case/merge-forensics.ts';
 import { serviceRules } from '../sigv4/index.ts';
 import { ForensicsRunner } from './forensics-runner.svelte.ts';
+import { sigv4Now } from './sigv4-now.ts';
 import { importInWorker, isLargeText } from './import-in-worker.ts';
 import { loadChunk } from './load-chunk.ts';
 
@@ -236,15 +237,11 @@ export class DebuggerState {
 
 	/** AWS's example keys (and names, if asked) where the real ones were, to post the case in public; says what it replaced. */
 	sanitize(options?: SanitizeOptions): Sanitized {
-		return ((s) => ((this.#case = s.case), s))(sanitize(this.#case, options));
+		const sanitized = sanitize(this.#case, options);
+		this.#case = sanitized.case;
+		return sanitized;
 	}
 
 	/** The datetime of this moment, in SigV4's form. */
-	static now(): string {
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a one-off reading, not state
-		return new Date()
-			.toISOString()
-			.replace(/\.\d{3}Z$/, 'Z')
-			.replace(/[-:]/g, '');
-	}
+	static now = sigv4Now;
 }
