@@ -1,6 +1,8 @@
 // The mutator of the input fuzz: a seeded generator, the odd characters people paste by accident,
 // the formats' own tokens, and edits that splice, cut, repeat and reorder realistic text.
 
+import { FUZZ_TOKENS } from '../helpers/fuzz-tokens.ts';
+
 /** A small, fast, seeded generator (mulberry32): the same seed gives the same inputs on every machine. */
 export function rng(seed: number): () => number {
 	let a = seed >>> 0;
@@ -108,66 +110,7 @@ export const ODD = [
 ];
 
 /** Pieces of the formats the importers read: splicing them in reaches deep branches. */
-export const TOKENS = [
-	'curl ',
-	' -H ',
-	' -X ',
-	' --data ',
-	' --data-urlencode ',
-	' -G ',
-	' -u ',
-	' --user ',
-	' --aws-sigv4 ',
-	"$'",
-	'fetch(',
-	'await ',
-	'"headers": {',
-	'GET / HTTP/1.1\n',
-	'PUT /a%20b HTTP/1.1\n',
-	'Host: s3.amazonaws.com\n',
-	'Host: examplebucket.s3.us-west-2.amazonaws.com\n',
-	'https://examplebucket.s3.amazonaws.com/a?X-Amz-Signature=00&X-Amz-Credential=A%2F2%2Fr%2Fs%2Faws4_request',
-	'Authorization: AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=ab',
-	'X-Amz-Date: 20240101T000000Z\n',
-	'X-Amz-Security-Token: IQoJ\n',
-	'x-amz-content-sha256: UNSIGNED-PAYLOAD\n',
-	'AWS AKID:sig=',
-	'AWS4-HMAC-SHA256\n',
-	'20240101T000000Z\n',
-	'20240101/us-east-1/s3/aws4_request\n',
-	'<?xml version="1.0"?>',
-	'<Error>',
-	'</Error>',
-	'<Code>SignatureDoesNotMatch</Code>',
-	'<CanonicalRequestBytes>47 45 54 0a',
-	'</CanonicalRequestBytes>',
-	'<StringToSign>',
-	'<![CDATA[',
-	'<!--',
-	'{"log":{"entries":[',
-	'{"request":{"method":"GET","url":"https://x.amazonaws.com/","headers":[{"name":"a","value":"b"}]}}',
-	"The Canonical String for this request should have been\n'",
-	'The String-to-Sign should have been\n',
-	'CanonicalRequest:\n',
-	'StringToSign:\n',
-	'CANONICAL REQUEST = ',
-	"('\\n'",
-	'* aws_sigv4: Canonical request (enclosed in []) - [',
-	'> GET / HTTP/1.1\n',
-	'Content-Disposition: form-data; name="policy"\n\n',
-	'------b\n',
-	'formData.append("key", x);',
-	'policy: eyJ\n',
-	'AWSAccessKeyId=AKID&Signature=x',
-	"b'<Error><Code>X</Code>\\n",
-	'{"format":"sigv4-debugger-case","version":1,"case":',
-	'"requestText":',
-	'"provided":{"canonicalRequest":',
-	'"origins":{"region":{"from":"paste","paste":1}}',
-	'["starts-with", "$key", ""]',
-	'["content-length-range", 0, -1]',
-	'{"x-amz-date": "20130524T000000Z"}'
-];
+export const TOKENS = FUZZ_TOKENS;
 
 const MAX_GROWTH = 50_000;
 

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importText, type ImportResult } from '../../src/lib/parse/index.ts';
 import { SAMPLES, SECRET } from './parse-samples.ts';
+import { FUZZ_TOKENS } from '../helpers/fuzz-tokens.ts';
 
 // Four properties: 10,000 cases in a normal run; PARSE_FUZZ_RUNS=100000 for a long hunt.
 const RUNS = Number(process.env.PARSE_FUZZ_RUNS) || 2500;
@@ -62,55 +63,7 @@ const SPECIALS = [
 	'%',
 	'@'
 ];
-const TOKENS = [
-	...SPECIALS,
-	' ',
-	'curl ',
-	'-H ',
-	'-X',
-	'--data ',
-	'-u ',
-	'--aws-sigv4 ',
-	"$'",
-	'fetch(',
-	'await ',
-	'"headers": {',
-	'GET / HTTP/1.1\n',
-	'Host: s3.amazonaws.com\n',
-	'https://examplebucket.s3.amazonaws.com/a?X-Amz-Signature=00&X-Amz-Credential=A%2F2%2Fr%2Fs%2Faws4_request',
-	'Authorization: AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=ab',
-	'AWS AKID:sig=',
-	'AWS4-HMAC-SHA256\n',
-	'20240101T000000Z\n',
-	'<?xml version="1.0"?>',
-	'<Error>',
-	'</Error>',
-	'<Code>SignatureDoesNotMatch</Code>',
-	'<CanonicalRequestBytes>47 45 54 0a',
-	'</CanonicalRequestBytes>',
-	'&amp;',
-	'&#x0D;',
-	'&#99999999;',
-	'<![CDATA[',
-	'{"log":{"entries":[',
-	'{"request":{"method":"GET","url":"https://x.amazonaws.com/","headers":[{"name":"a","value":"b"}]}}',
-	"The Canonical String for this request should have been\n'",
-	'The String-to-Sign should have been\n',
-	'CanonicalRequest:\n',
-	'StringToSign:\n',
-	'CANONICAL REQUEST = ',
-	"('\\n'",
-	'* aws_sigv4: Canonical request (enclosed in []) - [',
-	'> GET / HTTP/1.1\n',
-	'Content-Disposition: form-data; name="policy"\n\n',
-	'------b\n',
-	'formData.append("key", x);',
-	'policy: eyJ\n',
-	'AWSAccessKeyId=AKID&Signature=x',
-	"b'<Error><Code>X</Code>\\n",
-	'__proto__',
-	'constructor'
-];
+const TOKENS = [...SPECIALS, ...FUZZ_TOKENS];
 
 type Op = { t: number; a: number; b: number; s: string };
 
