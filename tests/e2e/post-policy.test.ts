@@ -76,7 +76,7 @@ describe('POST policy mode', () => {
 		page.setDefaultTimeout(10_000);
 		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
 		await page.getByText('Write a policy').click();
-		await page.getByLabel('Bucket').fill('my-uploads');
+		await page.getByLabel('Bucket', { exact: true }).fill('my-uploads');
 		await page.getByRole('button', { name: 'Write the policy' }).click();
 		await expect.poll(() => paneText(page, 'Policy')).toContain('"my-uploads"');
 		const policy = await paneText(page, 'Policy');

@@ -52,31 +52,31 @@ describe('request parts and stage lines', () => {
 
 	it('hovering a request header lights its canonical-request line and explains it; leaving clears the light', async () => {
 		await page.locator('[data-part="header:range"]').hover();
-		expect(await litLines(page, 'Canonical request')).toEqual(['range:bytes=0-9']);
-		expect(await explanation(page)).toMatch(/Canonical request, line 5:\s*header[\s\S]*Range: bytes=0-9[\s\S]*name lowercased/);
+		await expect.poll(() => litLines(page, 'Canonical request')).toEqual(['range:bytes=0-9']);
+		await expect.poll(() => explanation(page)).toMatch(/Canonical request, line 5:\s*header[\s\S]*Range: bytes=0-9[\s\S]*name lowercased/);
 		await page.locator('h1').hover();
-		expect(await litLines(page, 'Canonical request')).toEqual([]);
-		expect(await litParts(page)).toEqual([]);
+		await expect.poll(() => litLines(page, 'Canonical request')).toEqual([]);
+		await expect.poll(() => litParts(page)).toEqual([]);
 	});
 
 	it('keyboard focus on a request header lights its line; the explanation opens from the keyboard', async () => {
 		await page.locator('#request').focus();
 		await tabTo(page, '[data-part="header:host"]');
-		expect(await litLines(page, 'Canonical request')).toEqual(['host:examplebucket.s3.amazonaws.com']);
-		expect(await explanation(page)).toMatch(/Canonical request, line 4:\s*header[\s\S]*Host: examplebucket\.s3\.amazonaws\.com/);
+		await expect.poll(() => litLines(page, 'Canonical request')).toEqual(['host:examplebucket.s3.amazonaws.com']);
+		await expect.poll(() => explanation(page)).toMatch(/Canonical request, line 4:\s*header[\s\S]*Host: examplebucket\.s3\.amazonaws\.com/);
 		// The pointer passing over another part and leaving gives the light back to the focused one.
 		await page.locator('[data-part="method"]').hover();
-		expect(await litLines(page, 'Canonical request')).toEqual(['GET']);
+		await expect.poll(() => litLines(page, 'Canonical request')).toEqual(['GET']);
 		await page.locator('h1').hover();
-		expect(await litLines(page, 'Canonical request')).toEqual(['host:examplebucket.s3.amazonaws.com']);
+		await expect.poll(() => litLines(page, 'Canonical request')).toEqual(['host:examplebucket.s3.amazonaws.com']);
 		await page.keyboard.press('Tab');
-		expect(await litLines(page, 'Canonical request')).not.toContain('host:examplebucket.s3.amazonaws.com');
+		await expect.poll(() => litLines(page, 'Canonical request')).not.toContain('host:examplebucket.s3.amazonaws.com');
 	});
 
 	it('hovering a canonical-request line lights the request part it came from', async () => {
 		await viewLine(page, 'Canonical request', 'host:').hover();
-		expect(await litParts(page)).toEqual(['header:host']);
-		expect(await explanation(page)).toContain('Canonical request, line 4');
+		await expect.poll(() => litParts(page)).toEqual(['header:host']);
+		await expect.poll(() => explanation(page)).toContain('Canonical request, line 4');
 	});
 
 	it('moving the cursor through the canonical request by keyboard lights each line’s part and explains it', async () => {
@@ -85,21 +85,21 @@ describe('request parts and stage lines', () => {
 		await pane(page, 'Canonical request').locator('.native-edit-context').focus();
 		await page.keyboard.press('Control+Home');
 		for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
-		expect(await litParts(page)).toEqual(['header:range']);
-		expect(await explanation(page)).toMatch(/Canonical request, line 5:\s*header/);
+		await expect.poll(() => litParts(page)).toEqual(['header:range']);
+		await expect.poll(() => explanation(page)).toMatch(/Canonical request, line 5:\s*header/);
 		await page.keyboard.press('ArrowUp');
-		expect(await litParts(page)).toEqual(['header:host']);
+		await expect.poll(() => litParts(page)).toEqual(['header:host']);
 		await page.keyboard.press('Tab');
-		expect(await litParts(page)).toEqual([]);
+		await expect.poll(() => litParts(page)).toEqual([]);
 	});
 
 	it('the date lights its X-Amz-Date line and the date and scope in the string to sign, and back', async () => {
 		await page.locator('[data-part="date"]').focus();
-		expect(await litLines(page, 'Canonical request')).toEqual(['x-amz-date:20130524T000000Z']);
-		expect(await litLines(page, 'String to sign')).toEqual(['20130524T000000Z', '20130524/us-east-1/s3/aws4_request']);
+		await expect.poll(() => litLines(page, 'Canonical request')).toEqual(['x-amz-date:20130524T000000Z']);
+		await expect.poll(() => litLines(page, 'String to sign')).toEqual(['20130524T000000Z', '20130524/us-east-1/s3/aws4_request']);
 		await viewLine(page, 'String to sign', '20130524/').hover();
 		expect((await litParts(page)).sort()).toEqual(['date', 'scope']);
-		expect(await explanation(page)).toMatch(/String to sign, line 3:\s*credential scope/);
+		await expect.poll(() => explanation(page)).toMatch(/String to sign, line 3:\s*credential scope/);
 		expect(errors).toEqual([]);
 	});
 
@@ -107,7 +107,7 @@ describe('request parts and stage lines', () => {
 		await page.locator('#request').fill('GET /?z=1&a=x+y HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n\n');
 		await page.locator('[data-part="query:1"]').waitFor();
 		await page.locator('[data-part="query:1"]').hover();
-		expect(await pane(page, 'Canonical request').locator('.link-span').allInnerTexts()).toEqual(['a=x%20y']);
+		await expect.poll(() => pane(page, 'Canonical request').locator('.link-span').allInnerTexts()).toEqual(['a=x%20y']);
 		expect(errors).toEqual([]);
 	});
 });
