@@ -3,6 +3,7 @@ import { EXAMPLE_CREDENTIALS } from './examples.ts';
 import { mapTexts } from './case-texts.ts';
 import { redactSecrets, type LeftOut } from './redact-secrets.ts';
 import { sanitizedNames } from './sanitize-names.ts';
+import { hasEvidence } from './evidence.ts';
 
 export interface SanitizeOptions {
 	/** Also put example names in place of the bucket and the host. */
@@ -28,7 +29,8 @@ export interface Sanitized {
  * The case with AWS's documented example keys in place of the real ones, everywhere they appear,
  * so that it can be posted in public: every secret in its texts gives way to its placeholder (the
  * redaction a link uses), the access key ID to the example's, and on request the bucket and host
- * to example names. Signatures then follow the example keys (and names). Says what it replaced.
+ * to example names. Signatures then follow the example keys (and names), except where pasted
+ * evidence was signed with another secret. Says what it replaced.
  */
 export function sanitize(c: Case, options: SanitizeOptions = {}): Sanitized {
 	const { case: redacted, leftOut } = redactSecrets(c);
@@ -48,11 +50,16 @@ export function sanitize(c: Case, options: SanitizeOptions = {}): Sanitized {
 			})
 		);
 	}
+	// Pasted evidence was signed with the user's own secret: judged against the example's, every
+	// signature in it would look wrong. The case then comes without a secret, and the page judges
+	// only what needs none (canonical request, string to sign) until someone types one.
+	const signedElsewhere = hasEvidence(c) && c.secretAccessKey !== EXAMPLE_CREDENTIALS.secretAccessKey;
+	const { secretAccessKey: _dropped, ...rest } = out;
 	return {
 		case: {
-			...out,
+			...rest,
 			accessKeyId: EXAMPLE_CREDENTIALS.accessKeyId,
-			secretAccessKey: EXAMPLE_CREDENTIALS.secretAccessKey,
+			...(signedElsewhere ? {} : { secretAccessKey: EXAMPLE_CREDENTIALS.secretAccessKey }),
 			sessionToken: '',
 			origins: withoutOrigins(c.origins, ['accessKeyId'])
 		},

@@ -79,7 +79,9 @@ export function sanitizedSentence(s: Sanitized): string {
 	return [
 		replaced.length > 0 ? `Replaced: ${replaced.join('; ')}.` : 'No access key ID of yours to replace.',
 		removed.length > 0 ? `Removed: ${list(removed)}.` : 'No secret to remove.',
-		'Signatures now follow the example keys.',
+		s.case.secretAccessKey === undefined
+			? 'Your pasted signatures were made with your own secret key, so the case holds none: it compares the canonical request and string to sign, and signs once a secret key is typed.'
+			: 'Signatures now follow the example keys.',
 		renamed ? 'The new names change the canonical request: a signature made for the real names no longer matches it.' : ''
 	]
 		.filter(Boolean)

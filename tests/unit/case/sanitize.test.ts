@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CASE, EXAMPLE_CREDENTIALS, sanitize, type Case } from '../../../src/lib/case/index.ts';
+import { analyze, DEFAULT_CASE, EXAMPLE_CREDENTIALS, importPaste, sanitize, type Case } from '../../../src/lib/case/index.ts';
 import { sanitizedSentence } from '../../../src/lib/share/index.ts';
 
 const KEY = 'AKIAREALKEY000000XYZ';
@@ -25,8 +25,31 @@ describe('sanitize says what it replaced', () => {
 		// Without the option, the names stay.
 		expect(out.case.requestText).toContain('my-bucket.s3.us-west-2.amazonaws.com');
 		expect(sanitizedSentence(out)).toBe(
-			'Replaced: access key ID AKIA…XYZ → AKIAIOSFODNN7EXAMPLE (2 places). Removed: the secret access key (2 places). Signatures now follow the example keys.'
+			'Replaced: access key ID AKIA…XYZ → AKIAIOSFODNN7EXAMPLE (2 places). Removed: the secret access key (2 places). Your pasted signatures were made with your own secret key, so the case holds none: it compares the canonical request and string to sign, and signs once a secret key is typed.'
 		);
+	});
+
+	it('keeps the verdict honest: evidence signed with the real secret is not judged against the example secret', async () => {
+		const own = {
+			...DEFAULT_CASE,
+			accessKeyId: KEY,
+			secretAccessKey: SECRET,
+			requestText:
+				'GET /a.jpg HTTP/1.1\nHost: my-bucket.s3.amazonaws.com\nX-Amz-Date: 20130524T000000Z\nX-Amz-Content-Sha256: UNSIGNED-PAYLOAD\n'
+		};
+		const trace = (await analyze(own)).trace!;
+		const authorization = `AWS4-HMAC-SHA256 Credential=${KEY}/20130524/us-east-1/s3/aws4_request, SignedHeaders=${trace.signedHeaders.join(';')}, Signature=${trace.signature}`;
+		const pasted = importPaste(own, `${own.requestText}Authorization: ${authorization}\n`).case;
+		expect((await analyze(pasted)).verdict?.kind).toBe('correct');
+		for (const names of [false, true]) {
+			const clean = sanitize(pasted, { names }).case;
+			expect(clean.secretAccessKey).toBeUndefined();
+			const after = await analyze(clean);
+			expect(after.verdict?.kind).toBe('undecided');
+			expect(after.findings.filter((f) => f.severity === 'error')).toEqual([]);
+		}
+		// With nothing pasted there is nothing to judge: the stages follow the example keys.
+		expect(sanitize(own).case.secretAccessKey).toBe(EXAMPLE_CREDENTIALS.secretAccessKey);
 	});
 
 	it('replaces a virtual-hosted bucket in every text, whole names only, and says the signature changes', () => {
