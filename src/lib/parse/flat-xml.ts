@@ -50,7 +50,13 @@ class ProblemList {
 }
 
 const NAME = /[A-Za-z_][\w.:-]*/y;
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ENTITIES = new Map([
+	['amp', '&'],
+	['lt', '<'],
+	['gt', '>'],
+	['quot', '"'],
+	['apos', "'"]
+]);
 const MAX_DEPTH = 64;
 
 /** Decodes the XML entities of `raw`, which starts at `offset` in the text; unknown ones stay as written. */
@@ -58,7 +64,7 @@ export function decodeEntities(raw: string, offset: number, problems: { push(pro
 	if (!raw.includes('&')) return raw;
 	return raw.replace(/&([^;&<\s]{0,12});?/g, (whole, body: string, at: number) => {
 		if (whole.endsWith(';')) {
-			const named = ENTITIES[body];
+			const named = ENTITIES.get(body);
 			if (named !== undefined) return named;
 			const num = /^#(?:x([0-9A-Fa-f]{1,6})|(\d{1,7}))$/.exec(body);
 			if (num) {

@@ -1,5 +1,9 @@
 /** Signing names that differ from the endpoint prefix. */
-const SIGNING_NAME: Record<string, string> = { email: 'ses', 'runtime.sagemaker': 'sagemaker', 'data.iot': 'iotdata' };
+const SIGNING_NAME = new Map([
+	['email', 'ses'],
+	['runtime.sagemaker', 'sagemaker'],
+	['data.iot', 'iotdata']
+]);
 const REGION = /^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d$/;
 
 /**
@@ -30,7 +34,7 @@ export function scopeFromHost(hostWithPort: string): { region?: string; service?
 	if (regionAt === -1) {
 		// Global endpoints: iam.amazonaws.com, sts.amazonaws.com, route53.amazonaws.com
 		const last = labels[labels.length - 1]!;
-		return { service: SIGNING_NAME[last] ?? last, region: 'us-east-1' };
+		return { service: SIGNING_NAME.get(last) ?? last, region: 'us-east-1' };
 	}
 	const region = labels[regionAt]!;
 	// Service before the region (sns.us-east-1, abc.execute-api.us-east-1), or after it (search-x.us-east-1.es, x.us-east-1.aoss)
@@ -39,5 +43,5 @@ export function scopeFromHost(hostWithPort: string): { region?: string; service?
 	const before = labels.slice(0, regionAt).join('.');
 	const last = labels[regionAt - 1];
 	if (!last) return { region };
-	return { region, service: SIGNING_NAME[before] ?? SIGNING_NAME[last] ?? last };
+	return { region, service: SIGNING_NAME.get(before) ?? SIGNING_NAME.get(last) ?? last };
 }

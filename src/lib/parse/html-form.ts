@@ -7,7 +7,14 @@ export function looksLikeHtmlForm(text: string): boolean {
 	return /<form[\s>]/i.test(text) && /<input\b/i.test(text);
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const ENTITIES = new Map([
+	['amp', '&'],
+	['lt', '<'],
+	['gt', '>'],
+	['quot', '"'],
+	['apos', "'"],
+	['nbsp', '\u00a0']
+]);
 
 function decodeHtml(value: string): string {
 	return value.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (whole, body: string) => {
@@ -15,7 +22,7 @@ function decodeHtml(value: string): string {
 			const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
 			return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
 		}
-		return ENTITIES[body.toLowerCase()] ?? whole;
+		return ENTITIES.get(body.toLowerCase()) ?? whole;
 	});
 }
 

@@ -14,15 +14,15 @@ export interface ParsedSignedUrl {
 	sigv2: string[];
 }
 
-const V4: Record<string, keyof ParsedSignedUrl> = {
-	'x-amz-algorithm': 'algorithm',
-	'x-amz-credential': 'credential',
-	'x-amz-date': 'date',
-	'x-amz-expires': 'expires',
-	'x-amz-signedheaders': 'signedHeaders',
-	'x-amz-signature': 'signature',
-	'x-amz-security-token': 'securityToken'
-};
+const V4 = new Map<string, keyof ParsedSignedUrl>([
+	['x-amz-algorithm', 'algorithm'],
+	['x-amz-credential', 'credential'],
+	['x-amz-date', 'date'],
+	['x-amz-expires', 'expires'],
+	['x-amz-signedheaders', 'signedHeaders'],
+	['x-amz-signature', 'signature'],
+	['x-amz-security-token', 'securityToken']
+]);
 const V2 = ['AWSAccessKeyId', 'Signature', 'Expires', 'SignatureVersion', 'SignatureMethod'];
 
 /** Reads the query of a URL; undefined when it carries no signature parameter at all. */
@@ -33,7 +33,7 @@ export function parseSignedUrl(url: string): ParsedSignedUrl | undefined {
 	let any = false;
 	for (const param of splitQuery(q)) {
 		const key = decodedKey(param);
-		const field = V4[key.toLowerCase()];
+		const field = V4.get(key.toLowerCase());
 		if (field) {
 			// '+' as a space: how S3 reads a query value.
 			(parsed as unknown as Record<string, string>)[field] = new TextDecoder().decode(percentDecode(param.value, true));

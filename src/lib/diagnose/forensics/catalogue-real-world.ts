@@ -74,27 +74,31 @@ function byOutput(model: Model, encode: (e: Encoder) => string, right: string): 
 const labels = (encoders: Encoder[]) => encoders.map((e) => e.label).join('; or ');
 
 /** A header's likely signed values: the common ones for its name, and the sent value's usual rewrites. */
-const COMMON_VALUES: Record<string, string[]> = {
-	'content-type': [
-		'application/octet-stream',
-		'binary/octet-stream',
-		'text/plain',
-		'text/plain;charset=UTF-8',
-		'application/json',
-		'application/x-www-form-urlencoded',
-		'application/xml',
-		'image/jpeg',
-		'image/png',
-		'application/pdf',
-		'multipart/form-data',
-		''
+// A Map: header names come from the user, and 'constructor' must not find Object's.
+const COMMON_VALUES = new Map<string, string[]>([
+	[
+		'content-type',
+		[
+			'application/octet-stream',
+			'binary/octet-stream',
+			'text/plain',
+			'text/plain;charset=UTF-8',
+			'application/json',
+			'application/x-www-form-urlencoded',
+			'application/xml',
+			'image/jpeg',
+			'image/png',
+			'application/pdf',
+			'multipart/form-data',
+			''
+		]
 	],
-	'x-amz-server-side-encryption': ['AES256', 'aws:kms', 'aws:kms:dsse'],
-	'x-amz-server-side-encryption-customer-algorithm': ['AES256'],
-	'x-amz-server-side-encryption-bucket-key-enabled': ['true', 'false'],
-	'x-amz-acl': ['private', 'public-read', 'bucket-owner-full-control'],
-	'x-amz-storage-class': ['STANDARD', 'STANDARD_IA', 'INTELLIGENT_TIERING', 'GLACIER']
-};
+	['x-amz-server-side-encryption', ['AES256', 'aws:kms', 'aws:kms:dsse']],
+	['x-amz-server-side-encryption-customer-algorithm', ['AES256']],
+	['x-amz-server-side-encryption-bucket-key-enabled', ['true', 'false']],
+	['x-amz-acl', ['private', 'public-read', 'bucket-owner-full-control']],
+	['x-amz-storage-class', ['STANDARD', 'STANDARD_IA', 'INTELLIGENT_TIERING', 'GLACIER']]
+]);
 
 function rewrites(value: string): string[] {
 	const out = [value.replace(/\s*;\s*charset=[^;]*/i, ''), `${value};charset=UTF-8`, `${value}; charset=utf-8`, value.toLowerCase()];
@@ -225,8 +229,8 @@ export const REAL_WORLD: MistakeKind[] = [
 				const values = sentValues(model, name);
 				// The common values are guesses for a presigned URL (signed for a client not seen); a request
 				// signed and sent by the same code is tried with the sent value's usual rewrites only.
-				const common = model.mode === 'query' ? COMMON_VALUES[name] : undefined;
-				if (!COMMON_VALUES[name] && !(name === 'content-type' || name.startsWith('x-amz-meta-'))) continue;
+				const common = model.mode === 'query' ? COMMON_VALUES.get(name) : undefined;
+				if (!COMMON_VALUES.get(name) && !(name === 'content-type' || name.startsWith('x-amz-meta-'))) continue;
 				const sent = values.length === 1 ? values[0]! : undefined;
 				const candidates = new Set([...(common ?? []), ...(sent !== undefined ? rewrites(sent) : [])]);
 				if (sent !== undefined) candidates.delete(sent);
@@ -261,7 +265,7 @@ export const REAL_WORLD: MistakeKind[] = [
 				if (!SSE.test(name)) continue;
 				const values = sentValues(model, name);
 				if (values.length > 1) continue;
-				for (const value of COMMON_VALUES[name] ?? []) {
+				for (const value of COMMON_VALUES.get(name) ?? []) {
 					if (values[0] === value) continue;
 					out.push({
 						suffix: `${name}=${value}`,

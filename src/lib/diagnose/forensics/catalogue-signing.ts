@@ -21,18 +21,18 @@ function shiftDay(date: string, days: number): string {
 }
 
 /** Signing names people confuse with the service's (aws4fetch, OpenSearch and SES issues). */
-const SERVICE_ALTERNATIVES: Record<string, string[]> = {
-	'execute-api': ['apigateway'],
-	apigateway: ['execute-api'],
-	ses: ['email'],
-	email: ['ses'],
-	es: ['aoss', 'opensearch'],
-	aoss: ['es'],
-	monitoring: ['cloudwatch'],
-	events: ['eventbridge'],
-	states: ['stepfunctions'],
-	logs: ['cloudwatch-logs']
-};
+const SERVICE_ALTERNATIVES = new Map<string, string[]>([
+	['execute-api', ['apigateway']],
+	['apigateway', ['execute-api']],
+	['ses', ['email']],
+	['email', ['ses']],
+	['es', ['aoss', 'opensearch']],
+	['aoss', ['es']],
+	['monitoring', ['cloudwatch']],
+	['events', ['eventbridge']],
+	['states', ['stepfunctions']],
+	['logs', ['cloudwatch-logs']]
+]);
 
 /** service.region.amazonaws.com and bucket.s3.region.amazonaws.com carry the service and region. */
 function fromHost(hostname: string): { service?: string; region?: string } {
@@ -188,7 +188,7 @@ export const STRING_TO_SIGN: MistakeKind[] = [
 		'Use the signing name of the service (execute-api, ses, es, aoss, …) in the credential scope and the signing key.',
 		(model) => {
 			const own = model.params.service;
-			const candidates = new Set([...(SERVICE_ALTERNATIVES[own] ?? []), fromHost(model.hostname).service ?? '']);
+			const candidates = new Set([...(SERVICE_ALTERNATIVES.get(own) ?? []), fromHost(model.hostname).service ?? '']);
 			candidates.delete('');
 			candidates.delete(own);
 			return [...candidates].map((service) => ({
