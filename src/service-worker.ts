@@ -14,7 +14,11 @@ const CACHE = `${PREFIX}${version}`;
 /** Which open pages may still run each older version (window client ids), kept across worker restarts. */
 const USERS = 'sigv4-debugger:users';
 const USERS_KEY = 'users.json';
-const ASSETS = [...build, ...files, ...prerendered];
+/** Monaco's files (see vite.config.ts): cached when a page first loads them, not on install. */
+declare const __MONACO_FILES__: string[];
+const MONACO: readonly string[] = typeof __MONACO_FILES__ === 'undefined' ? [] : __MONACO_FILES__;
+const isMonaco = (path: string) => MONACO.some((file) => path.endsWith(`/${file}`));
+const ASSETS = [...build.filter((file) => !isMonaco(file)), ...files, ...prerendered];
 const IMMUTABLE = '/_app/immutable/';
 
 type Users = Record<string, string[]>;
@@ -53,13 +57,33 @@ sw.addEventListener('install', (event) => {
 	);
 });
 
+/**
+ * Monaco's files, fetched into this version's cache. A page that loaded Monaco before this worker
+ * controlled it (its first visit) asks for this, so that the editor works offline next time.
+ */
+async function keepMonaco(): Promise<void> {
+	const cache = await caches.open(CACHE);
+	for (const file of build.filter(isMonaco)) {
+		if (await cache.match(file)) continue;
+		// The browser's HTTP cache usually has it: the page has just loaded it.
+		const response = await fetch(file);
+		if (response.ok) await cache.put(file, response);
+	}
+}
+
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(prune(true).then(() => sw.clients.claim()));
 });
 
-// A page asks which version serves it, to offer a reload when it is not its own.
+// A page asks which version serves it, to offer a reload when it is not its own; and, once it has
+// loaded the editor, that the editor be kept.
 sw.addEventListener('message', (event) => {
-	if ((event.data as { type?: unknown } | null)?.type !== 'version') return;
+	const type = (event.data as { type?: unknown } | null)?.type;
+	if (type === 'keep-editor' && (event.data as { version?: unknown }).version === version) {
+		event.waitUntil(keepMonaco().catch(() => undefined));
+		return;
+	}
+	if (type !== 'version') return;
 	(event.ports[0] ?? event.source)?.postMessage({ type: 'version', version });
 });
 
@@ -84,10 +108,12 @@ async function fromCache(request: Request): Promise<Response | undefined> {
 
 /**
  * This version's files from its cache; a content-hashed file an older page still asks for from that
- * version's cache (the host no longer has it); anything else from the network.
+ * version's cache (the host no longer has it); anything else from the network. Monaco's files are
+ * kept once fetched (`keep`).
  */
-async function asset(request: Request, url: URL): Promise<Response> {
-	const own = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
+async function asset(request: Request, url: URL, keep: (done: Promise<unknown>) => void): Promise<Response> {
+	const cache = await caches.open(CACHE);
+	const own = await cache.match(request, { ignoreSearch: true });
 	if (own) return own;
 	if (url.pathname.includes(IMMUTABLE)) {
 		for (const key of await caches.keys()) {
@@ -96,7 +122,10 @@ async function asset(request: Request, url: URL): Promise<Response> {
 			if (old) return old;
 		}
 	}
-	return fetch(request);
+	if (!isMonaco(url.pathname)) return fetch(request);
+	const response = await fetch(request);
+	if (response.ok) keep(cache.put(url.pathname, response.clone()));
+	return response;
 }
 
 sw.addEventListener('fetch', (event) => {
@@ -108,6 +137,6 @@ sw.addEventListener('fetch', (event) => {
 		event.waitUntil(prune(false));
 		event.respondWith(navigate(request));
 	} else {
-		event.respondWith(asset(request, url));
+		event.respondWith(asset(request, url, (done) => event.waitUntil(done)));
 	}
 });

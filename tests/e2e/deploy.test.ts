@@ -6,6 +6,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHostingHeaders } from '../../scripts/hosting-headers.mjs';
 import { launchChromium } from './browser.ts';
+import { monacoChunk } from './build-files.ts';
 import { newContext, waitForEditors } from './pane-helpers.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
@@ -119,6 +120,8 @@ describe('a deploy while the page is open', () => {
 		page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
 		await page.goto(server.url);
 		await waitForEditors(page, 6);
+		// The editors' own worker starts a moment after them; started before a deploy, it is not what fails after it.
+		await expect.poll(() => page.workers().some((w) => /editor\.worker/.test(w.url())), { timeout: 15_000 }).toBe(true);
 		if (options.serviceWorkers !== 'block') {
 			await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
 		}
@@ -161,6 +164,20 @@ describe('a deploy while the page is open', () => {
 
 		// Build B's worker takes over and caches build B; without the network the page is build B's.
 		await expect.poll(() => page.evaluate(controllerVersion), { timeout: 30_000 }).toBe(versionB);
+		// The editor this page loaded (through build A's worker) is kept by build B's once it is in control.
+		const editorB = `/${monacoChunk().replace(/\.js$/, 'B.js')}`;
+		await expect
+			.poll(
+				() =>
+					page.evaluate(async ({ name, file }) => (await (await caches.open(name)).match(file)) !== undefined, {
+						name: `sigv4-debugger-${versionB}`,
+						file: editorB
+					}),
+				{
+					timeout: 15_000
+				}
+			)
+			.toBe(true);
 		// Its own version took over: nothing newer to offer.
 		expect(await page.getByText('A new version of this page is ready.').count()).toBe(0);
 		await context.setOffline(true);

@@ -14,7 +14,13 @@ export async function paneText(page: Page, label: string): Promise<string> {
 	return page.evaluate(() => navigator.clipboard.readText());
 }
 
+/**
+ * The panes become editors when first used (Monaco is not part of the first visit): a press in
+ * the first pane asks for them, without moving focus or the pointer, then this waits for them.
+ */
 export async function waitForEditors(page: Page, count: number): Promise<void> {
+	if (count === 0) return;
+	await page.locator('.stages section.pane').first().dispatchEvent('pointerdown');
 	await page.waitForFunction((n) => document.querySelectorAll('.stages .monaco-editor').length >= n, count, { timeout: 30_000 });
 }
 

@@ -17,6 +17,8 @@ class AppUpdate {
 	ready = $state(false);
 	/** The file that could not be loaded, when one failed. */
 	failed = $state<string | undefined>();
+	/** The failure was the network being gone, not a deploy: it clears when the network is back. */
+	offline = $state(false);
 	#shown = new WeakSet<object>();
 
 	/** Records a failed load: the page shows it, and the console does not also get an uncaught error. */
@@ -25,6 +27,22 @@ class AppUpdate {
 		const url = /\bhttps?:\/\/\S+?\.(?:js|css)\b/.exec(text)?.[0];
 		this.failed = url ? new URL(url).pathname.replace(/^.*\/_app\//, '_app/') : what;
 		if (typeof error === 'object' && error !== null) this.#shown.add(error);
+		void this.#probe();
+	}
+
+	/**
+	 * Offline or deployed? The build's version file is never cached (the service worker passes it
+	 * to the network): no answer is offline, another version is a deploy.
+	 */
+	async #probe(): Promise<void> {
+		try {
+			const response = await fetch(new URL('_app/version.json', document.baseURI), { cache: 'no-store' });
+			const served = ((await response.json()) as { version?: unknown }).version;
+			this.offline = false;
+			if (typeof served === 'string' && served !== version) this.ready = true;
+		} catch {
+			this.offline = true;
+		}
 	}
 
 	reload(): void {
@@ -51,11 +69,19 @@ class AppUpdate {
 			this.fail(event.error, 'a background worker');
 			event.preventDefault();
 		};
+		// Back online: what failed offline loads on its next use.
+		const onOnline = () => {
+			if (!this.offline) return;
+			this.offline = false;
+			this.failed = undefined;
+		};
+		addEventListener('online', onOnline);
 		addEventListener('vite:preloadError', onPreloadError);
 		addEventListener('unhandledrejection', onRejection);
 		addEventListener('error', onError);
 		const stopWorker = this.#watchWorker();
 		return () => {
+			removeEventListener('online', onOnline);
 			removeEventListener('vite:preloadError', onPreloadError);
 			removeEventListener('unhandledrejection', onRejection);
 			removeEventListener('error', onError);
