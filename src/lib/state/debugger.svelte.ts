@@ -35,6 +35,7 @@ export class DebuggerState {
 	#report = $state.raw<ImportReport>(NO_REPORT);
 	#generation = 0;
 	#imports = 0;
+	#running: Case | undefined;
 
 	/** A finding the user clicked: the pane or diff shows its line. */
 	focus = $state<{ stage: Stage; line?: number } | undefined>();
@@ -194,8 +195,10 @@ export class DebuggerState {
 		this.#case = { ...this.#case, overrides };
 	}
 
-	/** Recomputes every stage from the case; a slower, older run never overwrites a newer one. */
+	/** Recomputes every stage from the case; a slower, older run never overwrites a newer one. The same case twice runs once. */
 	async recompute(c: Case = this.#case): Promise<void> {
+		if (c === this.#running) return;
+		this.#running = c;
 		const generation = ++this.#generation;
 		const started = performance.now();
 		const result = await analyze(c);
