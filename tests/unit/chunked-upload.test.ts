@@ -1,6 +1,7 @@
 // aws-chunked uploads against the values AWS publishes: the S3 API Reference's streaming example
 // (sigv4-streaming), its trailer example (sigv4-streaming-trailers) and aws-c-auth's synthetic trailer
 // case; all recomputed in ../shared/research/demand-2.md §5.
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
 	canonicalTrailers,
@@ -239,5 +240,55 @@ describe('STREAMING-UNSIGNED-PAYLOAD-TRAILER', () => {
 		expect(t.request.headers.some(([n]) => n.toLowerCase() === 'content-length')).toBe(false);
 		expect(t.request.headers.some(([n]) => n.toLowerCase() === 'x-amz-trailer')).toBe(false);
 		expect(t.signedHeaders).not.toContain('transfer-encoding');
+	});
+});
+
+describe('a flexible checksum with the upload', () => {
+	it("as a signed trailer: AWS's trailer example, the checksum computed while the chunks are read", async () => {
+		const t = await signChunkedUpload(REQUEST, {
+			...PARAMS,
+			variant: 'signed-trailer',
+			checksum: 'crc32c',
+			signedHeaders: [
+				'content-encoding',
+				'host',
+				'x-amz-content-sha256',
+				'x-amz-date',
+				'x-amz-decoded-content-length',
+				'x-amz-storage-class',
+				'x-amz-trailer'
+			]
+		});
+		expect(t.trailer!.trailers).toEqual([['x-amz-checksum-crc32c', 'sOO8/Q==']]);
+		expect(t.signature).toBe('106e2a8a18243abcf37539882f36619c00e2dfc72633413f02d3b74544bfeb8e');
+		expect(t.trailer!.signature).toBe('d81f82fc3505edab99d459891051a732e8730629a2e4a59689829ca17fe2e435');
+		expect(t.request.headers).toContainEqual(['x-amz-sdk-checksum-algorithm', 'CRC32C']);
+	});
+
+	it("as an unsigned trailer (the SDKs' 2025 default, CRC32): the body is read for it, Content-Length counts it", async () => {
+		const t = await signChunkedUpload(REQUEST, { ...PARAMS, variant: 'unsigned-trailer', checksum: 'crc32' });
+		// zlib.crc32 of 66560 × 'a' is b0ae18ec.
+		expect(t.trailer!.trailers).toEqual([['x-amz-checksum-crc32', 'sK4Y7A==']]);
+		expect(t.request.headers).toContainEqual(['x-amz-trailer', 'x-amz-checksum-crc32']);
+		expect((await collect(framedBody(t, BODY))).length).toBe(t.encodedLength);
+	});
+
+	it("as a header for 'signed': computed before the seed, and signed", async () => {
+		const t = await signChunkedUpload(REQUEST, { ...PARAMS, checksum: 'sha256' });
+		expect(t.request.headers).toContainEqual(['x-amz-checksum-sha256', createHash('sha256').update(BODY).digest('base64')]);
+		expect(t.signedHeaders).toContain('x-amz-checksum-sha256');
+		expect(t.trailer).toBeUndefined();
+	});
+
+	it('refuses a checksum that is also given as a trailer, and an unknown algorithm', async () => {
+		await expect(
+			signChunkedUpload(REQUEST, {
+				...PARAMS,
+				variant: 'signed-trailer',
+				checksum: 'crc32',
+				trailers: [['x-amz-checksum-crc32', 'AAAAAA==']]
+			})
+		).rejects.toMatchObject({ field: 'trailers' });
+		await expect(signChunkedUpload(REQUEST, { ...PARAMS, checksum: 'md5' as never })).rejects.toMatchObject({ field: 'trailers' });
 	});
 });

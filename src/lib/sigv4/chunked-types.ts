@@ -1,4 +1,5 @@
 import type { ByteSource } from './byte-source.ts';
+import type { ChecksumAlgorithm } from './checksum.ts';
 import type { Header, SigningParams, SigningTrace } from './types.ts';
 
 /** STREAMING-AWS4-HMAC-SHA256-PAYLOAD, its -TRAILER form, and STREAMING-UNSIGNED-PAYLOAD-TRAILER. */
@@ -10,6 +11,11 @@ export interface ChunkedParams extends SigningParams {
 	variant: ChunkedVariant;
 	/** Sent after the final chunk (trailer variants only), e.g. ['x-amz-checksum-crc32c', 'sOO8/Q==']. */
 	trailers?: Header[];
+	/**
+	 * A flexible checksum of the body, computed while the chunks are read: a trailer for the trailer
+	 * variants, an x-amz-checksum-* header for 'signed'; x-amz-sdk-checksum-algorithm names it, as the SDKs do.
+	 */
+	checksum?: ChecksumAlgorithm;
 	/** The body, when it is not the request's: a File or Blob is read piece by piece, never whole. */
 	source?: ByteSource;
 	/** Called after each block of chunks is signed. */

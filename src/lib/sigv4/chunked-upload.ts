@@ -5,12 +5,22 @@ import {
 	AWS_CHUNKED,
 	CONTENT_SHA256_HEADER,
 	DECODED_LENGTH_HEADER,
+	EMPTY_SHA256,
 	STREAMING_PAYLOAD,
 	STREAMING_PAYLOAD_TRAILER,
 	STREAMING_UNSIGNED_PAYLOAD_TRAILER,
 	TRAILER_HEADER
 } from './constants.ts';
 import { sha256Hex } from './crypto.ts';
+import {
+	checksumHeader,
+	checksumLength,
+	checksumOf,
+	createChecksum,
+	sdkChecksumName,
+	SDK_CHECKSUM_ALGORITHM_HEADER,
+	type Checksummer
+} from './checksum.ts';
 import { signRequest } from './sign.ts';
 import { signingKeyFor, signWithKey } from './signing-key.ts';
 import { SigningError } from './signing-error.ts';
@@ -63,18 +73,42 @@ function checkChunked(params: ChunkedParams): Header[] {
 			bad
 		);
 	}
+	if (params.checksum !== undefined) {
+		if (!CHECKSUM_NAMES.has(params.checksum)) {
+			throw new SigningError(
+				'trailers',
+				`"${String(params.checksum)}" is not a checksum algorithm S3 knows.`,
+				'Use crc32, crc32c, crc64nvme, sha1 or sha256.'
+			);
+		}
+		const name = checksumHeader(params.checksum);
+		if (trailers.some(([n]) => n.trim().toLowerCase() === name)) {
+			throw new SigningError(
+				'trailers',
+				`${name} is both a trailer and the checksum to compute.`,
+				'Give the checksum algorithm, or the trailer, not both.'
+			);
+		}
+	}
 	return trailers;
+}
+
+const CHECKSUM_NAMES = new Set(['crc32', 'crc32c', 'crc64nvme', 'sha1', 'sha256']);
+
+/** The headers with one set: a header the request has keeps its place and its name's case. */
+function putHeader(headers: Header[], name: string, value: string): Header[] {
+	const out = headers.slice();
+	const at = out.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
+	if (at >= 0) out[at] = [out[at]![0], value];
+	else out.push([name, value]);
+	return out;
 }
 
 /** The request's headers with the framing headers written (each keeps its place and case if the request has it). */
 function framingHeaders(given: Header[], variant: ChunkedVariant, trailers: Header[], decoded: number, encoded: number): Header[] {
-	const headers = given.slice();
+	let headers = given.slice();
 	const find = (name: string) => headers.findIndex(([n]) => n.toLowerCase() === name);
-	const put = (name: string, value: string) => {
-		const at = find(name.toLowerCase());
-		if (at >= 0) headers[at] = [headers[at]![0], value];
-		else headers.push([name, value]);
-	};
+	const put = (name: string, value: string) => void (headers = putHeader(headers, name, value));
 	const encoding = headers[find('content-encoding')]?.[1].trim();
 	const codings = encoding ? encoding.split(',').map((c) => c.trim()) : [];
 	if (!codings.includes(AWS_CHUNKED)) put('Content-Encoding', [AWS_CHUNKED, ...codings].join(','));
@@ -90,46 +124,65 @@ function framingHeaders(given: Header[], variant: ChunkedVariant, trailers: Head
 	return headers;
 }
 
-/** Each chunk's data hash and signature, chained from the seed; blocks are hashed while the one before is signed. */
-async function signChunks(
+type ChunkSigner = (previous: string, hash: string) => Promise<{ stringToSign: string; signature: string }>;
+
+/**
+ * Each chunk's data hash and signature, chained from the seed (blocks are hashed while the one before
+ * is signed); without a signer, only the chunks' places. The checksum, if any, sees every byte on the way.
+ */
+async function readChunks(
 	source: Uint8Array | BlobLike,
 	sizes: number[],
-	chunkSize: number,
-	sign: (previous: string, hash: string) => Promise<{ stringToSign: string; signature: string }>,
+	params: ChunkedParams,
 	seed: string,
-	params: ChunkedParams
+	sign: ChunkSigner | undefined,
+	checksum: Checksummer | undefined
 ): Promise<ChunkTrace[]> {
+	const { chunkSize } = params;
 	const chunks: ChunkTrace[] = [];
 	const total = sourceSize(source);
 	let previous = seed;
-	const signAll = async (offset: number, hashes: Promise<string[]>) => {
+	const place = async (offset: number, hashes: Promise<(string | undefined)[]>) => {
 		for (const dataHash of await hashes) {
 			const index = chunks.length;
 			const size = sizes[index]!;
-			const { stringToSign, signature } = await sign(previous, dataHash);
-			chunks.push({ index, offset, size, dataHash, stringToSign, signature });
+			const chunk: ChunkTrace = { index, offset, size };
+			if (sign && dataHash !== undefined) {
+				const { stringToSign, signature } = await sign(previous, dataHash);
+				Object.assign(chunk, { dataHash, stringToSign, signature });
+				previous = signature;
+			}
+			chunks.push(chunk);
 			offset += size;
-			previous = signature;
 		}
 		params.onProgress?.(offset, total);
 	};
 	const blockSize = Math.max(1, Math.floor(BLOCK_BYTES / chunkSize)) * chunkSize;
-	let pending: [number, Promise<string[]>] | undefined;
-	for await (const { offset, bytes } of readBlocks(source, blockSize, params.signal)) {
-		const parts: Promise<string>[] = [];
-		for (let at = 0; at < bytes.length; at += chunkSize) parts.push(sha256Hex(bytes.subarray(at, at + chunkSize)));
-		const hashes = Promise.all(parts);
-		hashes.catch(() => undefined);
-		if (pending) await signAll(...pending);
-		pending = [offset, hashes];
+	let pending: [number, Promise<(string | undefined)[]>] | undefined;
+	if (sign || checksum) {
+		for await (const { offset, bytes } of readBlocks(source, blockSize, params.signal)) {
+			checksum?.update(bytes);
+			const parts: Promise<string | undefined>[] = [];
+			for (let at = 0; at < bytes.length; at += chunkSize)
+				parts.push(sign ? sha256Hex(bytes.subarray(at, at + chunkSize)) : Promise.resolve(undefined));
+			const hashes = Promise.all(parts);
+			hashes.catch(() => undefined);
+			if (pending) await place(...pending);
+			pending = [offset, hashes];
+		}
+	} else {
+		pending = [0, Promise.resolve(sizes.slice(0, -1).map(() => undefined))];
 	}
-	if (pending) await signAll(...pending);
+	if (pending) await place(...pending);
 	params.signal?.throwIfAborted();
-	await signAll(
-		total,
-		sha256Hex(new Uint8Array(0)).then((h) => [h])
-	);
+	await place(total, Promise.resolve([sign ? EMPTY_SHA256 : undefined]));
 	return chunks;
+}
+
+function signingParams(params: ChunkedParams): SigningParams {
+	const signing: SigningParams & Partial<ChunkedParams> = { ...params, payloadHash: streamingMarker(params.variant) };
+	for (const key of ['chunkSize', 'variant', 'trailers', 'checksum', 'source', 'onProgress', 'signal'] as const) delete signing[key];
+	return signing;
 }
 
 /**
@@ -137,17 +190,25 @@ async function signChunks(
  * headers added), then each chunk chained to the signature before it, the final empty chunk, and the trailer.
  */
 export async function signChunkedUpload(req: HttpRequest, params: ChunkedParams): Promise<ChunkedTrace> {
-	const trailers = checkChunked(params);
-	const { variant, chunkSize } = params;
+	const given = checkChunked(params);
+	const { variant, chunkSize, checksum: algorithm } = params;
 	const source = asReadable(params.source ?? req.body);
 	const decoded = sourceSize(source);
+	let headers = Array.isArray(req.headers) ? req.headers.slice() : [];
+	let trailers = given;
+	const checksumName = algorithm && checksumHeader(algorithm);
+	if (algorithm && checksumName) {
+		if (!headers.some(([n]) => n.toLowerCase() === SDK_CHECKSUM_ALGORITHM_HEADER)) {
+			headers.push([SDK_CHECKSUM_ALGORITHM_HEADER, sdkChecksumName(algorithm)]);
+		}
+		// With a trailer the value comes after the data; without, the body is read for it before the seed is signed.
+		if (hasTrailer(variant)) trailers = [...given, [checksumName, 'x'.repeat(checksumLength(algorithm))]];
+		else headers = putHeader(headers, checksumName, await checksumOf(algorithm, source, params.signal));
+	}
 	const encoded = framedLength(decoded, chunkSize, variant, trailers);
-	const headers = framingHeaders(Array.isArray(req.headers) ? req.headers : [], variant, trailers, decoded, encoded);
+	headers = framingHeaders(headers, variant, trailers, decoded, encoded);
 
-	const signing: SigningParams = { ...params, payloadHash: streamingMarker(variant) };
-	for (const key of ['chunkSize', 'variant', 'trailers', 'source', 'onProgress', 'signal'] as const)
-		delete (signing as Partial<ChunkedParams>)[key];
-	const seed = await signRequest({ method: req.method, url: req.url, headers }, signing);
+	const seed = await signRequest({ method: req.method, url: req.url, headers }, signingParams(params));
 	const provenance = seed.provenance.map((p) =>
 		p.part === 'payload-hash'
 			? {
@@ -158,25 +219,29 @@ export async function signChunkedUpload(req: HttpRequest, params: ChunkedParams)
 			: p
 	);
 	const trace: ChunkedTrace = { ...seed, provenance, variant, chunkSize, decodedLength: decoded, encodedLength: encoded, chunks: [] };
-	const sizes = chunkSizes(decoded, chunkSize);
-	const canonical = canonicalTrailers(trailers);
-	const trailer: TrailerTrace = { trailers, canonicalTrailers: canonical };
-
-	if (!isSignedVariant(variant)) {
-		let offset = 0;
-		trace.chunks = sizes.map((size, index) => ({ index, offset: (offset += size) - size, size }));
-		params.onProgress?.(decoded, decoded);
-		return { ...trace, trailer };
-	}
+	const signed = isSignedVariant(variant);
 	const { key } = await signingKeyFor(params.credentials.secretAccessKey, seed.date, params.region, params.service);
-	const sign = async (previous: string, hash: string) => {
-		const stringToSign = chunkStringToSign(params.datetime, seed.credentialScope, previous, hash);
-		return { stringToSign, signature: await signWithKey(key, stringToSign) };
-	};
-	trace.chunks = await signChunks(source, sizes, chunkSize, sign, seed.signature, params);
+	const sign: ChunkSigner | undefined = signed
+		? async (previous, hash) => {
+				const stringToSign = chunkStringToSign(params.datetime, seed.credentialScope, previous, hash);
+				return { stringToSign, signature: await signWithKey(key, stringToSign) };
+			}
+		: undefined;
+	const sum = algorithm && hasTrailer(variant) ? await createChecksum(algorithm) : undefined;
+	trace.chunks = await readChunks(source, chunkSizes(decoded, chunkSize), params, seed.signature, sign, sum);
 	if (!hasTrailer(variant)) return trace;
+	if (sum && checksumName) trailers = [...given, [checksumName, await sum.digest()]];
+	const canonical = canonicalTrailers(trailers);
+	if (!signed) return { ...trace, trailer: { trailers, canonicalTrailers: canonical } };
 	const canonicalTrailersHash = await sha256Hex(canonical);
 	const last = trace.chunks[trace.chunks.length - 1]!.signature!;
 	const stringToSign = trailerStringToSign(params.datetime, seed.credentialScope, last, canonicalTrailersHash);
-	return { ...trace, trailer: { ...trailer, canonicalTrailersHash, stringToSign, signature: await signWithKey(key, stringToSign) } };
+	const trailer: TrailerTrace = {
+		trailers,
+		canonicalTrailers: canonical,
+		canonicalTrailersHash,
+		stringToSign,
+		signature: await signWithKey(key, stringToSign)
+	};
+	return { ...trace, trailer };
 }

@@ -88,3 +88,17 @@ export type { ChunkedParams, ChunkedTrace, ChunkedVariant, ChunkTrace, TrailerTr
 export { chunkStringToSign, trailerStringToSign, canonicalTrailers } from './chunk-signature.ts';
 export { chunkHeader, chunkSizes, framedBody, framedBodyStart, framedLength, trailerBlock } from './chunked-body.ts';
 export { isBlobLike, type BlobLike, type ByteSource } from './byte-source.ts';
+export {
+	checksumOf,
+	createChecksum,
+	checksumHeader,
+	checksumAlgorithmOf,
+	checksumLength,
+	sdkChecksumName,
+	CHECKSUM_ALGORITHMS,
+	CHECKSUM_HEADER_PREFIX,
+	EMPTY_BODY_CHECKSUMS,
+	SDK_CHECKSUM_ALGORITHM_HEADER,
+	type ChecksumAlgorithm,
+	type Checksummer
+} from './checksum.ts';
