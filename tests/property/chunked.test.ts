@@ -2,9 +2,11 @@
 // chunk and trailer signatures, Content-Length and framed body equal an independent aws-chunked signer
 // written here on node:crypto from the S3 API Reference's description (sigv4-streaming, -trailers).
 import { createHash, createHmac } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { framedBody, signChunkedUpload, type ChunkedVariant } from '../../src/lib/sigv4/index.ts';
+import { framedBody, signChunkedUpload, type ChecksumAlgorithm, type ChunkedVariant } from '../../src/lib/sigv4/index.ts';
+import { parseAwsChunkedBody } from '../../src/lib/parse/index.ts';
 import { fcParams, recordCount, runsFor, timeoutFor } from './runs.ts';
 
 const RUNS = runsFor(150);
@@ -20,10 +22,25 @@ const MARKER: Record<ChunkedVariant, string> = {
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 const mac = (key: Buffer | string, data: string) => createHmac('sha256', key).update(data).digest();
 
-function oracle(body: Uint8Array, chunkSize: number, variant: ChunkedVariant, trailers: [string, string][], meta: string) {
+/** The checksums node computes itself: zlib's CRC-32, node:crypto's SHAs. */
+function nodeChecksum(algorithm: 'crc32' | 'sha1' | 'sha256', body: Uint8Array): string {
+	if (algorithm === 'crc32') return Buffer.from(crc32(body).toString(16).padStart(8, '0'), 'hex').toString('base64');
+	return createHash(algorithm).update(body).digest('base64');
+}
+
+function oracle(
+	body: Uint8Array,
+	chunkSize: number,
+	variant: ChunkedVariant,
+	given: [string, string][],
+	meta: string,
+	checksum: 'crc32' | 'sha1' | 'sha256' | undefined
+) {
 	const key = ['20240229', 'eu-west-1', 's3', 'aws4_request'].reduce<Buffer | string>((k, part) => mac(k, part), 'AWS4' + SECRET);
 	const signed = variant !== 'unsigned-trailer';
 	const withTrailer = variant !== 'signed';
+	const sum = checksum && ([`x-amz-checksum-${checksum}`, nodeChecksum(checksum, body)] as [string, string]);
+	const trailers = sum && withTrailer ? [...given, sum] : given;
 	const sizes: number[] = [];
 	for (let at = 0; at < body.length; at += chunkSize) sizes.push(Math.min(chunkSize, body.length - at));
 	sizes.push(0);
@@ -41,7 +58,10 @@ function oracle(body: Uint8Array, chunkSize: number, variant: ChunkedVariant, tr
 		['x-amz-decoded-content-length', String(body.length)],
 		['x-amz-meta-note', meta]
 	];
+	if (sum && !withTrailer) headers.push(sum);
+	if (checksum) headers.push(['x-amz-sdk-checksum-algorithm', checksum.toUpperCase()]);
 	if (trailers.length) headers.push(['x-amz-trailer', trailers.map(([n]) => n).join(',')]);
+	headers.sort((a, b) => (a[0] < b[0] ? -1 : 1));
 	const canonical = [
 		'PUT',
 		'/key',
@@ -95,10 +115,11 @@ describe('property: aws-chunked signer = an independent node:crypto signer', () 
 					fc.constantFrom<ChunkedVariant>('signed', 'signed-trailer', 'unsigned-trailer'),
 					fc.uniqueArray(fc.tuple(trailerName, trailerValue), { maxLength: 3, selector: ([n]) => n }),
 					fc.stringMatching(/^[a-z0-9]{1,10}$/),
-					async (body, chunkSize, variant, rawTrailers, meta) => {
+					fc.constantFrom(undefined, 'crc32' as const, 'sha1' as const, 'sha256' as const),
+					async (body, chunkSize, variant, rawTrailers, meta, checksum) => {
 						cases++;
-						const trailers = variant === 'signed' ? [] : rawTrailers;
-						const expected = oracle(body, chunkSize, variant, trailers, meta);
+						const trailers = variant === 'signed' ? [] : rawTrailers.filter(([n]) => n !== `x-amz-checksum-${checksum}`);
+						const expected = oracle(body, chunkSize, variant, trailers, meta, checksum);
 						const t = await signChunkedUpload(
 							{ method: 'PUT', url: 'https://bucket.s3.eu-west-1.amazonaws.com/key', headers: [['x-amz-meta-note', meta]], body },
 							{
@@ -108,7 +129,8 @@ describe('property: aws-chunked signer = an independent node:crypto signer', () 
 								datetime: DATETIME,
 								chunkSize,
 								variant,
-								trailers
+								trailers,
+								...(checksum ? { checksum: checksum as ChecksumAlgorithm } : {})
 							}
 						);
 						expect(t.signature).toBe(expected.seed);
@@ -118,6 +140,13 @@ describe('property: aws-chunked signer = an independent node:crypto signer', () 
 						let framed = '';
 						for await (const piece of framedBody(t, body, chunkSize * 2)) framed += Buffer.from(piece).toString('latin1');
 						expect(framed).toBe(expected.framed);
+						// And the reader takes the framed body back apart: the same data, sizes and signatures.
+						const parsed = parseAwsChunkedBody(Buffer.from(framed, 'latin1'));
+						expect(parsed.errors).toEqual([]);
+						expect(parsed.hasFinalChunk).toBe(true);
+						expect(Buffer.concat(parsed.chunks.map((c) => c.data))).toEqual(Buffer.from(body));
+						expect(parsed.chunks.map((c) => c.signature)).toEqual(t.chunks.map((c) => c.signature));
+						expect(parsed.trailerSignature).toBe(t.trailer?.signature);
 					}
 				),
 				fcParams(RUNS)

@@ -101,6 +101,11 @@ export const CHUNKED_CASES: ChunkedCase[] = [
 		}
 	},
 	{
+		code: 'chunk-too-small',
+		name: 'an upload to S3 in 4 KiB chunks',
+		upload: () => captured({ chunkSize: 4096 })
+	},
+	{
 		code: 'chunk-final-missing',
 		name: 'the body stops after the last data chunk',
 		upload: async () => {

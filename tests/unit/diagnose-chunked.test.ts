@@ -52,6 +52,30 @@ describe('a captured aws-chunked upload', () => {
 	});
 });
 
+describe('a captured upload that cannot be verified, or is not for AWS', () => {
+	it('says why the chunks are not verified: no secret, no seed signature, not aws-chunked, unsigned', async () => {
+		const c = await captured();
+		const run = (headers: typeof c.headers, secretAccessKey = EXAMPLE_SECRET) =>
+			analyzeChunkedUpload({ headers, body: c.body, secretAccessKey });
+		expect((await run(c.headers, '')).unverified).toBe('no secret access key is given');
+		expect((await run(c.headers.filter(([n]) => n !== 'Authorization'))).unverified).toContain('no Authorization header');
+		expect((await run(c.headers.filter(([n]) => n !== 'X-Amz-Date'))).unverified).toContain('no X-Amz-Date');
+		expect((await run(c.headers.filter(([n]) => n !== 'x-amz-content-sha256'))).unverified).toContain('x-amz-content-sha256 is missing');
+		const unsigned = await captured({ variant: 'unsigned-trailer' });
+		expect(
+			(await analyzeChunkedUpload({ headers: unsigned.headers, body: unsigned.body, secretAccessKey: EXAMPLE_SECRET })).unverified
+		).toContain('no signatures');
+		expect((await run(c.headers)).unverified).toBeUndefined();
+	});
+
+	it('chunks under 8 KiB are only a warning for a server that is not AWS', async () => {
+		const c = await captured({ chunkSize: 4096 });
+		const headers = c.headers.map(([n, v]) => [n, n === 'Host' ? 'localhost:9000' : v] as [string, string]);
+		const a = await analyzeChunkedUpload({ headers, body: c.body, secretAccessKey: EXAMPLE_SECRET });
+		expect(findingOf(a.findings, 'chunk-too-small').severity).toBe('warning');
+	});
+});
+
 describe('flexible-checksum findings', () => {
 	for (const c of CHECKSUM_CASES) {
 		it(`${c.code}: ${c.name}`, async () => {

@@ -1,5 +1,6 @@
 // The aws-chunked body reader: AWS's framing (hex size;chunk-signature=… CRLF data CRLF …, the final
 // 0 chunk, trailers, x-amz-trailer-signature), pastes that lost their CRs, and errors with a line.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAwsChunkedBody } from '../../src/lib/parse/index.ts';
 
@@ -61,5 +62,45 @@ describe('parseAwsChunkedBody', () => {
 		const p = parseAwsChunkedBody(new Uint8Array([0x32, 0x0d, 0x0a, 0xff, 0x00, 0x0d, 0x0a, 0x30, 0x0d, 0x0a, 0x0d, 0x0a]));
 		expect(p.errors).toEqual([]);
 		expect([...p.chunks[0]!.data]).toEqual([0xff, 0x00]);
+	});
+});
+
+describe('parseAwsChunkedBody on any input', () => {
+	const token = fc.constantFrom(
+		'0',
+		'5',
+		'ff',
+		'10000',
+		';chunk-signature=',
+		'a'.repeat(64),
+		'\r\n',
+		'\n',
+		'\r',
+		'hello',
+		':',
+		'x-amz-trailer-signature',
+		' ',
+		'é',
+		'\u0000'
+	);
+	it('never throws; errors point at a line; the data read adds up', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					fc.array(token, { maxLength: 40 }).map((t) => t.join('')),
+					fc.uint8Array({ maxLength: 300 })
+				),
+				(input) => {
+					const p = parseAwsChunkedBody(input);
+					for (const e of p.errors) {
+						expect(e.line).toBeGreaterThanOrEqual(1);
+						expect(e.column).toBeGreaterThanOrEqual(1);
+					}
+					expect(p.decodedLength).toBe(p.chunks.reduce((n, c) => n + c.data.length, 0));
+					expect(p.hasFinalChunk).toBe(p.chunks.at(-1)?.size === 0);
+				}
+			),
+			{ numRuns: 2000 }
+		);
 	});
 });

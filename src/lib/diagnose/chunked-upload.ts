@@ -48,8 +48,14 @@ export interface ChunkedAnalysis {
 	/** Index of the first chunk whose signature breaks. */
 	firstBroken?: number;
 	trailer?: { given?: string; expected: string; stringToSign: string; ok: boolean };
+	/** Why the chunk signatures were not checked, when they were not. */
+	unverified?: string;
 	findings: Finding[];
 }
+
+/** S3's smallest chunk but the last (InvalidChunkSizeError). */
+const MIN_CHUNK = 8192;
+const AWS_HOST = /(^|\.)amazonaws\.com(\.cn)?(:\d+)?$/i;
 
 const VARIANTS: Record<string, ChunkedVariant> = {
 	[STREAMING_PAYLOAD]: 'signed',
@@ -61,12 +67,15 @@ function header(headers: Header[], name: string): string | undefined {
 	return headers.find(([n]) => n.trim().toLowerCase() === name)?.[1].trim();
 }
 
-/** Signing inputs read from the request: the seed signature and scope from Authorization, the time from X-Amz-Date. */
-async function chainInputs(evidence: ChunkedEvidence): Promise<ChainInputs | undefined> {
+/** Signing inputs read from the request: the seed signature and scope from Authorization, the time from X-Amz-Date; or why they are missing. */
+async function chainInputs(evidence: ChunkedEvidence): Promise<ChainInputs | string> {
 	const auth = parseAuthorization(header(evidence.headers, 'authorization') ?? '');
 	const datetime = header(evidence.headers, 'x-amz-date');
 	const scope = auth.scope;
-	if (!auth.signature || !scope?.region || !datetime || !evidence.secretAccessKey) return undefined;
+	if (!auth.signature || !scope?.region)
+		return 'the headers have no Authorization header with a Credential scope and a Signature (the seed signature)';
+	if (!datetime) return 'the headers have no X-Amz-Date';
+	if (!evidence.secretAccessKey) return 'no secret access key is given';
 	const chain = await deriveSigningKey(evidence.secretAccessKey, scope.date, scope.region, scope.service);
 	return { kSigning: chain.kSigning, datetime, scope: scope.scope, seed: auth.signature.toLowerCase() };
 }
@@ -85,8 +94,13 @@ export async function analyzeChunkedUpload(evidence: ChunkedEvidence): Promise<C
 	const result: ChunkedAnalysis = { parsed, chunks: [], findings: [] };
 	if (variant) result.variant = variant;
 	checkFraming(parsed, evidence.headers, variant, list);
-	const inputs = variant && variant !== 'unsigned-trailer' ? await chainInputs(evidence) : undefined;
-	if (inputs) await verifyChain(parsed, inputs, result, list);
+	const inputs = !variant
+		? `x-amz-content-sha256 is ${marker ? quote(marker) : 'missing'}, not one of the STREAMING-… values of an aws-chunked upload`
+		: variant === 'unsigned-trailer'
+			? `${STREAMING_UNSIGNED_PAYLOAD_TRAILER} chunks carry no signatures`
+			: await chainInputs(evidence);
+	if (typeof inputs === 'string') result.unverified = inputs;
+	else await verifyChain(parsed, inputs, result, list);
 	await checkTrailerChecksums(parsed, list);
 	result.findings = list.sorted();
 	return result;
@@ -98,6 +112,16 @@ function checkFraming(parsed: ParsedChunkedBody, headers: Header[], variant: Chu
 		list.add('chunk-size-mismatch', {
 			message: `Chunk ${c.index + 1} (line ${c.line} of the body) declares ${c.size} bytes (0x${c.size.toString(16)}), but ${c.actualSize} bytes come before the next chunk header: the server reads the wrong bytes as data and every signature from here on fails.`,
 			fix: 'Write each chunk size as the hex count of the data bytes that follow (not of the framed chunk, nor of the characters).'
+		});
+	}
+	const lastData = parsed.chunks.length - (parsed.hasFinalChunk ? 2 : 1);
+	const small = parsed.chunks.find((c, i) => i < lastData && c.data.length < MIN_CHUNK);
+	if (small) {
+		const aws = AWS_HOST.test(header(headers, 'host') ?? '');
+		list.add('chunk-too-small', {
+			severity: aws ? 'error' : 'warning',
+			message: `Chunk ${small.index + 1} (line ${small.line} of the body) carries ${small.data.length} bytes; S3 wants every chunk but the last data chunk to be at least ${MIN_CHUNK} bytes and answers InvalidChunkSizeError ("Only the last chunk is allowed to have a size less than 8192 bytes").`,
+			fix: 'Use a chunk size of at least 8 KiB (the SDKs use 64 KiB); only the last data chunk may be shorter.'
 		});
 	}
 	if (parsed.errors.length === 0 && !parsed.hasFinalChunk && parsed.chunks.length > 0) {

@@ -133,6 +133,7 @@ export const FINDING_CODES = {
 	},
 	'chunk-string-to-sign-wrong': { stage: 'string-to-sign', title: "A chunk's string to sign is not AWS4-HMAC-SHA256-PAYLOAD's", cause: 30 },
 	'chunk-size-mismatch': { stage: 'request', title: "A chunk's declared size differs from its data", cause: 30 },
+	'chunk-too-small': { stage: 'request', title: 'A chunk other than the last is under 8 KiB (S3: InvalidChunkSizeError)', cause: 30 },
 	'chunk-final-missing': { stage: 'request', title: 'The body ends without the final 0-size chunk', cause: 30 },
 	'chunk-signature-missing': { stage: 'request', title: 'A signed aws-chunked body has a chunk without chunk-signature', cause: 30 },
 	'decoded-length-mismatch': { stage: 'request', title: 'x-amz-decoded-content-length differs from the data sent', cause: 30 },
