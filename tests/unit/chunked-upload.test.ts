@@ -139,7 +139,7 @@ describe('S3 API Reference: STREAMING-AWS4-HMAC-SHA256-PAYLOAD', () => {
 	});
 
 	it('refuses a chunk size that is not a positive whole number, and trailers without a trailer variant', async () => {
-		for (const chunkSize of [0, -1, 1.5, Number.NaN]) {
+		for (const chunkSize of [0, -1, 1.5, Number.NaN, 64 * 2 ** 20 + 1]) {
 			await expect(signChunkedUpload(REQUEST, { ...PARAMS, chunkSize })).rejects.toMatchObject({ field: 'chunkSize' });
 		}
 		await expect(signChunkedUpload(REQUEST, { ...PARAMS, trailers: [['x-amz-checksum-crc32', 'AAAAAA==']] })).rejects.toBeInstanceOf(

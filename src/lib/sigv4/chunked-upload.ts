@@ -13,6 +13,7 @@ import {
 } from './constants.ts';
 import { sha256Hex } from './crypto.ts';
 import {
+	CHECKSUM_ALGORITHMS,
 	checksumHeader,
 	checksumLength,
 	checksumOf,
@@ -40,6 +41,8 @@ export function streamingMarker(variant: ChunkedVariant): string {
 
 /** About this many bytes are read and hashed at once: big reads are fast, and three blocks bound the memory. */
 const BLOCK_BYTES = 8 << 20;
+/** WebCrypto hashes a chunk whole: the largest chunk keeps the memory bounded. */
+const MAX_CHUNK = 64 << 20;
 
 function checkChunked(params: ChunkedParams): Header[] {
 	if (!Object.hasOwn(MARKERS, params.variant)) {
@@ -49,11 +52,11 @@ function checkChunked(params: ChunkedParams): Header[] {
 			'Use signed, signed-trailer or unsigned-trailer.'
 		);
 	}
-	if (!Number.isSafeInteger(params.chunkSize) || params.chunkSize < 1) {
+	if (!Number.isSafeInteger(params.chunkSize) || params.chunkSize < 1 || params.chunkSize > MAX_CHUNK) {
 		throw new SigningError(
 			'chunkSize',
-			'The chunk size is not a whole number of bytes above 0.',
-			'Use e.g. 65536 (64 KiB); S3 wants at least 8192.'
+			`The chunk size is not a whole number of bytes from 1 to ${MAX_CHUNK} (64 MiB).`,
+			'Use e.g. 65536 (64 KiB, as the SDKs do); S3 wants at least 8192. A chunk is hashed whole, so it is held in memory.'
 		);
 	}
 	const trailers = params.trailers ?? [];
@@ -74,7 +77,7 @@ function checkChunked(params: ChunkedParams): Header[] {
 		);
 	}
 	if (params.checksum !== undefined) {
-		if (!CHECKSUM_NAMES.has(params.checksum)) {
+		if (!CHECKSUM_ALGORITHMS.includes(params.checksum)) {
 			throw new SigningError(
 				'trailers',
 				`"${String(params.checksum)}" is not a checksum algorithm S3 knows.`,
@@ -92,8 +95,6 @@ function checkChunked(params: ChunkedParams): Header[] {
 	}
 	return trailers;
 }
-
-const CHECKSUM_NAMES = new Set(['crc32', 'crc32c', 'crc64nvme', 'sha1', 'sha256']);
 
 /** The headers with one set: a header the request has keeps its place and its name's case. */
 function putHeader(headers: Header[], name: string, value: string): Header[] {
