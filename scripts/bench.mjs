@@ -1,5 +1,5 @@
 // npm run bench [-- --quick]: our SigV4 core against aws4fetch, @smithy/signature-v4 and aws4, on the same
-// requests, in Node and in headless Chromium. Exits non-zero only when a signer disagrees with ours. Then the heavy inputs of the reliability report in the page (bench-heavy.mjs) and a throttled first visit (bench-first-visit.mjs).
+// requests, in Node and in headless Chromium. Exits non-zero only when a signer disagrees with ours. Then the heavy inputs of the reliability report in the page (bench-heavy.mjs), a throttled first visit (bench-first-visit.mjs) and signing a 1 GiB aws-chunked upload from a file (bench-chunked.mjs).
 import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import { benchPageRecompute } from './bench-page.mjs';
 import { benchForensics, forensicsLine } from './bench-forensics.mjs';
 import { benchHeavy, heavyReport } from './bench-heavy.mjs';
 import { benchFirstVisit, firstVisitReport } from './bench-first-visit.mjs';
+import { benchChunked, chunkedReport } from './bench-chunked.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = path.join(ROOT, 'bench-results');
@@ -211,6 +212,9 @@ console.log(heavyReport(heavy) + '\n');
 const firstVisit = await benchFirstVisit(CHROMIUM, CHROMIUM_ARGS);
 console.log(firstVisitReport(firstVisit) + '\n');
 
+const chunked = await benchChunked(CHROMIUM, CHROMIUM_ARGS, { quick: QUICK });
+console.log(chunkedReport(chunked) + '\n');
+
 const busiest = Math.max(nodeEnv.load, chromiumEnv.load);
 if (busiest > LOAD_WARNING) {
 	console.log(
@@ -234,6 +238,7 @@ const results = {
 	forensics,
 	heavy,
 	firstVisit,
+	chunked: { runs: chunked, anchors: chunked.anchors },
 	disagreements: wrong,
 	seconds: Math.round((performance.now() - started) / 100) / 10
 };

@@ -1,6 +1,7 @@
 // One test per finding code: a request (or the user's stages) with exactly that mistake, and the
 // finding diagnose names for it, with its stage and line. The last test checks that every code of
-// FINDING_CODES is covered here or by the POST/SSE cases that diagnose-post-sse.test.ts runs.
+// FINDING_CODES is covered here or by the POST/SSE cases that diagnose-post-sse.test.ts runs (and the
+// aws-chunked and checksum cases diagnose-chunked.test.ts runs).
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES, type FindingCode } from '../../src/lib/findings/index.ts';
 import type { Finding, Stage } from '../../src/lib/diagnose/types.ts';
@@ -22,6 +23,7 @@ import {
 	type Scenario
 } from './diagnose-helpers.ts';
 import { BUCKET_URL, FIELDS, POLICY, POST_SSE_CASES } from './diagnose-post-sse-cases.ts';
+import { CHUNKED_CODES } from './diagnose-chunked-cases.ts';
 import { signPostPolicy } from '../../src/lib/sigv4/index.ts';
 
 interface Case {
@@ -852,8 +854,8 @@ describe('diagnose names each mistake', () => {
 		});
 	}
 
-	it('covers every code in FINDING_CODES (POST policy and SSE codes: diagnose-post-sse.test.ts runs their cases)', () => {
-		const covered = new Set([...cases, ...POST_SSE_CASES].map((c) => c.code));
+	it('covers every code in FINDING_CODES (POST policy and SSE codes: diagnose-post-sse.test.ts runs their cases; aws-chunked and checksum codes: diagnose-chunked.test.ts)', () => {
+		const covered = new Set([...[...cases, ...POST_SSE_CASES].map((c) => c.code), ...CHUNKED_CODES]);
 		expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
 	});
 });

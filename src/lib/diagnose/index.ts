@@ -1,4 +1,5 @@
 import { checkAuthorization } from './check/authorization.ts';
+import { checkChecksums } from './check/checksums.ts';
 import { checkLoneSurrogate } from './check/lone-surrogate.ts';
 import { checkPostPolicy, isPostForm } from './check/post-policy.ts';
 import { checkRequest } from './check/request.ts';
@@ -69,9 +70,11 @@ export async function diagnose(evidence: Evidence, trace?: SigningTrace): Promis
 	// The server's word first: where it names a mistake the request checks would also find, its finding is the confirmed one.
 	await checkServer(ctx, list);
 	checkAuthorization(ctx, list);
+	await checkChecksums(ctx, list);
 	await checkRequest(ctx, list);
 	checkTime(ctx, list);
 	// A SigV2 signature is not compared with SigV4's.
 	if (!list.has('sigv2-request')) await compareSignature(ctx, list);
 	return list.sorted();
 }
+export { analyzeChunkedUpload, type ChunkedAnalysis, type ChunkedEvidence, type ChunkCheck } from './chunked-upload.ts';

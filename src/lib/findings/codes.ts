@@ -123,7 +123,36 @@ export const FINDING_CODES = {
 	},
 	'post-condition-failed': { stage: 'request', title: "A form field's value fails its POST policy condition", cause: 56 },
 	'query-in-path': { stage: 'canonical-request', title: 'The query string signed as part of the path', cause: 0 },
-	'signing-key-differs': { stage: 'signing-key', title: 'One of your signing keys differs from the correct chain', cause: 45 }
+	'signing-key-differs': { stage: 'signing-key', title: 'One of your signing keys differs from the correct chain', cause: 45 },
+	// aws-chunked uploads (a captured body checked chunk by chunk) and flexible checksums
+	'chunk-signature-mismatch': { stage: 'signature', title: "A chunk's signature does not match its data", cause: 30 },
+	'chunk-previous-signature-wrong': {
+		stage: 'string-to-sign',
+		title: 'A chunk signed over the wrong previous signature (the chain is broken)',
+		cause: 30
+	},
+	'chunk-string-to-sign-wrong': { stage: 'string-to-sign', title: "A chunk's string to sign is not AWS4-HMAC-SHA256-PAYLOAD's", cause: 30 },
+	'chunk-size-mismatch': { stage: 'request', title: "A chunk's declared size differs from its data", cause: 30 },
+	'chunk-too-small': { stage: 'request', title: 'A chunk other than the last is under 8 KiB (S3: InvalidChunkSizeError)', cause: 30 },
+	'chunk-final-missing': { stage: 'request', title: 'The body ends without the final 0-size chunk', cause: 30 },
+	'chunk-signature-missing': { stage: 'request', title: 'A signed aws-chunked body has a chunk without chunk-signature', cause: 30 },
+	'decoded-length-mismatch': { stage: 'request', title: 'x-amz-decoded-content-length differs from the data sent', cause: 30 },
+	'trailer-signature-mismatch': { stage: 'signature', title: 'The trailer signature does not match the trailers', cause: 30 },
+	'trailer-signature-missing': { stage: 'request', title: 'Signed trailers sent without x-amz-trailer-signature', cause: 30 },
+	'trailer-not-declared': { stage: 'request', title: 'The trailers sent differ from those x-amz-trailer names', cause: 30 },
+	'presign-empty-body-checksum': {
+		stage: 'request',
+		title: "A presigned PUT carries the empty body's checksum (x-amz-checksum-crc32=AAAAAA==)",
+		cause: 30
+	},
+	'chunked-without-content-length': {
+		stage: 'request',
+		title: 'aws-chunked sent with Transfer-Encoding: chunked and no Content-Length (S3-compatible servers refuse it)',
+		cause: 30
+	},
+	'checksum-signed-not-sent': { stage: 'request', title: 'A checksum header signed into the presigned URL is not sent', cause: 30 },
+	'checksum-sent-not-signed': { stage: 'request', title: 'A checksum header sent with a presigned URL is not signed', cause: 30 },
+	'checksum-mismatch': { stage: 'request', title: 'An x-amz-checksum-* value does not match the body', cause: 30 }
 } as const satisfies Record<string, { stage: Stage; title: string; cause: number }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -12,6 +12,7 @@ export { parseAuthorization, type ParsedAuthorization, type ValueProblem } from 
 export { parseCanonicalRequest, headerNames, type ParsedCanonicalRequest, type CrHeader, type CrLine } from './canonical-request-lines.ts';
 export { parseSignedUrl, type ParsedSignedUrl } from './signed-url.ts';
 export { safeDecode } from './safe-decode.ts';
+export { parseAwsChunkedBody, type ParsedChunk, type ParsedChunkedBody } from './aws-chunked-body.ts';
 
 /**
  * Detects the format of pasted text and reads from it the request, the scope, the mode, the

@@ -57,3 +57,14 @@ export const POST_AUTH_FIELDS: ReadonlySet<string> = new Set([
 	'signature',
 	'file'
 ]);
+
+// aws-chunked uploads: the payload line of the seed request, and the algorithms of the chunk and trailer strings to sign.
+export const STREAMING_PAYLOAD = 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD';
+export const STREAMING_PAYLOAD_TRAILER = 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER';
+export const STREAMING_UNSIGNED_PAYLOAD_TRAILER = 'STREAMING-UNSIGNED-PAYLOAD-TRAILER';
+export const CHUNK_ALGORITHM = 'AWS4-HMAC-SHA256-PAYLOAD';
+export const TRAILER_ALGORITHM = 'AWS4-HMAC-SHA256-TRAILER';
+export const AWS_CHUNKED = 'aws-chunked';
+export const DECODED_LENGTH_HEADER = 'x-amz-decoded-content-length';
+export const TRAILER_HEADER = 'x-amz-trailer';
+export const TRAILER_SIGNATURE = 'x-amz-trailer-signature';

@@ -31,7 +31,16 @@ export {
 	AMZ_DATE_QUERY_PARAM,
 	SIGNED_HEADERS_QUERY_PARAM,
 	EXPIRES_QUERY_PARAM,
-	POST_AUTH_FIELDS
+	POST_AUTH_FIELDS,
+	STREAMING_PAYLOAD,
+	STREAMING_PAYLOAD_TRAILER,
+	STREAMING_UNSIGNED_PAYLOAD_TRAILER,
+	CHUNK_ALGORITHM,
+	TRAILER_ALGORITHM,
+	AWS_CHUNKED,
+	DECODED_LENGTH_HEADER,
+	TRAILER_HEADER,
+	TRAILER_SIGNATURE
 } from './constants.ts';
 export { SigningError, type SigningField } from './signing-error.ts';
 export { signRequest } from './sign.ts';
@@ -74,3 +83,22 @@ export {
 	type SseRules,
 	type SseHeaderRule
 } from './server-side-encryption.ts';
+export { signChunkedUpload, streamingMarker } from './chunked-upload.ts';
+export type { ChunkedParams, ChunkedTrace, ChunkedVariant, ChunkTrace, TrailerTrace } from './chunked-types.ts';
+export { chunkStringToSign, trailerStringToSign, canonicalTrailers } from './chunk-signature.ts';
+export { chunkHeader, chunkSizes, framedBody, framedBodyStart, framedLength, trailerBlock } from './chunked-body.ts';
+export { isBlobLike, type BlobLike, type ByteSource } from './byte-source.ts';
+export {
+	checksumOf,
+	createChecksum,
+	checksumHeader,
+	checksumAlgorithmOf,
+	checksumLength,
+	sdkChecksumName,
+	CHECKSUM_ALGORITHMS,
+	CHECKSUM_HEADER_PREFIX,
+	EMPTY_BODY_CHECKSUMS,
+	SDK_CHECKSUM_ALGORITHM_HEADER,
+	type ChecksumAlgorithm,
+	type Checksummer
+} from './checksum.ts';

@@ -19,7 +19,9 @@ export type SigningField =
 	| 'sseType'
 	| 'sseCustomerKey'
 	| 'sseKmsKeyId'
-	| 'sseContext';
+	| 'sseContext'
+	| 'chunkSize'
+	| 'trailers';
 
 /**
  * Bad input to the signer. `message` says what is wrong, `fix` how to put it right,
