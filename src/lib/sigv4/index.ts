@@ -74,3 +74,18 @@ export {
 	type SseRules,
 	type SseHeaderRule
 } from './server-side-encryption.ts';
+export type { SigningParamsV4a, SigningTraceV4a } from './types-v4a.ts';
+export {
+	ALGORITHM_V4A,
+	REGION_SET_HEADER,
+	REGION_SET_QUERY_PARAM,
+	ANY_REGION,
+	KEY_PREFIX_V4A,
+	P256_ORDER_MINUS_TWO
+} from './v4a-constants.ts';
+export { signRequestV4a, credentialScopeV4a, stringToSignV4a } from './sign-v4a.ts';
+export { presignUrlV4a } from './presign-v4a.ts';
+export { deriveKeyV4a, type PublicKeyV4a } from './signing-key-v4a.ts';
+export { verifyV4a, rawSignatureOf } from './verify-v4a.ts';
+export { signatureDerToRaw, signatureRawToDer } from './ecdsa-der.ts';
+export { parseRegionSet, regionSetValue, regionSetIncludes } from './region-set.ts';
