@@ -24,7 +24,7 @@ describe('property: SigV4a core = @smithy/signature-v4a, verified with @noble/cu
 				fc.asyncProperty(caseArb('smithy'), regionSetArb, async (c, regionSet) => {
 					cases++;
 					const { region: _, ...v4 } = coreParams(c);
-					const params: SigningParamsV4a = { ...v4, regionSet };
+					const params: SigningParamsV4a = { ...v4, regionSet: [...regionSet] };
 					const header = c.mode === 'header';
 					const trace = header ? await signRequestV4a(coreRequest(c), params) : await presignUrlV4a(coreRequest(c), params);
 

@@ -123,7 +123,13 @@ export const FINDING_CODES = {
 	},
 	'post-condition-failed': { stage: 'request', title: "A form field's value fails its POST policy condition", cause: 56 },
 	'query-in-path': { stage: 'canonical-request', title: 'The query string signed as part of the path', cause: 0 },
-	'signing-key-differs': { stage: 'signing-key', title: 'One of your signing keys differs from the correct chain', cause: 45 }
+	'signing-key-differs': { stage: 'signing-key', title: 'One of your signing keys differs from the correct chain', cause: 45 },
+	// SigV4a (issue 15)
+	'sigv4a-region-not-in-set': { stage: 'request', title: "The request's region is not in its SigV4a region set", cause: 0 },
+	'sigv4a-region-set-missing': { stage: 'request', title: 'A SigV4a request without x-amz-region-set', cause: 0 },
+	'sigv4a-scope-has-region': { stage: 'authorization', title: 'A region in a SigV4a credential scope (it has none)', cause: 0 },
+	'sigv4-sigv4a-confusion': { stage: 'authorization', title: 'SigV4 and SigV4a mixed: algorithm, scope and signature disagree', cause: 0 },
+	'sigv4a-signature-invalid': { stage: 'signature', title: 'The SigV4a signature does not verify with the derived public key', cause: 0 }
 } as const satisfies Record<string, { stage: Stage; title: string; cause: number }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;
