@@ -127,3 +127,13 @@ describe('scope and region set', () => {
 		expect(regionSetIncludes(['us-*', 'eu-west-1'], 'eu-west-2')).toBe(false);
 	});
 });
+
+describe('region set wildcards', () => {
+	it('match in the middle and at the ends, and a pattern of many stars stays quick to refuse', () => {
+		expect(regionSetIncludes(['*-west-*'], 'eu-west-3')).toBe(true);
+		expect(regionSetIncludes(['us-east-1*'], 'us-east-1')).toBe(true);
+		expect(regionSetIncludes(['*-1'], 'us-east-2')).toBe(false);
+		// A backtracking regex would take exponential time on this one.
+		expect(regionSetIncludes(['*'.repeat(5000) + 'x'], 'us-east-1-'.repeat(20))).toBe(false);
+	});
+});

@@ -33,11 +33,29 @@ export function regionSetValue(regionSet: string[]): string {
 	return regionSet.map((r) => r.trim()).join(',');
 }
 
+/** "*" matches any run of characters; the rest literally. Linear in the text, whatever the number of stars (no regex to backtrack). */
+function globMatches(pattern: string, text: string): boolean {
+	let p = 0;
+	let t = 0;
+	let star = -1;
+	let resume = 0;
+	while (t < text.length) {
+		if (p < pattern.length && pattern[p] !== '*' && pattern[p] === text[t]) {
+			p++;
+			t++;
+		} else if (p < pattern.length && pattern[p] === '*') {
+			star = p++;
+			resume = t;
+		} else if (star >= 0) {
+			p = star + 1;
+			t = ++resume;
+		} else return false;
+	}
+	while (pattern[p] === '*') p++;
+	return p === pattern.length;
+}
+
 /** Whether a region set admits a region: listed, "*", or matched by a wildcard entry such as "us-*". */
 export function regionSetIncludes(regionSet: string[], region: string): boolean {
-	return regionSet.some((entry) => {
-		if (!entry.includes('*')) return entry === region;
-		const pattern = entry.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-		return new RegExp(`^${pattern.join('.*')}$`).test(region);
-	});
+	return regionSet.some((entry) => globMatches(entry, region));
 }
