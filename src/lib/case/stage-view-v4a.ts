@@ -1,15 +1,6 @@
-import type { SigningTraceV4a } from '../sigv4/index.ts';
+import { publicKeyText, type SigningTraceV4a } from '../sigv4/index.ts';
 import type { StageName } from './case.ts';
 import { SECRET_NEEDED, shownCurl, shownRequest, type StageView } from './stage-view.ts';
-
-/** What the key pane shows for SigV4a: the public key; the private key is valid in every region, for ever, and is never shown. */
-export function publicKeyText(trace: SigningTraceV4a): string {
-	return [
-		'SigV4a: one ECDSA P-256 key pair derived from the access key ID and the secret (the private key is not shown).',
-		`public key x: ${trace.publicKey.x}`,
-		`public key y: ${trace.publicKey.y}`
-	].join('\n');
-}
 
 /**
  * The panes' stages for a SigV4a trace. Edited stages are not signed again (an ECDSA signature
@@ -20,7 +11,7 @@ export function stageViewV4a(trace: SigningTraceV4a, overrides: Partial<Record<S
 		mode: trace.mode,
 		canonicalRequest: trace.canonicalRequest,
 		stringToSign: trace.stringToSign,
-		signingKey: publicKeyText(trace),
+		signingKey: publicKeyText(trace.publicKey),
 		signature: trace.signature,
 		signedRequest: shownRequest(trace.request),
 		curl: shownCurl(trace.request),

@@ -83,9 +83,11 @@ export {
 	KEY_PREFIX_V4A,
 	P256_ORDER_MINUS_TWO
 } from './v4a-constants.ts';
-export { signRequestV4a, credentialScopeV4a, stringToSignV4a } from './sign-v4a.ts';
+export { signRequestV4a, credentialScopeV4a, stringToSignV4a, prepareRequestV4a } from './sign-v4a.ts';
 export { presignUrlV4a } from './presign-v4a.ts';
 export { deriveKeyV4a, type PublicKeyV4a } from './signing-key-v4a.ts';
 export { verifyV4a, rawSignatureOf } from './verify-v4a.ts';
 export { signatureDerToRaw, signatureRawToDer } from './ecdsa-der.ts';
 export { parseRegionSet, regionSetValue, regionSetIncludes } from './region-set.ts';
+export { publicKeyText } from './format-public-key.ts';
+export { requestSideV4a } from './request-side-v4a.ts';

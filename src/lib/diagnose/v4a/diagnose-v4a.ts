@@ -1,11 +1,10 @@
 import {
-	ALGORITHM,
 	presignUrlV4a,
+	requestSideV4a,
 	signRequestV4a,
 	SigningError,
 	verifyV4a,
 	type SigningParamsV4a,
-	type SigningTrace,
 	type SigningTraceV4a
 } from '../../sigv4/index.ts';
 import { regionSetOf } from '../../parse/index.ts';
@@ -25,12 +24,6 @@ export interface DiagnosisV4a {
 	trace?: SigningTraceV4a;
 	/** Whether the user's signature verifies over the correct string to sign; none without a signature. */
 	verified?: boolean;
-}
-
-/** The canonical-request comparisons read only the request side of a trace: SigV4a's has the same. */
-function requestSide(trace: SigningTraceV4a): SigningTrace {
-	const keyChain = { date: trace.date, region: '', service: '', kDate: '', kRegion: '', kService: '', kSigning: '' };
-	return { ...trace, algorithm: ALGORITHM, keyChain };
 }
 
 /** The correct SigV4a trace for the evidence's request and region set (the user's own SignedHeaders kept). */
@@ -66,7 +59,7 @@ export async function diagnoseV4a(evidence: Evidence, texts: UserTexts): Promise
 	checkAuthorizationV4a(evidence, texts, trace, list);
 
 	if (texts.user) {
-		const ctx = buildContext(evidence, { trace: requestSide(trace), params: { ...params, region: '' }, request: trace.request }, texts);
+		const ctx = buildContext(evidence, { trace: requestSideV4a(trace), params: { ...params, region: '' }, request: trace.request }, texts);
 		compareCanonicalRequest(texts.user, ctx, list);
 	}
 	const userStringToSign = evidence.provided?.stringToSign;
