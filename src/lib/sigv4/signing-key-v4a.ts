@@ -1,6 +1,5 @@
 // The SigV4a key pair, derived from the credentials alone (aws-c-auth key_derivation.c): one key for
 // every region, service and date. The private scalar lives only inside a non-extractable CryptoKey.
-import { p256 } from '@noble/curves/nist.js';
 import { hmac, hmacKey } from './crypto.ts';
 import { toBase64, toHex, utf8Bytes } from './encoding.ts';
 import { SigningError } from './signing-error.ts';
@@ -40,6 +39,8 @@ function bytes32(value: bigint): Uint8Array {
 const base64url = (bytes: Uint8Array) => toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 async function derive(accessKeyId: string, secret: string): Promise<KeyPair> {
+	// Loaded on first use: only SigV4a needs P-256 arithmetic, so SigV4 pages do not download it.
+	const { p256 } = await import('@noble/curves/nist.js');
 	const key = await hmacKey(utf8Bytes(KEY_PREFIX_V4A + secret));
 	for (let counter = 1; counter <= MAX_COUNTER; counter++) {
 		const k0 = BigInt('0x' + toHex(await hmac(key, fixedInput(accessKeyId, counter))));
