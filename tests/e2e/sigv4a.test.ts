@@ -31,4 +31,21 @@ describe('a pasted SigV4a request', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('walks the pasted SigV4a request step by step: its key pair and ECDSA signature', async () => {
+		const { context, page, errors } = await openApp(app.browser, app.url);
+		const good = await signRequestV4a(REQUEST, PARAMS);
+		await pasteInto(page, formatHttpRequest(good.request));
+		await expect.poll(() => verdict(page), { timeout: 15_000 }).toMatch(/correct/);
+		await page.getByRole('link', { name: 'Learn it step by step' }).click();
+		const list = page.locator('main');
+		await expect.poll(() => list.textContent(), { timeout: 15_000 }).toContain('Key pair');
+		await page
+			.getByRole('button', { name: /Key pair/ })
+			.first()
+			.click();
+		await expect.poll(() => page.locator('body').textContent()).toContain(`public key x: ${good.publicKey.x}`);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
 });

@@ -12,6 +12,7 @@ import {
 	type PostPolicyTrace,
 	type SigningParams,
 	type SigningTrace,
+	type SigningParamsV4a,
 	type SigningTraceV4a
 } from '../sigv4/index.ts';
 import { ORIGIN_FIELDS, type Case, type OriginField } from './case.ts';
@@ -33,6 +34,7 @@ export interface Analysis {
 	trace?: SigningTrace;
 	/** Instead of `trace`, when the evidence is a SigV4a request; `signatureVerifies`: the user's signature, by verification. */
 	traceV4a?: SigningTraceV4a;
+	paramsV4a?: SigningParamsV4a;
 	signatureVerifies?: boolean;
 	/** POST policy mode. */
 	post?: PostPolicyTrace;
@@ -180,9 +182,9 @@ async function analyzeStages(c: Case, opts: { forensics?: ForensicsDepth; now?: 
 	const inputs = evidence && diagnosis ? diagnosis.referenceInputs(evidence) : { request, params };
 	const v4aDiagnosis = v4a && evidence && diagnosis ? await diagnosis.diagnoseSigV4a(evidence) : undefined;
 	if (v4aDiagnosis) {
-		const { trace: traceV4a, findings, verified } = v4aDiagnosis;
+		const { trace: traceV4a, params: paramsV4a, findings, verified } = v4aDiagnosis;
 		const out: Analysis = { ...inputs, evidence: evidence!, findings };
-		if (traceV4a) Object.assign(out, { traceV4a, view: stageViewV4a(traceV4a, c.overrides, needsSecret(c)) });
+		if (traceV4a) Object.assign(out, { traceV4a, paramsV4a, view: stageViewV4a(traceV4a, c.overrides, needsSecret(c)) });
 		if (!needsSecret(c)) {
 			if (verified !== undefined) out.signatureVerifies = verified;
 		} else out.findings = withoutSecretFindings(findings);

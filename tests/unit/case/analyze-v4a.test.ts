@@ -26,6 +26,7 @@ describe('a pasted SigV4a request', () => {
 		const a = await analyzed(formatHttpRequest(t.request));
 		expect(a.error).toBeUndefined();
 		expect(a.traceV4a?.canonicalRequest).toBe(t.canonicalRequest);
+		expect(a.paramsV4a?.regionSet).toEqual(['*']);
 		expect(a.view?.stringToSign).toBe(t.stringToSign);
 		expect(a.view?.signingKey).toContain(t.publicKey.x);
 		expect(a.findings).toEqual([]);

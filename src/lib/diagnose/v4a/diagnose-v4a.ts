@@ -20,8 +20,9 @@ import { givenSignature, HMAC_SIGNATURE } from './detect.ts';
 
 export interface DiagnosisV4a {
 	findings: Finding[];
-	/** The correct SigV4a trace for the request the user meant; none when it cannot be signed. */
+	/** The correct SigV4a trace for the request the user meant, and the params it was signed with; none when it cannot be signed. */
 	trace?: SigningTraceV4a;
+	params?: SigningParamsV4a;
 	/** Whether the user's signature verifies over the correct string to sign; none without a signature. */
 	verified?: boolean;
 }
@@ -66,7 +67,7 @@ export async function diagnoseV4a(evidence: Evidence, texts: UserTexts): Promise
 	if (userStringToSign !== undefined) await compareStringToSignV4a(userStringToSign, trace, texts, list);
 
 	const signature = givenSignature(evidence, texts);
-	const out: DiagnosisV4a = { findings: [], trace };
+	const out: DiagnosisV4a = { findings: [], trace, params };
 	if (signature !== undefined) {
 		if (HMAC_SIGNATURE.test(signature)) {
 			out.verified = false;
