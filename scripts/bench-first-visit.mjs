@@ -120,7 +120,9 @@ async function visit(browser, url, log) {
 			workerBytes: sum(requests.filter((r) => r.dest === 'empty')),
 			requests: requests.length,
 			firstUseBytes: sum(log.slice(used)),
-			timeline: requests.map((r) => `${String(r.at - navigatedAt).padStart(6)} ms ${String(r.bytes).padStart(8)} B ${r.dest || 'fetch'} ${r.path}`),
+			timeline: requests.map(
+				(r) => `${String(r.at - navigatedAt).padStart(6)} ms ${String(r.bytes).padStart(8)} B ${r.dest || 'fetch'} ${r.path}`
+			),
 			editorMs
 		};
 	} finally {

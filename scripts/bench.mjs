@@ -1,5 +1,5 @@
 // npm run bench [-- --quick]: our SigV4 core against aws4fetch, @smithy/signature-v4 and aws4, on the same
-// requests, in Node and in headless Chromium. Exits non-zero only when a signer disagrees with ours. Then the heavy inputs of the reliability report in the page (bench-heavy.mjs), a throttled first visit (bench-first-visit.mjs) and signing a 1 GiB aws-chunked upload from a file (bench-chunked.mjs).
+// requests, in Node and in headless Chromium. Exits non-zero only when a signer disagrees with ours. Then SigV4a sign and verify against @smithy/signature-v4a (bench-v4a.mjs), the heavy inputs of the reliability report in the page (bench-heavy.mjs), a throttled first visit (bench-first-visit.mjs) and signing a 1 GiB aws-chunked upload from a file (bench-chunked.mjs).
 import { mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { benchForensics, forensicsLine } from './bench-forensics.mjs';
 import { benchHeavy, heavyReport } from './bench-heavy.mjs';
 import { benchFirstVisit, firstVisitReport } from './bench-first-visit.mjs';
 import { benchChunked, chunkedReport } from './bench-chunked.mjs';
+import { benchV4a, v4aReport } from './bench-v4a.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = path.join(ROOT, 'bench-results');
@@ -206,6 +207,9 @@ console.log(
 const forensics = await benchForensics(CHROMIUM, CHROMIUM_ARGS);
 console.log(forensicsLine(forensics) + '\n');
 
+const v4a = await benchV4a(CHROMIUM, CHROMIUM_ARGS, PLAN);
+console.log(v4aReport(v4a) + '\n');
+
 const heavy = await benchHeavy(CHROMIUM, CHROMIUM_ARGS);
 console.log(heavyReport(heavy) + '\n');
 
@@ -236,6 +240,7 @@ const results = {
 	target,
 	page,
 	forensics,
+	v4a,
 	heavy,
 	firstVisit,
 	chunked: { runs: chunked, anchors: chunked.anchors },

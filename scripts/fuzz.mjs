@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The properties that record a count (tests/property/*.test.ts, recordCount). */
-const PROPERTIES = ['smithy', 'aws4', 'chunked'];
+const PROPERTIES = ['smithy', 'aws4', 'chunked', 'sigv4a'];
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

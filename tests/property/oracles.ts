@@ -113,7 +113,8 @@ class SmithyOracle extends SignatureV4 {
  * The canonical request is rebuilt with smithy's own functions from the request smithy returns, and
  * checked: its signature must equal smithy's.
  */
-export async function smithySign(c: SigCase): Promise<Signed> {
+/** The request smithy's signers (v4 and v4a) take for a case, and the options it needs; see smithySign. */
+export function smithyRequestOf(c: SigCase) {
 	const token = c.credentials.sessionToken;
 	const tokenUnsigned = token !== undefined && c.signSessionToken === false;
 	const credentials =
@@ -152,14 +153,6 @@ export async function smithySign(c: SigCase): Promise<Signed> {
 	}
 	const unsignableHeaders = unsignable.size > 0 ? unsignable : undefined;
 
-	const signer = new SmithyOracle({
-		service: c.service,
-		region: c.region,
-		credentials,
-		sha256: Sha256,
-		uriEscapePath,
-		applyChecksum: c.s3 || c.contentSha256Header === true
-	});
 	const request = new HttpRequest({
 		method: c.method,
 		protocol: `${c.scheme}:`,
@@ -169,6 +162,19 @@ export async function smithySign(c: SigCase): Promise<Signed> {
 		query,
 		headers,
 		body: c.body
+	});
+	return { request, credentials, uriEscapePath, unsignableHeaders, headers };
+}
+
+export async function smithySign(c: SigCase): Promise<Signed> {
+	const { request, credentials, uriEscapePath, unsignableHeaders, headers } = smithyRequestOf(c);
+	const signer = new SmithyOracle({
+		service: c.service,
+		region: c.region,
+		credentials,
+		sha256: Sha256,
+		uriEscapePath,
+		applyChecksum: c.s3 || c.contentSha256Header === true
 	});
 	const signingDate = new Date(c.epochSeconds * 1000);
 	const longDate = datetimeOf(c);

@@ -11,7 +11,9 @@ import {
 	type HttpRequest,
 	type PostPolicyTrace,
 	type SigningParams,
-	type SigningTrace
+	type SigningTrace,
+	type SigningParamsV4a,
+	type SigningTraceV4a
 } from '../sigv4/index.ts';
 import { ORIGIN_FIELDS, type Case, type OriginField } from './case.ts';
 import { evidenceOf, hasEvidence } from './evidence.ts';
@@ -19,6 +21,7 @@ import { mergeForensics } from './merge-forensics.ts';
 import { fieldOf, needsSecret, paramsOf, type FieldError } from './params.ts';
 import { parseFormFields } from './post-fields.ts';
 import { stageView, type StageView } from './stage-view.ts';
+import { looksLikeSigV4a, stageViewV4a } from './stage-view-v4a.ts';
 
 export type ForensicsDepth = 'off' | 'single' | 'pairs';
 
@@ -29,6 +32,10 @@ export interface Analysis {
 	params?: SigningParams;
 	/** Header or presigned-URL mode: the correct trace (over the headers the user's signer signed). */
 	trace?: SigningTrace;
+	/** Instead of `trace`, when the evidence is a SigV4a request; `signatureVerifies`: the user's signature, by verification. */
+	traceV4a?: SigningTraceV4a;
+	paramsV4a?: SigningParamsV4a;
+	signatureVerifies?: boolean;
 	/** POST policy mode. */
 	post?: PostPolicyTrace;
 	/** The stages as the panes show them: the trace with the user's overrides. */
@@ -138,6 +145,7 @@ async function verdictInputOf(c: Case, a: Analysis): Promise<VerdictFacts> {
 		const theirs = targetSignature(a.evidence);
 		facts.userSignature = theirs !== undefined;
 		if (theirs !== undefined && a.trace) facts.signatureMatches = theirs === a.trace.signature;
+		if (theirs !== undefined && a.signatureVerifies !== undefined) facts.signatureMatches = a.signatureVerifies;
 	}
 	return facts;
 }
@@ -149,7 +157,10 @@ function missingVerdict(error: FieldError): Verdict {
 }
 
 async function analyzeStages(c: Case, opts: { forensics?: ForensicsDepth; now?: string }): Promise<Analysis> {
-	const unknown = missingInputs(c);
+	// SigV4a's scope has no region: its absence blocks nothing.
+	const v4a = looksLikeSigV4a([c.requestText, ...Object.values(c.provided).map(String)]);
+	const { region: _region, ...withoutRegion } = c.origins;
+	const unknown = missingInputs(v4a ? { ...c, origins: withoutRegion } : c);
 	if (unknown) return { error: unknown.error, missing: unknown.missing, findings: [] };
 	const params = paramsOf(c);
 	if ('field' in params) return { error: params, findings: [] };
@@ -169,6 +180,16 @@ async function analyzeStages(c: Case, opts: { forensics?: ForensicsDepth; now?: 
 	// With evidence, the correct trace signs what the user's signer signed (their SignedHeaders, the
 	// client's Content-Length): one correct signature on the screen, the one the findings compare.
 	const inputs = evidence && diagnosis ? diagnosis.referenceInputs(evidence) : { request, params };
+	const v4aDiagnosis = v4a && evidence && diagnosis ? await diagnosis.diagnoseSigV4a(evidence) : undefined;
+	if (v4aDiagnosis) {
+		const { trace: traceV4a, params: paramsV4a, findings, verified } = v4aDiagnosis;
+		const out: Analysis = { ...inputs, evidence: evidence!, findings };
+		if (traceV4a) Object.assign(out, { traceV4a, paramsV4a, view: stageViewV4a(traceV4a, c.overrides, needsSecret(c)) });
+		if (!needsSecret(c)) {
+			if (verified !== undefined) out.signatureVerifies = verified;
+		} else out.findings = withoutSecretFindings(findings);
+		return out;
+	}
 
 	let trace: SigningTrace;
 	try {

@@ -23,7 +23,7 @@ function largeBody(req: SentRequest): string | undefined {
 }
 
 /** The signed request as its pane shows it: a large body is cut, and the cut is said. */
-function shownRequest(req: SentRequest): string {
+export function shownRequest(req: SentRequest): string {
 	const body = largeBody(req);
 	if (body === undefined) return formatHttpRequest(req);
 	const rest = body.length - SHOWN_BODY_CHARS;
@@ -32,7 +32,7 @@ function shownRequest(req: SentRequest): string {
 }
 
 /** curl reads a large body from a file, as it does a binary one: the command stays short enough to copy. */
-function shownCurl(req: SentRequest): string {
+export function shownCurl(req: SentRequest): string {
 	return largeBody(req) === undefined ? formatCurl(req) : formatCurl({ ...req, body: new Uint8Array(1) });
 }
 

@@ -17,12 +17,21 @@ import { inputsFrom } from './reference-inputs.ts';
 import { referenceTrace } from './reference-trace.ts';
 import { checkSessionTokenSigned } from './session-token-signed.ts';
 import { readUserTexts } from './user-texts.ts';
+import { diagnoseV4a, type DiagnosisV4a } from './v4a/diagnose-v4a.ts';
+import { isSigV4aEvidence } from './v4a/detect.ts';
 import type { SigningTrace } from '../sigv4/index.ts';
 import type { Evidence, Finding } from './types.ts';
 
 export type { Evidence, Finding, Stage } from './types.ts';
 export { FINDING_CODES, type FindingCode, incompatiblePairs, rankFindings, verdictOf, type Verdict } from '../findings/index.ts';
 export { referenceInputs, type ReferenceInputs } from './reference-inputs.ts';
+export type { DiagnosisV4a } from './v4a/diagnose-v4a.ts';
+
+/** The SigV4a diagnosis (its findings, correct trace and verification) when the evidence is a SigV4a request; else undefined. */
+export async function diagnoseSigV4a(evidence: Evidence): Promise<DiagnosisV4a | undefined> {
+	const texts = readUserTexts(evidence);
+	return isSigV4aEvidence(evidence, texts) ? diagnoseV4a(evidence, texts) : undefined;
+}
 export {
 	searchSingleMistakes,
 	searchMistakePairs,
@@ -44,6 +53,8 @@ export async function diagnose(evidence: Evidence, trace?: SigningTrace): Promis
 	const list = new FindingList();
 	const provided = evidence.provided ?? {};
 	const texts = readUserTexts(evidence);
+	// SigV4a is judged on its own terms: an ECDSA signature is verified, never compared with an HMAC.
+	if (isSigV4aEvidence(evidence, texts)) return (await diagnoseV4a(evidence, texts)).findings;
 	const { auth, url, user } = texts;
 	checkSigv2(evidence, auth, url, list);
 	checkSse(evidence, auth, url, list);

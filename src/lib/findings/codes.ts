@@ -152,7 +152,13 @@ export const FINDING_CODES = {
 	},
 	'checksum-signed-not-sent': { stage: 'request', title: 'A checksum header signed into the presigned URL is not sent', cause: 30 },
 	'checksum-sent-not-signed': { stage: 'request', title: 'A checksum header sent with a presigned URL is not signed', cause: 30 },
-	'checksum-mismatch': { stage: 'request', title: 'An x-amz-checksum-* value does not match the body', cause: 30 }
+	'checksum-mismatch': { stage: 'request', title: 'An x-amz-checksum-* value does not match the body', cause: 30 },
+	// SigV4a (issue 15)
+	'sigv4a-region-not-in-set': { stage: 'request', title: "The request's region is not in its SigV4a region set", cause: 0 },
+	'sigv4a-region-set-missing': { stage: 'request', title: 'A SigV4a request without x-amz-region-set', cause: 0 },
+	'sigv4a-scope-has-region': { stage: 'authorization', title: 'A region in a SigV4a credential scope (it has none)', cause: 0 },
+	'sigv4-sigv4a-confusion': { stage: 'authorization', title: 'SigV4 and SigV4a mixed: algorithm, scope and signature disagree', cause: 0 },
+	'sigv4a-signature-invalid': { stage: 'signature', title: 'The SigV4a signature does not verify with the derived public key', cause: 0 }
 } as const satisfies Record<string, { stage: Stage; title: string; cause: number }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -16,5 +16,6 @@ export const DOC_URLS = {
 	temporaryCredentials: `${IAM}#temporary-security-credentials`,
 	s3CanonicalRequest: `${S3_HEADER}#canonical-request`,
 	s3Header: S3_HEADER,
-	s3Presign: `${S3_QUERY}#query-string-auth-v4-signing`
+	s3Presign: `${S3_QUERY}#query-string-auth-v4-signing`,
+	sigv4a: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html'
 } as const;

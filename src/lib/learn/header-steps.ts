@@ -41,6 +41,10 @@ function origin(lc: LearnContext, h: CanonicalHeader): string[] {
 				];
 			case SESSION_TOKEN_HEADER:
 				return ['Temporary credentials: the signer adds the session token as X-Amz-Security-Token and signs it.'];
+			case 'x-amz-region-set':
+				return [
+					'SigV4a: the signer adds X-Amz-Region-Set, the regions the signature is valid in; the scope has no region, this signed header says where.'
+				];
 			default:
 				return [];
 		}

@@ -29,6 +29,8 @@ export interface LearnContext {
 	/** The section of the AWS docs that describes the canonical request for this service and mode. */
 	canonicalDoc: string;
 	ids: StepIds;
+	/** SigV4a: the algorithm, the scope without region, and the region set signed with the request. */
+	v4a?: { regionSet: string };
 }
 
 export function createLearnContext({ request, params, trace }: LearnInput): LearnContext {

@@ -1,4 +1,4 @@
-import { ALGORITHM, SESSION_TOKEN_HEADER, SESSION_TOKEN_QUERY_PARAM } from '../sigv4/index.ts';
+import { ALGORITHM, ALGORITHM_V4A, SESSION_TOKEN_HEADER, SESSION_TOKEN_QUERY_PARAM } from '../sigv4/index.ts';
 import type { FindingCode } from '../findings/index.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';
@@ -9,11 +9,11 @@ import type { LearnStep } from './types.ts';
 function authorizationStep(lc: LearnContext): LearnStep {
 	const { params, trace } = lc;
 	const output =
-		`${ALGORITHM} Credential=${params.credentials.accessKeyId}/${lc.ctx.scope}, ` +
+		`${lc.v4a ? ALGORITHM_V4A : ALGORITHM} Credential=${params.credentials.accessKeyId}/${lc.ctx.scope}, ` +
 		`SignedHeaders=${[...lc.signed].sort().join(';')}, Signature=${trace.signature}`;
 	const token = params.credentials.sessionToken;
 	const tokenSigned = !!token && lc.signed.has(SESSION_TOKEN_HEADER);
-	const sent = ['X-Amz-Date'];
+	const sent = lc.v4a ? ['X-Amz-Date', 'X-Amz-Region-Set'] : ['X-Amz-Date'];
 	if (lc.ctx.contentSha256Header) sent.push('x-amz-content-sha256');
 	if (tokenSigned) sent.push(SESSION_TOKEN_QUERY_PARAM);
 	const mistakes: FindingCode[] = ['authorization-malformed', 'header-added-after-signing'];

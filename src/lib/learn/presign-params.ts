@@ -1,4 +1,4 @@
-import { ALGORITHM, uriEncode, DEFAULT_EXPIRES, SESSION_TOKEN_QUERY_PARAM } from '../sigv4/index.ts';
+import { ALGORITHM, ALGORITHM_V4A, uriEncode, DEFAULT_EXPIRES, REGION_SET_QUERY_PARAM, SESSION_TOKEN_QUERY_PARAM } from '../sigv4/index.ts';
 import type { LearnContext } from './learn-context.ts';
 
 /** One X-Amz-* parameter a presigned URL carries. */
@@ -19,7 +19,7 @@ export interface PresignParam {
 export function presignParams(lc: LearnContext): PresignParam[] {
 	const { params } = lc;
 	const list: [string, string][] = [
-		['X-Amz-Algorithm', ALGORITHM],
+		['X-Amz-Algorithm', lc.v4a ? ALGORITHM_V4A : ALGORITHM],
 		['X-Amz-Credential', `${params.credentials.accessKeyId}/${lc.ctx.scope}`],
 		['X-Amz-Date', params.datetime],
 		['X-Amz-SignedHeaders', [...lc.signed].sort().join(';')],
@@ -27,6 +27,7 @@ export function presignParams(lc: LearnContext): PresignParam[] {
 	];
 	const token = params.credentials.sessionToken;
 	if (token) list.push([SESSION_TOKEN_QUERY_PARAM, token]);
+	if (lc.v4a) list.push([REGION_SET_QUERY_PARAM, lc.v4a.regionSet]);
 	return list.map(([name, value]) => ({
 		name,
 		value,

@@ -81,6 +81,12 @@ const PRESIGN_TEXT: Record<string, { title: string; id: string; says: string; mi
 		title: 'X-Amz-Security-Token parameter',
 		says: 'Temporary credentials: the session token travels in the URL and is signed with it.',
 		mistakes: ['session-token-missing', 'session-token-added-after-signing']
+	},
+	'X-Amz-Region-Set': {
+		id: 'presign-region-set',
+		title: 'X-Amz-Region-Set parameter',
+		says: 'SigV4a: the regions the URL is valid in, comma-separated ("," encoded as %2C, "*" for every region as %2A). The scope has no region: this parameter, signed, says where.',
+		mistakes: ['sigv4a-region-not-in-set', 'sigv4a-region-set-missing']
 	}
 };
 

@@ -75,3 +75,4 @@ function withTrueHighlights(steps: LearnStep[], { trace }: LearnInput): LearnSte
 		return rest;
 	});
 }
+export { buildStepsV4a, learnPaneTextsV4a, type LearnInputV4a } from './steps-v4a.ts';

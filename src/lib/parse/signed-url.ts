@@ -1,6 +1,6 @@
 import { decodedKey, splitQuery, percentDecode } from '../sigv4/index.ts';
 
-/** The signature parameters of a presigned URL (SigV4, and SigV2 ones where present). */
+/** The signature parameters of a presigned URL (SigV4 and SigV4a, and SigV2 ones where present). */
 export interface ParsedSignedUrl {
 	url: string;
 	algorithm?: string;
@@ -10,6 +10,8 @@ export interface ParsedSignedUrl {
 	signedHeaders?: string;
 	signature?: string;
 	securityToken?: string;
+	/** SigV4a: X-Amz-Region-Set, as written ("us-east-1,us-west-2" or "*"). */
+	regionSet?: string;
 	/** Signature Version 2 parameter names present (AWSAccessKeyId, Signature, Expires, SignatureVersion, SignatureMethod). */
 	sigv2: string[];
 }
@@ -21,7 +23,8 @@ const V4 = new Map<string, keyof ParsedSignedUrl>([
 	['x-amz-expires', 'expires'],
 	['x-amz-signedheaders', 'signedHeaders'],
 	['x-amz-signature', 'signature'],
-	['x-amz-security-token', 'securityToken']
+	['x-amz-security-token', 'securityToken'],
+	['x-amz-region-set', 'regionSet']
 ]);
 const V2 = ['AWSAccessKeyId', 'Signature', 'Expires', 'SignatureVersion', 'SignatureMethod'];
 

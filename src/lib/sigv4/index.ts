@@ -102,3 +102,20 @@ export {
 	type ChecksumAlgorithm,
 	type Checksummer
 } from './checksum.ts';
+export type { SigningParamsV4a, SigningTraceV4a } from './types-v4a.ts';
+export {
+	ALGORITHM_V4A,
+	REGION_SET_HEADER,
+	REGION_SET_QUERY_PARAM,
+	ANY_REGION,
+	KEY_PREFIX_V4A,
+	P256_ORDER_MINUS_TWO
+} from './v4a-constants.ts';
+export { signRequestV4a, credentialScopeV4a, stringToSignV4a, prepareRequestV4a } from './sign-v4a.ts';
+export { presignUrlV4a } from './presign-v4a.ts';
+export { deriveKeyV4a, type PublicKeyV4a } from './signing-key-v4a.ts';
+export { verifyV4a, rawSignatureOf } from './verify-v4a.ts';
+export { signatureDerToRaw, signatureRawToDer } from './ecdsa-der.ts';
+export { parseRegionSet, regionSetValue, regionSetIncludes } from './region-set.ts';
+export { publicKeyText } from './format-public-key.ts';
+export { requestSideV4a } from './request-side-v4a.ts';

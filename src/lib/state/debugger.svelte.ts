@@ -204,7 +204,7 @@ export class DebuggerState {
 		const result = await analyze(c);
 		if (generation !== this.#generation) return;
 		this.#latest = result;
-		if (result.trace) this.#signed = result;
+		if (result.trace || result.traceV4a) this.#signed = result;
 		if (result.post) this.#signedPost = result;
 		if (result.problem) this.pasteProblem = result.problem;
 		// The bench reads these marks to time a keystroke's full recompute in the page.
