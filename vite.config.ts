@@ -3,11 +3,16 @@ import type { Plugin, ResolvedConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Names Monaco's files (its chunk, CSS, font and editor worker) for the service worker, which
- * caches them when first used instead of on install: most visits never need them offline. Kit
- * builds the service worker last, with the build's `define`, so the list goes there.
+ * Names the files the service worker caches when first used instead of on install: Monaco's (its
+ * chunk, CSS, font and editor worker; the page asks for them to be kept once it has loaded them)
+ * and the chunks made only of the heavy libraries of features few visits use (SigV4a's curve, the
+ * CRCs of flexible checksums, the code export). Kit builds the service worker last, with the
+ * build's `define`, so the lists go there.
  */
 const CONFIGS = Symbol.for('sigv4-debugger:vite-configs');
+const ON_USE = /node_modules\/(?:@noble\/curves|@aws-sdk|@smithy|@aws-crypto)\/|\/src\/lib\/export\//;
+/** A chunk with any of our own code outside the code export may be on the first screen: it is precached. */
+const OWN = /\/src\/(?!lib\/export\/)/;
 
 function monacoFiles(): Plugin {
 	// Kit builds the client inside the server's build, which loads this file again: the configs of
@@ -36,8 +41,15 @@ function monacoFiles(): Plugin {
 				...referenced.map((o) => o.fileName)
 			]);
 			// A resolved config is read-only in its type; Kit reads `define` from it when it builds the worker.
+			const onUse = outputs.filter(
+				(o) => o.type === 'chunk' && !o.isEntry && o.moduleIds.some((id) => ON_USE.test(id)) && !o.moduleIds.some((id) => OWN.test(id))
+			);
 			for (const config of configs)
-				(config as { define?: Record<string, unknown> }).define = { ...config.define, __MONACO_FILES__: JSON.stringify([...files]) };
+				(config as { define?: Record<string, unknown> }).define = {
+					...config.define,
+					__MONACO_FILES__: JSON.stringify([...files]),
+					__ON_USE_FILES__: JSON.stringify(onUse.map((o) => o.fileName))
+				};
 		}
 	};
 }

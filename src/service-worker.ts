@@ -16,9 +16,13 @@ const USERS = 'sigv4-debugger:users';
 const USERS_KEY = 'users.json';
 /** Monaco's files (see vite.config.ts): cached when a page first loads them, not on install. */
 declare const __MONACO_FILES__: string[];
+declare const __ON_USE_FILES__: string[];
 const MONACO: readonly string[] = typeof __MONACO_FILES__ === 'undefined' ? [] : __MONACO_FILES__;
+const ON_USE: readonly string[] = [...MONACO, ...(typeof __ON_USE_FILES__ === 'undefined' ? [] : __ON_USE_FILES__)];
 const isMonaco = (path: string) => MONACO.some((file) => path.endsWith(`/${file}`));
-const ASSETS = [...build.filter((file) => !isMonaco(file)), ...files, ...prerendered];
+/** Monaco, and the heavy libraries of features few visits use: kept when first fetched (see vite.config.ts). */
+const isOnUse = (path: string) => ON_USE.some((file) => path.endsWith(`/${file}`));
+const ASSETS = [...build.filter((file) => !isOnUse(file)), ...files, ...prerendered];
 const IMMUTABLE = '/_app/immutable/';
 
 type Users = Record<string, string[]>;
@@ -108,8 +112,8 @@ async function fromCache(request: Request): Promise<Response | undefined> {
 
 /**
  * This version's files from its cache; a content-hashed file an older page still asks for from that
- * version's cache (the host no longer has it); anything else from the network. Monaco's files are
- * kept once fetched (`keep`).
+ * version's cache (the host no longer has it); anything else from the network. Monaco's and the other
+ * on-use files are kept once fetched (`keep`).
  */
 async function asset(request: Request, url: URL, keep: (done: Promise<unknown>) => void): Promise<Response> {
 	const cache = await caches.open(CACHE);
@@ -122,7 +126,7 @@ async function asset(request: Request, url: URL, keep: (done: Promise<unknown>) 
 			if (old) return old;
 		}
 	}
-	if (!isMonaco(url.pathname)) return fetch(request);
+	if (!isOnUse(url.pathname)) return fetch(request);
 	const response = await fetch(request);
 	if (response.ok) keep(cache.put(url.pathname, response.clone()));
 	return response;
