@@ -1,4 +1,6 @@
+import { apexSigner } from './apex.ts';
 import { browserSigner } from './browser.ts';
+import { javaSigner } from './java.ts';
 import { nodeSigner } from './node.ts';
 import { pythonSigner } from './python.ts';
 import type { SignerSpec } from './signer-spec.ts';
@@ -23,11 +25,11 @@ export const LANGUAGE_INFO: Record<Language, LanguageInfo> = {
 	python: { label: 'Python', filename: 'sign.py', run: 'python3 sign.py', generate: pythonSigner },
 	node: { label: 'JavaScript (Node.js)', filename: 'sign.mjs', run: 'node sign.mjs', generate: nodeSigner },
 	browser: { label: 'JavaScript (browser, WebCrypto)', filename: 'sign-browser.mjs', run: 'node sign-browser.mjs', generate: browserSigner },
-	java: { label: 'Java', filename: 'SignRequest.java', run: 'java SignRequest.java', generate: todo },
+	java: { label: 'Java', filename: 'SignRequest.java', run: 'java SignRequest.java', generate: javaSigner },
 	go: { label: 'Go', filename: 'sign.go', run: 'go run sign.go', generate: todo },
 	php: { label: 'PHP', filename: 'sign.php', run: 'php sign.php', generate: todo },
 	ruby: { label: 'Ruby', filename: 'sign.rb', run: 'ruby sign.rb', generate: todo },
 	csharp: { label: 'C#', filename: 'SignRequest.cs', run: 'mcs SignRequest.cs && mono SignRequest.exe', generate: todo },
-	apex: { label: 'Apex', filename: 'SignRequest.cls', run: 'sf apex run --file SignRequest.apex', generate: todo },
+	apex: { label: 'Apex', filename: 'SignRequest.cls', run: 'SignRequest.main(); (Execute Anonymous, after deploying the class)', generate: apexSigner },
 	curl: { label: 'curl --aws-sigv4', filename: 'sign.sh', run: 'sh sign.sh', generate: todo }
 };
