@@ -118,6 +118,22 @@ for (let i = 0; i < ${programs.length}; i++) {
 	return split(await exec('node', ['harness.mjs'], { cwd: dir }), programs.length);
 }
 
+async function ruby(dir: string, programs: Program[]): Promise<string[]> {
+	programs.forEach((p, i) => writeFileSync(join(dir, `sign${i}.rb`), p.code));
+	writeFileSync(join(dir, 'envs.txt'), envLines(programs));
+	writeFileSync(
+		join(dir, 'harness.rb'),
+		`File.readlines('envs.txt', chomp: true).each_with_index do |line, i|
+  ENV['AWS_ACCESS_KEY_ID'], ENV['AWS_SECRET_ACCESS_KEY'], ENV['AWS_SESSION_TOKEN'] = line.split("\\t", -1)
+  $stdout.write("${MARK}\\n")
+  load("sign#{i}.rb", true) # each in its own module: its constants and methods stay its own
+  $stdout.flush
+end
+`
+	);
+	return split(await exec('ruby', ['harness.rb'], { cwd: dir }), programs.length);
+}
+
 async function java(dir: string, programs: Program[]): Promise<string[]> {
 	const files = programs.map((p, i) => {
 		writeFileSync(join(dir, `SignRequest${i}.java`), p.code.replace(/\bclass SignRequest\b/, `class SignRequest${i}`));
@@ -243,7 +259,7 @@ export async function runPrograms(language: Language, programs: Program[]): Prom
 			case 'php':
 				return await eachFile(dir, (i) => `sign${i}.php`, programs, (f, env) => exec('php', [f], { env }));
 			case 'ruby':
-				return await eachFile(dir, (i) => `sign${i}.rb`, programs, (f, env) => exec('ruby', [f], { env }));
+				return await ruby(dir, programs);
 			case 'java':
 				return await java(dir, programs);
 			case 'go':
