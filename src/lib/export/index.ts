@@ -3,3 +3,4 @@ export { exportSigner, type ExportedSigner } from './export-signer.ts';
 export { LANGUAGES, LANGUAGE_INFO, type Language, type LanguageInfo } from './languages.ts';
 export { signerSpec, type SignerSpec } from './signer-spec.ts';
 export { literal, type LiteralStyle } from './literals.ts';
+export { curlTarget } from './curl.ts';

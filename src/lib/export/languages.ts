@@ -1,6 +1,7 @@
 import { apexSigner } from './apex.ts';
 import { browserSigner } from './browser.ts';
 import { csharpSigner } from './csharp.ts';
+import { curlSigner } from './curl.ts';
 import { goSigner } from './go.ts';
 import { javaSigner } from './java.ts';
 import { nodeSigner } from './node.ts';
@@ -21,19 +22,25 @@ export interface LanguageInfo {
 	generate: (spec: SignerSpec) => string;
 }
 
-const todo = (): string => {
-	throw new Error('not yet');
-};
-
 export const LANGUAGE_INFO: Record<Language, LanguageInfo> = {
 	python: { label: 'Python', filename: 'sign.py', run: 'python3 sign.py', generate: pythonSigner },
 	node: { label: 'JavaScript (Node.js)', filename: 'sign.mjs', run: 'node sign.mjs', generate: nodeSigner },
-	browser: { label: 'JavaScript (browser, WebCrypto)', filename: 'sign-browser.mjs', run: 'node sign-browser.mjs', generate: browserSigner },
+	browser: {
+		label: 'JavaScript (browser, WebCrypto)',
+		filename: 'sign-browser.mjs',
+		run: 'node sign-browser.mjs',
+		generate: browserSigner
+	},
 	java: { label: 'Java', filename: 'SignRequest.java', run: 'java SignRequest.java', generate: javaSigner },
 	go: { label: 'Go', filename: 'sign.go', run: 'go run sign.go', generate: goSigner },
 	php: { label: 'PHP', filename: 'sign.php', run: 'php sign.php', generate: phpSigner },
 	ruby: { label: 'Ruby', filename: 'sign.rb', run: 'ruby sign.rb', generate: rubySigner },
 	csharp: { label: 'C#', filename: 'SignRequest.cs', run: 'mcs SignRequest.cs && mono SignRequest.exe', generate: csharpSigner },
-	apex: { label: 'Apex', filename: 'SignRequest.cls', run: 'SignRequest.main(); (Execute Anonymous, after deploying the class)', generate: apexSigner },
-	curl: { label: 'curl --aws-sigv4', filename: 'sign.sh', run: 'sh sign.sh', generate: todo }
+	apex: {
+		label: 'Apex',
+		filename: 'SignRequest.cls',
+		run: 'SignRequest.main(); (Execute Anonymous, after deploying the class)',
+		generate: apexSigner
+	},
+	curl: { label: 'curl --aws-sigv4', filename: 'sign.sh', run: 'sh sign.sh', generate: curlSigner }
 };

@@ -8,9 +8,7 @@ export type LiteralStyle = 'python' | 'js' | 'java' | 'go' | 'php' | 'ruby' | 'c
 const hex = (n: number, width: number) => n.toString(16).toUpperCase().padStart(width, '0');
 
 const utf16 = (cp: number) =>
-	cp < 0x10000
-		? `\\u${hex(cp, 4)}`
-		: `\\u${hex(0xd800 + ((cp - 0x10000) >> 10), 4)}\\u${hex(0xdc00 + ((cp - 0x10000) & 0x3ff), 4)}`;
+	cp < 0x10000 ? `\\u${hex(cp, 4)}` : `\\u${hex(0xd800 + ((cp - 0x10000) >> 10), 4)}\\u${hex(0xdc00 + ((cp - 0x10000) & 0x3ff), 4)}`;
 
 /** A control character (below U+0020, or U+007F) other than \n, \r and \t. */
 function control(cp: number, style: LiteralStyle): string {

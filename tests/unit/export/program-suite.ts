@@ -15,7 +15,10 @@ export function programSuite(language: Language): void {
 			const missing = missingRuntime(language);
 			if (missing) throw new Error(missing);
 			const started = Date.now();
-			const programs = cases.map((c) => ({ code: LANGUAGE_INFO[language].generate(signerSpec(c.request, c.params, c.mode)), env: envOf(c) }));
+			const programs = cases.map((c) => ({
+				code: LANGUAGE_INFO[language].generate(signerSpec(c.request, c.params, c.mode)),
+				env: envOf(c)
+			}));
 			outputs = await runPrograms(language, programs);
 			console.log(`${language}: ${cases.length} programs run in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		}, 300_000);
