@@ -4,3 +4,4 @@ export { LANGUAGES, LANGUAGE_INFO, type Language, type LanguageInfo } from './la
 export { signerSpec, type SignerSpec } from './signer-spec.ts';
 export { literal, type LiteralStyle } from './literals.ts';
 export { curlTarget } from './curl.ts';
+export { configFixes, CONFIG_FIX_CODES, SDKS, type ConfigFix, type FixContext, type Sdk } from './config-fixes.ts';

@@ -66,7 +66,10 @@ export function signerSpec(req: HttpRequest, params: SigningParams, mode: AuthMo
 
 	const own = ctx.headers.filter(([n]) => mode === 'query' || !setBySigner(n.toLowerCase(), ctx.contentSha256Header));
 	const signed = headersToSign(own, params);
-	const headers: Header[] = own.filter(([n]) => signed.has(n.toLowerCase()));
+	// White space around a value is never signed (the canonical value is trimmed): left out of the program.
+	const headers: Header[] = own
+		.filter(([n]) => signed.has(n.toLowerCase()))
+		.map(([n, v]) => [n, v.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '')]);
 	const present = new Set(headers.map(([n]) => n.toLowerCase()));
 	const extra = mode === 'header' ? [AMZ_DATE_HEADER, SESSION_TOKEN_HEADER, CONTENT_SHA256_HEADER] : [];
 	// A name the user listed that the request lacks is signed with an empty value, as a server would see it.

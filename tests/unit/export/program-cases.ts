@@ -39,6 +39,32 @@ export function randomCases(): ProgramCase[] {
 	});
 }
 
+/**
+ * Text that each language's string literals must carry unchanged: quotes of every kind, backslashes,
+ * interpolation ($x, #{x}, {0}), control characters, line and paragraph separators, a no-break space,
+ * an astral character, a Java unicode escape spelled out.
+ */
+export const TRICKY_TEXT = `"'\`\\ $x #{x} \${x} {0} %s \\u000a \u0001\u007f\u0085\u2028\u2029\u00a0é😀 \r\n\tend`;
+
+export function literalCases(): ProgramCase[] {
+	const request: HttpRequest = {
+		method: 'POST',
+		url: "https://example.amazonaws.com/a$b/'c'?q=%22%24x%22&w=%23%7Bx%7D",
+		headers: [
+			['Host', 'example.amazonaws.com'],
+			['X-Tricky', [...TRICKY_TEXT].filter((ch) => ch === '\t' || (ch >= ' ' && ch !== '\u007f')).join('')]
+		],
+		body: TRICKY_TEXT
+	};
+	const params: SigningParams = {
+		credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY', sessionToken: 'token+/=' },
+		region: 'us-east-1',
+		service: 'service',
+		datetime: '20150830T123600Z'
+	};
+	return (['header', 'query'] as const).map((mode) => ({ name: `string literals (${mode})`, request, params, mode }));
+}
+
 export function traceOf(c: ProgramCase): Promise<SigningTrace> {
 	return c.mode === 'header' ? signRequest(c.request, c.params) : presignUrl(c.request, c.params);
 }

@@ -4,11 +4,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGE_INFO, signerSpec, type Language } from '../../../src/lib/export/index.ts';
 import { hasVectors, skipNotice } from '../../helpers/shared-vectors.ts';
-import { envOf, expectedOutput, randomCases, readOutput, suiteCases, traceOf, type ProgramCase } from './program-cases.ts';
+import { envOf, expectedOutput, literalCases, randomCases, readOutput, suiteCases, traceOf, type ProgramCase } from './program-cases.ts';
 import { missingRuntime, runPrograms } from './runners.ts';
 
 export function programSuite(language: Language): void {
-	const cases: ProgramCase[] = [...suiteCases(), ...randomCases()];
+	const cases: ProgramCase[] = [...suiteCases(), ...randomCases(), ...literalCases()];
 	describe(`${LANGUAGE_INFO[language].label} export, run`, () => {
 		let outputs: string[] = [];
 		beforeAll(async () => {
