@@ -23,7 +23,7 @@ export default ts.config(
 	},
 	{
 		// Imports run down the layers (DESIGN §2: core → parse, findings → diagnose, learn → case →
-		// share → state → components → routes), and outside the core only sigv4/index.ts is imported.
+		// share, export → state → components → routes), and outside the core only sigv4/index.ts is imported.
 		files: ['src/**/*.ts', 'src/**/*.js', 'src/**/*.svelte', 'bench/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.mjs'],
 		plugins: { local: layers },
 		rules: { 'local/import-layers': 'error' }
@@ -38,7 +38,8 @@ export default ts.config(
 			'src/lib/diagnose/**/*.ts',
 			'src/lib/learn/**/*.ts',
 			'src/lib/case/**/*.ts',
-			'src/lib/share/**/*.ts'
+			'src/lib/share/**/*.ts',
+			'src/lib/export/**/*.ts'
 		],
 		rules: {
 			'no-restricted-imports': ['error', { patterns: ['$lib/*', '$app/*', 'svelte', 'svelte/*', '**/*.svelte'] }],

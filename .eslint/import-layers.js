@@ -16,20 +16,22 @@ export const LAYERS = [
 	{ name: 'learn', places: ['src/lib/learn'], may: ['sigv4', 'parse', 'findings'] },
 	{ name: 'case', places: ['src/lib/case'], may: ['sigv4', 'parse', 'findings', 'diagnose'] },
 	{ name: 'share', places: ['src/lib/share'], may: ['sigv4', 'parse', 'findings', 'diagnose', 'case'] },
+	// Code out: a case as a program in another language.
+	{ name: 'export', places: ['src/lib/export'], may: ['sigv4', 'parse', 'findings', 'case'] },
 	{
 		name: 'state',
 		places: ['src/lib/state', 'src/lib/editor'],
-		may: ['sigv4', 'parse', 'findings', 'diagnose', 'learn', 'case', 'share']
+		may: ['sigv4', 'parse', 'findings', 'diagnose', 'learn', 'case', 'share', 'export']
 	},
 	{
 		name: 'components',
 		places: ['src/lib/components'],
-		may: ['sigv4', 'parse', 'findings', 'diagnose', 'learn', 'case', 'share', 'state']
+		may: ['sigv4', 'parse', 'findings', 'diagnose', 'learn', 'case', 'share', 'export', 'state']
 	},
 	{
 		name: 'routes',
 		places: ['src/routes'],
-		may: ['sigv4', 'parse', 'findings', 'diagnose', 'learn', 'case', 'share', 'state', 'components']
+		may: ['sigv4', 'parse', 'findings', 'diagnose', 'learn', 'case', 'share', 'export', 'state', 'components']
 	}
 ];
 

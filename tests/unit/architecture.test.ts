@@ -53,6 +53,20 @@ describe('lint: imports run down the layers', () => {
 		]);
 	});
 
+	it('keeps the export layer between case and state', async () => {
+		expect(
+			await layerErrors('src/lib/export/fixture.ts', "import { app } from '../state/app.svelte.ts';\nexport const f = app;\n")
+		).toEqual([expect.stringContaining('export may not import state')]);
+		expect(
+			await layerErrors('src/lib/case/fixture.ts', "import { exportSigner } from '../export/index.ts';\nexport const f = exportSigner;\n")
+		).toEqual([expect.stringContaining('case may not import export')]);
+		const ok = "import { exportSigner } from '../export/index.ts';\nexport const f = exportSigner;\n";
+		expect(await layerErrors('src/lib/state/fixture.ts', ok)).toEqual([]);
+		expect(
+			await layerErrors('src/lib/export/fixture.ts', "import { paramsOf } from '../case/index.ts';\nexport const f = paramsOf;\n")
+		).toEqual([]);
+	});
+
 	it('accepts imports that run down through the door', async () => {
 		const ts =
 			"import { signRequest } from '../sigv4/index.ts';\nimport { FINDING_CODES } from '../findings/index.ts';\nexport const f = [signRequest, FINDING_CODES];\n";

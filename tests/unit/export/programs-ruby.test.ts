@@ -1,0 +1,3 @@
+import { programSuite } from './program-suite.ts';
+
+programSuite('ruby');
