@@ -44,6 +44,11 @@ export const HOST_RULES = [
 	{ label: 'lambda-url', signingName: 'lambda', source: 'AWS Lambda function URL docs, quoted in cdklabs/cdk-nextjs#87' },
 	{ label: 'appsync-api', signingName: 'appsync', source: 'aws/aws-appsync-community#373' },
 	{ label: 'appsync-realtime-api', signingName: 'appsync', source: 'aws/aws-appsync-community#373; aws-amplify/amplify-js#14001' },
+	{
+		label: 'vpc-lattice-svcs',
+		signingName: 'vpc-lattice',
+		source: 'aws-c-auth sigv4a vectors (anchors-features.md §4.2); aws/smithy-go#595'
+	},
 	{ label: 'transcribestreaming', signingName: 'transcribe', source: 'aws/aws-sdk-go-v2#1741 (port 8443)' },
 	{ label: 'iot', ats: true, signingName: 'iotdata', source: 'botocore data/iot-data service-2.json (endpointPrefix data-ats.iot)' },
 	{ label: 'iot', mqtt: true, signingName: 'iotdevicegateway', token: 'after', source: 'awslabs/aws-c-auth#34; mhart/aws4#30' },
@@ -129,13 +134,25 @@ function globalHosts(meta) {
 }
 
 /**
+ * The model's signingName; without one, the rule set's when all its schemes agree (importexport: IngestionService).
+ * @param {any} m
+ * @returns {string}
+ */
+export function signingNameOf(m) {
+	if (m.signingName) return m.signingName;
+	const named = new Set((m.authSchemes ?? []).map((/** @type {any} */ s) => s.signingName).filter(Boolean));
+	return named.size === 1 ? [...named][0] : m.endpointPrefix;
+}
+
+/**
  * @param {string} id
  * @param {any} m
  * @param {Map<string, Set<string>>} extra
  */
 function row(id, m, extra) {
 	const prefix = m.endpointPrefix === id ? '' : m.endpointPrefix;
-	const signing = (m.signingName ?? m.endpointPrefix) === m.endpointPrefix ? '' : m.signingName;
+	const name = signingNameOf(m);
+	const signing = name === m.endpointPrefix ? '' : name;
 	const unsigned = Object.entries(m.operations ?? {})
 		.filter(([, op]) => op.unsignedPayload)
 		.map(([name]) => name);

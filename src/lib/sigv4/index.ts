@@ -58,11 +58,14 @@ export {
 	servicesBySigningName,
 	fixedRegionFor,
 	partitionOfRegion,
+	tokenPlacementFor,
+	contentSha256RuleFor,
 	type RegistryService,
 	type Partition,
 	type SigningAlgorithm,
 	type TokenPlacement
 } from './service-registry.ts';
+export { serviceFor, type ServiceInference } from './service-for.ts';
 export { canonicalPath, normalizePathSegments } from './canonical-path.ts';
 export { canonicalHeaders, canonicalHeaderValue, type CanonicalHeader } from './canonical-headers.ts';
 export { canonicalQueryComponent, canonicalQueryString, decodedKey, splitQuery, type RawQueryParam } from './canonical-query.ts';

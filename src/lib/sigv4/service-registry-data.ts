@@ -54,8 +54,8 @@ export const SERVICE_ROWS =
 	'greengrassv2|greengrass|||us-gov-east-1,us-gov-west-1 groundstation guardduty ' +
 	'health||||us-east-1,cn-northwest-1 healthlake ' +
 	'iam||||us-east-1,cn-north-1,us-gov-west-1,us-iso-east-1,us-isob-east-1,eu-isoe-west-1,us-isof-south-1,eusc-de-east-1,* ' +
-	'identitystore imagebuilder importexport|||2|us-east-1 inspector inspector-scan inspector2 interconnect ' +
-	'internetmonitor invoicing||||* iot iot-data|data-ats.iot|iotdata||||data.iot ' +
+	'identitystore imagebuilder importexport||IngestionService|2|us-east-1 inspector inspector-scan inspector2 ' +
+	'interconnect internetmonitor invoicing||||* iot iot-data|data-ats.iot|iotdata||||data.iot ' +
 	'iot-jobs-data|data.jobs.iot|iot-jobs-data ' +
 	'iot-managed-integrations|api.iotmanagedintegrations|iotmanagedintegrations ' +
 	'iotdeviceadvisor|api.iotdeviceadvisor|iotdeviceadvisor iotfleetwise ' +
@@ -158,6 +158,7 @@ export const HOST_RULES: readonly {
 	{"label":"lambda-url","signingName":"lambda","source":"AWS Lambda function URL docs, quoted in cdklabs/cdk-nextjs#87"},
 	{"label":"appsync-api","signingName":"appsync","source":"aws/aws-appsync-community#373"},
 	{"label":"appsync-realtime-api","signingName":"appsync","source":"aws/aws-appsync-community#373; aws-amplify/amplify-js#14001"},
+	{"label":"vpc-lattice-svcs","signingName":"vpc-lattice","source":"aws-c-auth sigv4a vectors (anchors-features.md §4.2); aws/smithy-go#595"},
 	{"label":"transcribestreaming","signingName":"transcribe","source":"aws/aws-sdk-go-v2#1741 (port 8443)"},
 	{"label":"iot","ats":true,"signingName":"iotdata","source":"botocore data/iot-data service-2.json (endpointPrefix data-ats.iot)"},
 	{"label":"iot","mqtt":true,"signingName":"iotdevicegateway","token":"after","source":"awslabs/aws-c-auth#34; mhart/aws4#30"},

@@ -107,6 +107,17 @@ export const GLOBAL_HOST_REGIONS: ReadonlyMap<string, { endpointsKey: string; re
 );
 
 export type HostRule = (typeof HOST_RULES)[number];
+
+/** Where a signing name wants the session token (IoT over WebSockets: appended after signing). */
+export function tokenPlacementFor(signingName: string): TokenPlacement {
+	const token = HOST_RULES.find((r) => r.signingName === signingName && r.token)?.token;
+	return token === 'after' ? 'after-signing' : token === 's3session' ? 's3-session-header' : 'signed';
+}
+
+/** The registry's rule that makes a signing name require x-amz-content-sha256, beyond S3's, with its source. */
+export function contentSha256RuleFor(signingName: string): HostRule | undefined {
+	return HOST_RULES.find((r) => r.signingName === signingName && r.flags?.includes('c') && !r.flags.includes('s'));
+}
 export { HOST_RULES, REGISTRY_SOURCE };
 
 /** Where a model's facts come from, for the page and the findings to cite. */
