@@ -66,6 +66,7 @@ export {
 	type TokenPlacement
 } from './service-registry.ts';
 export { serviceFor, type ServiceInference } from './service-for.ts';
+export { signV2, bucketOfHost, S3_SUB_RESOURCES, type SigningParamsV2, type SigningTraceV2 } from './sigv2.ts';
 export { canonicalPath, normalizePathSegments } from './canonical-path.ts';
 export { canonicalHeaders, canonicalHeaderValue, type CanonicalHeader } from './canonical-headers.ts';
 export { canonicalQueryComponent, canonicalQueryString, decodedKey, splitQuery, type RawQueryParam } from './canonical-query.ts';
