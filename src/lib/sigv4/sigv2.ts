@@ -86,9 +86,18 @@ async function hmacBase64(algorithm: 'SHA-1' | 'SHA-256', secret: string, data: 
 	return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8Bytes(data) as Uint8Array<ArrayBuffer>)));
 }
 
+/** A header value on one line: folded lines joined by one space, ends trimmed (split, not a regex that backtracks on long blanks). */
+function unfold(value: string): string {
+	return value
+		.split('\n')
+		.map((line) => line.trim())
+		.filter((line) => line !== '')
+		.join(' ');
+}
+
 function headerValue(headers: Header[], lower: string): string | undefined {
 	const found = headers.find(([n]) => n.toLowerCase() === lower);
-	return found?.[1].replace(/\s*\r?\n\s*/g, ' ').trim();
+	return found === undefined ? undefined : unfold(found[1]);
 }
 
 /** The bucket a host names: bucket.s3[.-region].amazonaws.com, or the whole host of a CNAME; none for s3.amazonaws.com itself. */
@@ -110,7 +119,7 @@ function amzHeaders(headers: Header[]): string {
 	for (const [name, value] of headers) {
 		const lower = name.trim().toLowerCase();
 		if (!lower.startsWith('x-amz-')) continue;
-		byName.set(lower, [...(byName.get(lower) ?? []), value.replace(/\s*\r?\n\s*/g, ' ').trim()]);
+		byName.set(lower, [...(byName.get(lower) ?? []), unfold(value)]);
 	}
 	return [...byName.keys()]
 		.sort()
