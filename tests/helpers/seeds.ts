@@ -34,6 +34,23 @@ export function seed001Keys(): { text: string; scope: { datetime: string; region
 }
 
 /**
+ * Seed 001's starting point: the S3 request their Apex class signed with Signature Version 2
+ * (HMAC-SHA1 over S3's string to sign), for a bucket in eu-west-1 on 15 October 2014.
+ */
+export function seed001Sigv2Request(): string {
+	const date = 'Wed, 15 Oct 2014 12:00:00 GMT';
+	const stringToSign = `GET\n\n\n${date}\n/acme-reports/reports/2014-q3.csv`;
+	const signature = createHmac('sha1', EXAMPLE_SECRET).update(stringToSign, 'utf8').digest('base64');
+	return [
+		'GET /reports/2014-q3.csv HTTP/1.1',
+		'Host: acme-reports.s3-eu-west-1.amazonaws.com',
+		`Date: ${date}`,
+		`Authorization: AWS ${EXAMPLE_KEY}:${signature}`,
+		''
+	].join('\n');
+}
+
+/**
  * Seed 002: an Apex SNS Publish signer formats the time with 'hhmmss' (a 12-hour clock) and writes
  * the canonical request's hash in base64. At 15:15 UTC its string to sign says 03:15; the server
  * answers that the signature expired, giving its own time.

@@ -412,7 +412,8 @@ const cases: Case[] = [
 		name: 'OpenSearch Serverless (aoss) PUT sent without x-amz-content-sha256',
 		scenario: async () => {
 			const p = params({ service: 'aoss' });
-			const t = await sign(AOSS_PUT, p);
+			// The signer left the header out; the registry knows aoss requires it.
+			const t = await sign(AOSS_PUT, { ...p, contentSha256Header: false });
 			return { request: t.request, params: p, provided: () => ({ authorization: t.authorization! }) };
 		},
 		stage: 'request'
@@ -598,6 +599,28 @@ const cases: Case[] = [
 		scenario: { request: GET, params: params(), provided: sts((t) => t.replace('/us-east-1/', '/us-west-2/')) },
 		stage: 'string-to-sign',
 		line: 3
+	},
+	{
+		code: 'host-signs-as',
+		name: 'Bedrock runtime signed as "bedrock-runtime" (its host prefix), not its signing name "bedrock"',
+		scenario: async () => {
+			const req = request('POST', 'https://bedrock-runtime.us-east-1.amazonaws.com/model/m/invoke', [], '{}');
+			const p = params({ service: 'bedrock-runtime' });
+			const t = await sign(req, p);
+			return { request: t.request, params: p, provided: () => ({ authorization: t.authorization! }) };
+		},
+		stage: 'request'
+	},
+	{
+		code: 'service-signs-in-fixed-region',
+		name: 'IAM (global endpoint) signed for eu-west-1; IAM signs in us-east-1',
+		scenario: async () => {
+			const req = request('GET', 'https://iam.amazonaws.com/?Action=ListUsers&Version=2010-05-08');
+			const p = params({ service: 'iam', region: 'eu-west-1' });
+			const t = await sign(req, p);
+			return { request: t.request, params: p, provided: () => ({ authorization: t.authorization! }) };
+		},
+		stage: 'request'
 	},
 	{
 		code: 'scope-service-mismatch',

@@ -1,13 +1,6 @@
-import { presignUrl } from '../sigv4/index.ts';
+import { presignUrl, tokenPlacementFor } from '../sigv4/index.ts';
 import type { DiagnoseContext } from './context.ts';
 import type { FindingList } from './finding-list.ts';
-
-/**
- * Signing names whose presigned (WebSocket) URLs take the session token after signing: the
- * signature covers the query without X-Amz-Security-Token, which is appended afterwards (AWS IoT
- * Core, "Signature Version 4 for WebSockets"; the SDKs' IoT presigners).
- */
-export const TOKEN_AFTER_SIGNING_SERVICES: ReadonlySet<string> = new Set(['iotdevicegateway']);
 
 /**
  * A presigned URL for a service that wants the session token added after signing. Which way the
@@ -20,7 +13,8 @@ export async function checkSessionTokenSigned(ctx: DiagnoseContext, list: Findin
 	const token = ctx.params.credentials.sessionToken;
 	const signature = ctx.url?.signature?.trim().toLowerCase();
 	if (ctx.mode !== 'query' || !token || !signature || ctx.params.signSessionToken === false) return ctx;
-	if (!TOKEN_AFTER_SIGNING_SERVICES.has(ctx.params.service.toLowerCase()) || !ctx.tokenInRequest) return ctx;
+	// The service registry knows who wants it (AWS IoT Core over WebSockets, iotdevicegateway: aws-c-auth#34).
+	if (tokenPlacementFor(ctx.params.service.toLowerCase()) !== 'after-signing' || !ctx.tokenInRequest) return ctx;
 	const params = { ...ctx.params, signSessionToken: false };
 	const unsigned = await presignUrl(ctx.request, params);
 	if (signature === unsigned.signature) return { ...ctx, params, trace: unsigned };

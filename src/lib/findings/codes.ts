@@ -83,6 +83,16 @@ export const FINDING_CODES = {
 	'algorithm-line-wrong': { stage: 'string-to-sign', title: 'First line of the string to sign is not AWS4-HMAC-SHA256', cause: 0 },
 	'scope-region-mismatch': { stage: 'string-to-sign', title: 'Wrong region in the credential scope', cause: 39 },
 	'scope-service-mismatch': { stage: 'string-to-sign', title: 'Wrong service in the credential scope', cause: 40 },
+	'host-signs-as': {
+		stage: 'request',
+		title: 'This host signs with another service name (the registry knows its signing name)',
+		cause: 40
+	},
+	'service-signs-in-fixed-region': {
+		stage: 'request',
+		title: 'A global service signed in the client region; it signs in one fixed region (IAM: us-east-1)',
+		cause: 39
+	},
 	'scope-terminator-wrong': { stage: 'string-to-sign', title: 'Credential scope does not end in aws4_request', cause: 0 },
 	// Keys and signature
 	'signing-key-missing-aws4-prefix': { stage: 'signing-key', title: 'Signing key derived without the "AWS4" prefix', cause: 45 },

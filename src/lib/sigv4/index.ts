@@ -49,6 +49,24 @@ export { deriveSigningKey, signatureFor } from './signing-key.ts';
 export { stringToSignFor } from './string-to-sign.ts';
 export { credentialScope } from './credential-scope.ts';
 export { serviceRules, isNeverSigned, NEVER_SIGNED_HEADERS, type ServiceRules } from './service-rules.ts';
+export {
+	REGISTRY,
+	REGISTRY_SOURCE,
+	PARTITION_LIST,
+	serviceByModel,
+	serviceByPrefix,
+	servicesBySigningName,
+	fixedRegionFor,
+	partitionOfRegion,
+	tokenPlacementFor,
+	contentSha256RuleFor,
+	type RegistryService,
+	type Partition,
+	type SigningAlgorithm,
+	type TokenPlacement
+} from './service-registry.ts';
+export { serviceFor, type ServiceInference } from './service-for.ts';
+export { signV2, bucketOfHost, S3_SUB_RESOURCES, type SigningParamsV2, type SigningTraceV2 } from './sigv2.ts';
 export { canonicalPath, normalizePathSegments } from './canonical-path.ts';
 export { canonicalHeaders, canonicalHeaderValue, type CanonicalHeader } from './canonical-headers.ts';
 export { canonicalQueryComponent, canonicalQueryString, decodedKey, splitQuery, type RawQueryParam } from './canonical-query.ts';

@@ -1,3 +1,5 @@
+import { HOST_RULES, S3_PATH_SIGNING_NAMES } from './service-registry-data.ts';
+
 /**
  * How a service treats the parts of SigV4 that differ between services. S3 and its relatives
  * sign the path as the object key (encoded once, never normalized), need x-amz-content-sha256,
@@ -11,15 +13,19 @@ export interface ServiceRules {
 	presignUnsignedPayload: boolean;
 }
 
-const S3_STYLE_SERVICES = new Set(['s3', 's3-object-lambda', 's3-outposts']);
+// From the service registry: the signing names S3's rule set signs with disableDoubleEncoding
+// (s3, s3-object-lambda, s3-outposts, s3express), and those that require x-amz-content-sha256.
+const S3_STYLE_SERVICES = new Set(S3_PATH_SIGNING_NAMES.split(' '));
+const CONTENT_SHA256_SERVICES = new Set(HOST_RULES.filter((r) => r.flags?.includes('c')).map((r) => r.signingName));
 
 export function serviceRules(service: string): ServiceRules {
-	const s3Style = S3_STYLE_SERVICES.has(service.toLowerCase());
+	const name = service.toLowerCase();
+	const s3Style = S3_STYLE_SERVICES.has(name);
 	return {
 		s3Style,
 		uriEscapePath: !s3Style,
 		normalizePath: !s3Style,
-		contentSha256Header: s3Style,
+		contentSha256Header: s3Style || CONTENT_SHA256_SERVICES.has(name),
 		presignUnsignedPayload: s3Style
 	};
 }

@@ -1,16 +1,21 @@
+import { contentSha256RuleFor } from '../../sigv4/index.ts';
 import type { DiagnoseContext } from '../context.ts';
 import type { FindingList } from '../finding-list.ts';
 import { quote } from '../../findings/index.ts';
 
 /**
- * Why the request must send x-amz-content-sha256, when it must: S3 always; OpenSearch Serverless
- * (aoss) on every request; a Lambda function URL (behind CloudFront OAC) on PUT and POST, since
+ * Why the request must send x-amz-content-sha256, when it must: S3 always; the services the
+ * registry marks (OpenSearch Serverless, aoss) on every request; a Lambda function URL (behind CloudFront OAC) on PUT and POST, since
  * Lambda does not accept unsigned payloads.
  */
 export function contentShaRequiredBy(ctx: DiagnoseContext): string | undefined {
 	const service = ctx.params.service.toLowerCase();
 	if (ctx.s3) return `${ctx.params.service} requires it ("Missing required header for this request: x-amz-content-sha256")`;
-	if (service === 'aoss') return 'OpenSearch Serverless (aoss) requires it on every request, with the hex SHA-256 of the body';
+	const rule = contentSha256RuleFor(service);
+	if (rule) {
+		const name = service === 'aoss' ? 'OpenSearch Serverless (aoss)' : service;
+		return `${name} requires it on every request, with the hex SHA-256 of the body (source: ${rule.source})`;
+	}
 	const method = ctx.request.method.toUpperCase();
 	if (service === 'lambda' && /\.lambda-url\.[a-z0-9-]+\.on\.aws$/i.test(ctx.wire.hostname) && (method === 'PUT' || method === 'POST'))
 		return 'a Lambda function URL (through CloudFront OAC) needs it on PUT and POST: Lambda does not accept unsigned payloads, so the body hash must be sent and signed';

@@ -5,32 +5,7 @@ import type { FindingList } from '../finding-list.ts';
 import { quote } from '../../findings/index.ts';
 import { sessionTokenNotSigned } from '../session-token-not-signed.ts';
 import { checkDefaultPortSigned, contentShaRequiredBy } from './request-rules.ts';
-
-const REGION = /^(?:[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+)$/;
-
-/** The region an AWS endpoint names (sns.eu-west-1.amazonaws.com, bucket.s3-us-west-2.amazonaws.com), if it names one. */
-export function hostRegion(host: string): string | undefined {
-	const m = /^(.*)\.amazonaws\.com(?:\.cn)?$/i.exec(host.toLowerCase());
-	if (!m) return undefined;
-	for (const label of m[1]!.split('.').reverse()) {
-		if (REGION.test(label)) return label;
-		const dashed = /^s3-(?:website-)?(.+)$/.exec(label)?.[1];
-		if (dashed && REGION.test(dashed)) return dashed;
-	}
-	return undefined;
-}
-
-/** The signing-name family an endpoint implies, for the few that are unambiguous. */
-function hostService(host: string): 's3' | 'aoss' | 'es' | undefined {
-	const labels = host.toLowerCase().split('.');
-	if (!/\.amazonaws\.com(\.cn)?$/.test(host.toLowerCase())) return undefined;
-	if (labels.includes('aoss')) return 'aoss';
-	if (labels.includes('es')) return 'es';
-	if (labels.some((l) => l === 's3' || /^s3-(?!website)/.test(l) || l === 's3-website')) return 's3';
-	return undefined;
-}
-
-const S3_FAMILY = new Set(['s3', 's3-object-lambda', 's3-outposts']);
+import { checkEndpoint } from './endpoint.ts';
 
 /** The request itself: headers sent and not signed (or the reverse), payload hash header, session token, endpoint and scope. */
 export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Promise<void> {
@@ -231,32 +206,5 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 	// A host no paste gave (the default request's) says nothing about the user's endpoint.
 	if (ctx.evidence.requestGiven === false) return;
 	checkDefaultPortSigned(ctx, list);
-	const host = ctx.wire.hostname;
-	const region = hostRegion(host);
-	const scope = (ctx.auth?.credential ?? ctx.url?.credential ?? '').split('/');
-	const signedRegion = scope.length === 5 ? scope[2]! : ctx.params.region;
-	const signedService = scope.length === 5 ? scope[3]! : ctx.params.service;
-	if (region && signedRegion !== region) {
-		list.add(
-			'scope-region-mismatch',
-			{
-				stage,
-				message: `The endpoint ${host} is in ${region}, but the request is signed for ${quote(signedRegion)}: AWS answers "the region '${signedRegion}' is wrong; expecting '${region}'".`,
-				fix: `Sign for ${region}.`
-			},
-			'scope-region'
-		);
-	}
-	const family = hostService(host);
-	if (family && !(family === 's3' ? S3_FAMILY.has(signedService) : signedService === family)) {
-		list.add(
-			'scope-service-mismatch',
-			{
-				stage,
-				message: `The endpoint ${host} is ${family === 's3' ? 'S3' : family === 'aoss' ? 'OpenSearch Serverless' : 'an OpenSearch domain'}, but the request is signed for the service ${quote(signedService)}.`,
-				fix: `Sign with the service name ${family}.`
-			},
-			'scope-service'
-		);
-	}
+	checkEndpoint(ctx, list);
 }
