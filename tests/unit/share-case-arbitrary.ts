@@ -73,6 +73,7 @@ export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 		signedHeaders: orDefault(anyText, DEFAULT_CASE.signedHeaders),
 		payload: fc.constantFrom('body' as const, 'unsigned' as const),
 		payloadHash: orDefault(anyText, ''),
+		bodyFile: fc.record({ name: anyText, size: fc.nat(), sha256: fc.stringMatching(/^[0-9a-f]{64}$/) }, record),
 		uriEscapePath: tristate,
 		normalizePath: tristate,
 		contentSha256Header: tristate,
@@ -102,8 +103,8 @@ export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 	},
 	{
 		...record,
-		// Every field but the secrets, which a case may leave out.
-		requiredKeys: CASE_FIELDS.filter((f) => !SECRET_FIELDS.includes(f))
+		// Every field but the secrets and a file body, which a case may leave out.
+		requiredKeys: CASE_FIELDS.filter((f) => !SECRET_FIELDS.includes(f) && f !== 'bodyFile')
 	}
 );
 

@@ -12,6 +12,17 @@ export type ProvidedTexts = Partial<Record<'canonicalRequest' | 'stringToSign' |
 	 */
 	signingKeys?: Partial<Record<'kDate' | 'kRegion' | 'kService' | 'kSigning', string>>;
 };
+/**
+ * A file chosen as the request's body: what the case keeps of it. The bytes never leave the page,
+ * so a link or a file carries the name, size and SHA-256 only, and the stages still reproduce.
+ */
+export interface BodyFile {
+	name: string;
+	size: number;
+	/** Lowercase hex: the payload hash line and x-amz-content-sha256. */
+	sha256: string;
+}
+
 /** What the server said, from an AWS error body. */
 export interface ServerTexts {
 	canonicalRequest?: string;
@@ -55,6 +66,8 @@ export interface Case {
 	payload: 'body' | 'unsigned';
 	/** A payload hash the evidence gives (a canonical request has no body): signed as it is; empty: the body's. */
 	payloadHash: string;
+	/** A file as the body, in place of the request's own body (hashed in the page, never carried). */
+	bodyFile?: BodyFile;
 	uriEscapePath: Tristate;
 	normalizePath: Tristate;
 	contentSha256Header: Tristate;
@@ -100,6 +113,7 @@ export type InputName = (typeof INPUT_FIELDS)[number];
 /** Every field of a case, in the order links and files write them; the compiler checks it is complete. */
 export const CASE_FIELDS = [
 	...INPUT_FIELDS,
+	'bodyFile',
 	'overrides',
 	'pasteText',
 	'provided',

@@ -66,6 +66,8 @@ export function paramsOf(c: Case): SigningParams | FieldError {
 	if (token) params.credentials.sessionToken = token;
 	if (c.payload === 'unsigned') params.payloadHash = 'UNSIGNED-PAYLOAD';
 	else if (c.payloadHash.trim()) params.payloadHash = c.payloadHash.trim();
+	// A file body stands in for the request's body; a presigned URL that the service leaves unsigned stays so.
+	else if (c.bodyFile && (c.mode !== 'query' || !rules.presignUnsignedPayload)) params.payloadHash = c.bodyFile.sha256;
 	const names = c.signedHeaders
 		.split(/[;,\s]+/)
 		.map((n) => n.trim())
