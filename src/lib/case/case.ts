@@ -1,8 +1,15 @@
 /** The stages a user can edit; each edit feeds every stage after it. */
 export type StageName = 'canonicalRequest' | 'stringToSign' | 'signingKey' | 'signature';
 export type Tristate = 'auto' | 'on' | 'off';
-/** How the request is signed: Authorization header, presigned URL, or a browser POST form. */
-export type PageMode = 'header' | 'query' | 'post';
+/** How the request is signed: Authorization header, presigned URL, a browser POST form, or an aws-chunked upload. */
+export type PageMode = 'header' | 'query' | 'post' | 'chunked';
+
+/** aws-chunked mode's inputs, as typed: the variant, the chunk size in bytes, and a checksum trailer ('' for none). */
+export interface ChunkedInputs {
+	variant: 'signed' | 'signed-trailer' | 'unsigned-trailer';
+	chunkSize: string;
+	checksum: '' | 'crc32' | 'crc32c' | 'crc64nvme' | 'sha1' | 'sha256';
+}
 
 /** What the user's signer made, as pasted. `signingKey`: their kSigning as hex, when a log shows it. */
 export type ProvidedTexts = Partial<Record<'canonicalRequest' | 'stringToSign' | 'signature' | 'authorization' | 'signedUrl', string>> & {
@@ -68,6 +75,7 @@ export interface Case {
 	payloadHash: string;
 	/** A file as the body, in place of the request's own body (hashed in the page, never carried). */
 	bodyFile?: BodyFile;
+	chunked: ChunkedInputs;
 	uriEscapePath: Tristate;
 	normalizePath: Tristate;
 	contentSha256Header: Tristate;
@@ -114,6 +122,7 @@ export type InputName = (typeof INPUT_FIELDS)[number];
 export const CASE_FIELDS = [
 	...INPUT_FIELDS,
 	'bodyFile',
+	'chunked',
 	'overrides',
 	'pasteText',
 	'provided',

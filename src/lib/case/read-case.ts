@@ -117,6 +117,15 @@ const bodyFile: Reader<BodyFile> = (value, path) => {
 	return { name: text(from.name, `${path}.name`), size: count(from.size, `${path}.size`), sha256 };
 };
 
+const chunked: Reader<Case['chunked']> = (value, path) => {
+	const from = { ...DEFAULT_CASE.chunked, ...object(value, path) };
+	return {
+		variant: choice('signed', 'signed-trailer', 'unsigned-trailer')(from.variant, `${path}.variant`),
+		chunkSize: text(from.chunkSize, `${path}.chunkSize`),
+		checksum: choice('', 'crc32', 'crc32c', 'crc64nvme', 'sha1', 'sha256')(from.checksum, `${path}.checksum`)
+	};
+};
+
 const READERS: { [K in keyof Case]-?: Reader<NonNullable<Case[K]>> } = {
 	requestText: text,
 	accessKeyId: text,
@@ -125,7 +134,7 @@ const READERS: { [K in keyof Case]-?: Reader<NonNullable<Case[K]>> } = {
 	region: text,
 	service: text,
 	datetime: text,
-	mode: choice('header', 'query', 'post'),
+	mode: choice('header', 'query', 'post', 'chunked'),
 	policyText: text,
 	postFields: text,
 	expiresIn: text,
@@ -133,6 +142,7 @@ const READERS: { [K in keyof Case]-?: Reader<NonNullable<Case[K]>> } = {
 	payload: choice('body', 'unsigned'),
 	payloadHash: text,
 	bodyFile,
+	chunked,
 	uriEscapePath: choice('auto', 'on', 'off'),
 	normalizePath: choice('auto', 'on', 'off'),
 	contentSha256Header: choice('auto', 'on', 'off'),

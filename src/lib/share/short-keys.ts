@@ -21,7 +21,7 @@ import type { Case } from '../case/case.ts';
  * | p        | payload             | pt       | policyText          |
  * | u        | uriEscapePath       | pf       | postFields          |
  * | ph       | payloadHash         | og       | origins             |
- * | bf       | bodyFile            |          |                     |
+ * | bf       | bodyFile            | ck       | chunked             |
  */
 export const SHORT_KEYS = {
 	requestText: 'r',
@@ -49,5 +49,6 @@ export const SHORT_KEYS = {
 	postFields: 'pf',
 	origins: 'og',
 	payloadHash: 'ph',
-	bodyFile: 'bf'
+	bodyFile: 'bf',
+	chunked: 'ck'
 } as const satisfies Record<keyof Case, string>;

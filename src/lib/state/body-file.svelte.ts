@@ -23,8 +23,14 @@ export class BodyFileHasher {
 	error = $state('');
 	/** The chosen file's bytes, for as long as the page is open: never in the case. */
 	file = $state.raw<File | undefined>();
+	#sha256 = '';
 	#worker: Worker | undefined;
 	#run = 0;
+
+	/** The bytes of the case's file body, when it is the file chosen here (a link brings the hash alone). */
+	bytesOf(body: BodyFile | undefined): File | undefined {
+		return body && this.file && this.#sha256 === body.sha256 && this.file.size === body.size ? this.file : undefined;
+	}
 
 	/** Hashes `file`; `use` gets what the case keeps once the hash is known. A later choice or a cancel wins. */
 	async choose(file: File, use: (body: BodyFile) => void): Promise<void> {
@@ -42,6 +48,7 @@ export class BodyFileHasher {
 			const sha256 = await this.#hash(file, run);
 			if (run !== this.#run) return;
 			this.file = file;
+			this.#sha256 = sha256;
 			this.status = 'idle';
 			use({ name: file.name, size: file.size, sha256 });
 		} catch (e) {
