@@ -3,7 +3,8 @@
 // 8 KiB is refused at its field.
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
-import { openApp, paneText } from './pane-helpers.ts';
+import { openApp, paneText, pasteInto } from './pane-helpers.ts';
+import { captured } from '../unit/diagnose-chunked-cases.ts';
 
 const app = useApp();
 const REQUEST = `PUT /examplebucket/chunkObject.txt HTTP/1.1\nHost: s3.amazonaws.com\nx-amz-storage-class: REDUCED_REDUNDANCY\n\n${'a'.repeat(66560)}`;
@@ -28,6 +29,23 @@ describe('aws-chunked mode', () => {
 		await page.locator('#chunkSize').fill('4096');
 		await expect.poll(() => page.locator('#chunkSize-error').textContent()).toContain('at least 8192');
 		expect(await page.locator('#chunkSize').getAttribute('aria-invalid')).toBe('true');
+		expect(errors).toEqual([]);
+		await context.close();
+	}, 60_000);
+
+	it('reads a pasted aws-chunked upload and names the first chunk whose data was changed', async () => {
+		const { context, page, errors } = await openApp(app.browser, app.url, 0);
+		const c = await captured();
+		const body = c.body.replace(/\r\n/g, '\n');
+		const at = body.indexOf('400;chunk-signature=') + 100;
+		const tampered = body.slice(0, at) + 'b' + body.slice(at + 1);
+		await pasteInto(
+			page,
+			`PUT /examplebucket/chunkObject.txt HTTP/1.1\n${c.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${tampered}`
+		);
+		const findings = page.locator('.findings');
+		await expect.poll(() => findings.textContent(), { timeout: 15_000 }).toContain('chunk-signature-mismatch');
+		expect(await findings.textContent()).toMatch(/Chunk 2 \(line \d+ of the body, 1024 bytes\) is the first whose signature breaks/);
 		expect(errors).toEqual([]);
 		await context.close();
 	}, 60_000);

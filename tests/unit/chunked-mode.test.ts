@@ -2,7 +2,8 @@
 // (seed and chunk signatures from tests/unit/chunked-upload.test.ts), the chunk size checked, and a
 // file body chunked from the bytes the page holds, never from a link's hash alone.
 import { describe, expect, it } from 'vitest';
-import { analyze, DEFAULT_CASE, readCase, type Case } from '../../src/lib/case/index.ts';
+import { analyze, DEFAULT_CASE, exampleCase, importPaste, readCase, type Case } from '../../src/lib/case/index.ts';
+import { captured } from './diagnose-chunked-cases.ts';
 import { sha256OfBlob } from '../../src/lib/case/hash-blob.ts';
 
 const AWS_EXAMPLE: Case = {
@@ -54,5 +55,29 @@ describe('aws-chunked mode', () => {
 		const chunked = { variant: 'unsigned-trailer', chunkSize: '8192', checksum: 'sha256' };
 		expect(readCase({ mode: 'chunked', chunked })).toMatchObject({ case: { mode: 'chunked', chunked } });
 		expect(readCase({ chunked: { variant: 'other' } })).toMatchObject({ problem: expect.stringContaining('chunked.variant') });
+	});
+});
+
+describe('a pasted aws-chunked upload', () => {
+	async function pasted(tamper: (body: string) => string) {
+		const c = await captured();
+		const body = tamper(c.body.replace(/\r\n/g, '\n'));
+		const raw = `PUT /examplebucket/chunkObject.txt HTTP/1.1\n${c.headers.map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${body}`;
+		return analyze(importPaste(exampleCase(), raw, {}).case);
+	}
+
+	it('finds nothing in a correct upload', async () => {
+		expect((await pasted((b) => b)).findings).toEqual([]);
+	});
+
+	it('names the first chunk whose data changed after signing', async () => {
+		const a = await pasted((b) => {
+			const at = b.indexOf('400;chunk-signature=') + 100;
+			return b.slice(0, at) + 'b' + b.slice(at + 1);
+		});
+		expect(a.findings.map((f) => f.code)).toContain('chunk-signature-mismatch');
+		expect(a.findings.find((f) => f.code === 'chunk-signature-mismatch')!.message).toMatch(
+			/^Chunk 2 \(line \d+ of the body, 1024 bytes\) is the first whose signature breaks/
+		);
 	});
 });

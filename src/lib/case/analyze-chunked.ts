@@ -7,6 +7,7 @@ import {
 	type HttpRequest,
 	type SigningParams
 } from '../sigv4/index.ts';
+import type { Finding } from '../findings/index.ts';
 import type { Case } from './case.ts';
 import { asFieldError, needsSecret, type FieldError } from './params.ts';
 import { stageView, type StageView } from './stage-view.ts';
@@ -83,4 +84,15 @@ export async function analyzeChunked(c: Case, request: HttpRequest, params: Sign
 	} catch (e) {
 		return { ...out, error: asFieldError(e, 'request') };
 	}
+}
+
+/**
+ * A pasted aws-chunked upload (its x-amz-content-sha256 a STREAMING-… marker, its body the framing):
+ * every chunk checked from the seed signature, the first that breaks named. Nothing for other requests.
+ */
+export async function chunkedUploadFindings(request: HttpRequest, secretAccessKey: string): Promise<Finding[]> {
+	const marker = request.headers.find(([n]) => n.trim().toLowerCase() === 'x-amz-content-sha256')?.[1].trim() ?? '';
+	if (!marker.startsWith('STREAMING-') || !request.body?.length) return [];
+	const { analyzeChunkedUpload } = await import('../diagnose/index.ts');
+	return (await analyzeChunkedUpload({ headers: request.headers, body: request.body, secretAccessKey })).findings;
 }

@@ -19,7 +19,7 @@ import { ORIGIN_FIELDS, type Case, type OriginField } from './case.ts';
 import { evidenceOf, hasEvidence } from './evidence.ts';
 import { mergeForensics } from './merge-forensics.ts';
 import { asFieldError, needsSecret, paramsOf, type FieldError } from './params.ts';
-import { analyzeChunked, type ChunkedView } from './analyze-chunked.ts';
+import { analyzeChunked, chunkedUploadFindings, type ChunkedView } from './analyze-chunked.ts';
 import { parseFormFields } from './post-fields.ts';
 import { stageView, type StageView } from './stage-view.ts';
 import { looksLikeSigV4a, stageViewV4a } from './stage-view-v4a.ts';
@@ -205,6 +205,7 @@ async function analyzeStages(c: Case, opts: AnalyzeOptions): Promise<Analysis> {
 	if (!evidence || !diagnosis) return out;
 	out.evidence = evidence;
 	out.findings = await diagnoseSafely(diagnosis.diagnose, evidence, trace, out, !needsSecret(c));
+	if (!needsSecret(c) && evidence.requestGiven !== false) out.findings.push(...(await chunkedUploadFindings(request, c.secretAccessKey!)));
 	const depth = opts.forensics ?? 'off';
 	if (depth !== 'off' && !needsSecret(c) && evidence.requestGiven !== false) {
 		const forensics = await runForensics(depth, evidence, c.secretAccessKey!, trace.signature);
