@@ -45,9 +45,10 @@ export async function loadCorpus(): Promise<Corpus> {
 		corpus.linkJson.push(JSON.stringify(compactCase(c)));
 		corpus.fragments.push(await encodeCase(c, { includeSecrets: true }));
 		const a = await analyze(c);
-		if (a.request && a.params && a.trace && c.mode !== 'post') corpus.requests.push({ request: a.request, params: a.params, mode: c.mode });
+		if (a.request && a.params && a.trace && c.mode !== 'post' && c.mode !== 'chunked')
+			corpus.requests.push({ request: a.request, params: a.params, mode: c.mode });
 		if (a.evidence) corpus.evidence.push(a.evidence);
-		if (a.trace && a.request && a.params && c.mode !== 'post') {
+		if (a.trace && a.request && a.params && c.mode !== 'post' && c.mode !== 'chunked') {
 			// The correct stages as the user's own: diagnose must find nothing wrong, and the mutations something.
 			const t = a.trace;
 			const provided: NonNullable<Evidence['provided']> = {

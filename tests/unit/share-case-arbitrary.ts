@@ -66,13 +66,22 @@ export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 		region: orDefault(anyText, DEFAULT_CASE.region),
 		service: orDefault(anyText, DEFAULT_CASE.service),
 		datetime: orDefault(anyText, DEFAULT_CASE.datetime),
-		mode: fc.constantFrom('header' as const, 'query' as const, 'post' as const),
+		mode: fc.constantFrom('header' as const, 'query' as const, 'post' as const, 'chunked' as const),
 		expiresIn: orDefault(anyText, DEFAULT_CASE.expiresIn),
 		policyText: orDefault(anyText, DEFAULT_CASE.policyText),
 		postFields: orDefault(anyText, DEFAULT_CASE.postFields),
 		signedHeaders: orDefault(anyText, DEFAULT_CASE.signedHeaders),
 		payload: fc.constantFrom('body' as const, 'unsigned' as const),
 		payloadHash: orDefault(anyText, ''),
+		bodyFile: fc.record({ name: anyText, size: fc.nat(), sha256: fc.stringMatching(/^[0-9a-f]{64}$/) }, record),
+		chunked: fc.record(
+			{
+				variant: fc.constantFrom('signed' as const, 'signed-trailer' as const, 'unsigned-trailer' as const),
+				chunkSize: orDefault(anyText, '65536'),
+				checksum: fc.constantFrom('' as const, 'crc32' as const, 'sha256' as const)
+			},
+			record
+		),
 		uriEscapePath: tristate,
 		normalizePath: tristate,
 		contentSha256Header: tristate,
@@ -102,8 +111,8 @@ export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 	},
 	{
 		...record,
-		// Every field but the secrets, which a case may leave out.
-		requiredKeys: CASE_FIELDS.filter((f) => !SECRET_FIELDS.includes(f))
+		// Every field but the secrets and a file body, which a case may leave out.
+		requiredKeys: CASE_FIELDS.filter((f) => !SECRET_FIELDS.includes(f) && f !== 'bodyFile')
 	}
 );
 

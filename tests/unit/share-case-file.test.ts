@@ -123,7 +123,7 @@ describe('case file', () => {
 			[undefined, 'This case file has no "case": the file names its format and version, but the case itself is missing'],
 			[[], '"case" should be an object'],
 			[{ requestText: 1 }, '"case.requestText" should be text, but it is the number 1'],
-			[{ mode: 'Header' }, '"case.mode" should be "header" or "query" or "post", but it is the text "Header"'],
+			[{ mode: 'Header' }, '"case.mode" should be "header" or "query" or "post" or "chunked", but it is the text "Header"'],
 			[{ view: { optionsOpen: 1 } }, '"case.view.optionsOpen" should be true or false'],
 			[{ server: { fields: { a: null } } }, '"case.server.fields["a"]" should be text, but it is null'],
 			[{ form: [['a', 'b'], 'c'] }, '"case.form[1]" should be a [name, value] pair'],

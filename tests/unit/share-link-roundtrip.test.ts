@@ -106,6 +106,6 @@ describe('share link round trip', () => {
 	it('uses a different short key for every field', () => {
 		const keys = Object.values(SHORT_KEYS);
 		expect(new Set(keys).size).toBe(keys.length);
-		expect(Object.keys(SHORT_KEYS).sort()).toStrictEqual(Object.keys({ ...DEFAULT_CASE, sessionToken: '' }).sort());
+		expect(Object.keys(SHORT_KEYS).sort()).toStrictEqual(Object.keys({ ...DEFAULT_CASE, sessionToken: '', bodyFile: 0 }).sort());
 	});
 });

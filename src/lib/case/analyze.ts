@@ -7,7 +7,7 @@ import {
 	presignUrl,
 	signPostPolicy,
 	signRequest,
-	SigningError,
+	type BlobLike,
 	type HttpRequest,
 	type PostPolicyTrace,
 	type SigningParams,
@@ -18,7 +18,8 @@ import {
 import { ORIGIN_FIELDS, type Case, type OriginField } from './case.ts';
 import { evidenceOf, hasEvidence } from './evidence.ts';
 import { mergeForensics } from './merge-forensics.ts';
-import { fieldOf, needsSecret, paramsOf, type FieldError } from './params.ts';
+import { asFieldError, needsSecret, paramsOf, type FieldError } from './params.ts';
+import { analyzeChunked, chunkedUploadFindings, type ChunkedView } from './analyze-chunked.ts';
 import { parseFormFields } from './post-fields.ts';
 import { stageView, type StageView } from './stage-view.ts';
 import { looksLikeSigV4a, stageViewV4a } from './stage-view-v4a.ts';
@@ -38,6 +39,8 @@ export interface Analysis {
 	signatureVerifies?: boolean;
 	/** POST policy mode. */
 	post?: PostPolicyTrace;
+	/** aws-chunked mode: the chunks' signatures after the seed's (the trace). */
+	chunked?: ChunkedView;
 	/** The stages as the panes show them: the trace with the user's overrides. */
 	view?: StageView;
 	/** The input that stops the signing, pointed at its field. */
@@ -107,21 +110,12 @@ function withoutSecretFindings(findings: Finding[]): Finding[] {
 	return findings.filter((f) => !SECRET_STAGES.has(f.stage) && !SECRET_CODES.has(f.code));
 }
 
-function asFieldError(e: unknown, fallback: FieldError['field']): FieldError {
-	if (e instanceof SigningError) {
-		const error: FieldError = { field: fieldOf(e), message: e.message };
-		if (e.fix) error.fix = e.fix;
-		return error;
-	}
-	return { field: fallback, message: `Unexpected error: ${e instanceof Error ? e.message : String(e)}` };
-}
-
 /**
  * The case's one pipeline, a pure function of the case: read the request once, sign it once,
  * apply the overrides, and compare the pasted evidence with that same trace (diagnose signs again
  * only for forensics' candidate mistakes). Runs unchanged in Node and in the page.
  */
-export async function analyze(c: Case, opts: { forensics?: ForensicsDepth; now?: string } = {}): Promise<Analysis> {
+export async function analyze(c: Case, opts: AnalyzeOptions = {}): Promise<Analysis> {
 	const out = await analyzeStages(c, opts);
 	out.verdictInput = await verdictInputOf(c, out);
 	out.findings = rankFindings(out.findings);
@@ -130,6 +124,9 @@ export async function analyze(c: Case, opts: { forensics?: ForensicsDepth; now?:
 		: verdictOf({ ...out.verdictInput, findings: out.findings, forensics: (opts.forensics ?? 'off') === 'off' ? 'off' : 'done' });
 	return out;
 }
+
+/** `file`: the file body's bytes, which the page holds and the case does not (aws-chunked mode signs them). */
+export type AnalyzeOptions = { forensics?: ForensicsDepth; now?: string; file?: BlobLike };
 
 /** What the verdict needs beyond the findings; the page adds the forensics' state as it runs. */
 export type VerdictFacts = Omit<VerdictInput, 'findings' | 'forensics'>;
@@ -156,7 +153,7 @@ function missingVerdict(error: FieldError): Verdict {
 	return { kind: 'undecided', sentence: `Not enough to tell — ${error.message} ${error.fix ?? ''}`.trim(), need };
 }
 
-async function analyzeStages(c: Case, opts: { forensics?: ForensicsDepth; now?: string }): Promise<Analysis> {
+async function analyzeStages(c: Case, opts: AnalyzeOptions): Promise<Analysis> {
 	// SigV4a's scope has no region: its absence blocks nothing.
 	const v4a = looksLikeSigV4a([c.requestText, ...Object.values(c.provided).map(String)]);
 	const { region: _region, ...withoutRegion } = c.origins;
@@ -174,6 +171,7 @@ async function analyzeStages(c: Case, opts: { forensics?: ForensicsDepth; now?: 
 		return { error, findings: [] };
 	}
 	const request = parsed.request;
+	if (c.mode === 'chunked') return analyzeChunked(c, request, params, opts.file);
 	const evidence = evidenceOf(c, request, params, c.mode);
 	if (evidence && opts.now) evidence.now = new Date(opts.now);
 	const diagnosis = evidence ? await import('../diagnose/index.ts') : undefined;
@@ -207,6 +205,7 @@ async function analyzeStages(c: Case, opts: { forensics?: ForensicsDepth; now?: 
 	if (!evidence || !diagnosis) return out;
 	out.evidence = evidence;
 	out.findings = await diagnoseSafely(diagnosis.diagnose, evidence, trace, out, !needsSecret(c));
+	if (!needsSecret(c) && evidence.requestGiven !== false) out.findings.push(...(await chunkedUploadFindings(request, c.secretAccessKey!)));
 	const depth = opts.forensics ?? 'off';
 	if (depth !== 'off' && !needsSecret(c) && evidence.requestGiven !== false) {
 		const forensics = await runForensics(depth, evidence, c.secretAccessKey!, trace.signature);

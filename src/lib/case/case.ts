@@ -1,8 +1,15 @@
 /** The stages a user can edit; each edit feeds every stage after it. */
 export type StageName = 'canonicalRequest' | 'stringToSign' | 'signingKey' | 'signature';
 export type Tristate = 'auto' | 'on' | 'off';
-/** How the request is signed: Authorization header, presigned URL, or a browser POST form. */
-export type PageMode = 'header' | 'query' | 'post';
+/** How the request is signed: Authorization header, presigned URL, a browser POST form, or an aws-chunked upload. */
+export type PageMode = 'header' | 'query' | 'post' | 'chunked';
+
+/** aws-chunked mode's inputs, as typed: the variant, the chunk size in bytes, and a checksum trailer ('' for none). */
+export interface ChunkedInputs {
+	variant: 'signed' | 'signed-trailer' | 'unsigned-trailer';
+	chunkSize: string;
+	checksum: '' | 'crc32' | 'crc32c' | 'crc64nvme' | 'sha1' | 'sha256';
+}
 
 /** What the user's signer made, as pasted. `signingKey`: their kSigning as hex, when a log shows it. */
 export type ProvidedTexts = Partial<Record<'canonicalRequest' | 'stringToSign' | 'signature' | 'authorization' | 'signedUrl', string>> & {
@@ -12,6 +19,17 @@ export type ProvidedTexts = Partial<Record<'canonicalRequest' | 'stringToSign' |
 	 */
 	signingKeys?: Partial<Record<'kDate' | 'kRegion' | 'kService' | 'kSigning', string>>;
 };
+/**
+ * A file chosen as the request's body: what the case keeps of it. The bytes never leave the page,
+ * so a link or a file carries the name, size and SHA-256 only, and the stages still reproduce.
+ */
+export interface BodyFile {
+	name: string;
+	size: number;
+	/** Lowercase hex: the payload hash line and x-amz-content-sha256. */
+	sha256: string;
+}
+
 /** What the server said, from an AWS error body. */
 export interface ServerTexts {
 	canonicalRequest?: string;
@@ -55,6 +73,9 @@ export interface Case {
 	payload: 'body' | 'unsigned';
 	/** A payload hash the evidence gives (a canonical request has no body): signed as it is; empty: the body's. */
 	payloadHash: string;
+	/** A file as the body, in place of the request's own body (hashed in the page, never carried). */
+	bodyFile?: BodyFile;
+	chunked: ChunkedInputs;
 	uriEscapePath: Tristate;
 	normalizePath: Tristate;
 	contentSha256Header: Tristate;
@@ -100,6 +121,8 @@ export type InputName = (typeof INPUT_FIELDS)[number];
 /** Every field of a case, in the order links and files write them; the compiler checks it is complete. */
 export const CASE_FIELDS = [
 	...INPUT_FIELDS,
+	'bodyFile',
+	'chunked',
 	'overrides',
 	'pasteText',
 	'provided',

@@ -23,6 +23,7 @@ export const DEFAULT_CASE: Readonly<Case> = {
 	signedHeaders: '',
 	payload: 'body',
 	payloadHash: '',
+	chunked: { variant: 'signed', chunkSize: '65536', checksum: '' },
 	uriEscapePath: 'auto',
 	normalizePath: 'auto',
 	contentSha256Header: 'auto',

@@ -1,8 +1,8 @@
-import { serviceRules, type SigningError, type SigningField, type SigningParams } from '../sigv4/index.ts';
+import { serviceRules, SigningError, type SigningField, type SigningParams } from '../sigv4/index.ts';
 import type { Case, InputName, Tristate } from './case.ts';
 
 /** An input the page can point an error at: a case input, or the request box for the request's parts. */
-export type InputField = Extract<SigningField, InputName> | 'payloadHash' | 'request' | 'policy' | 'postFields';
+export type InputField = Extract<SigningField, InputName> | 'payloadHash' | 'request' | 'policy' | 'postFields' | 'chunkSize';
 
 export interface FieldError {
 	field: InputField;
@@ -31,11 +31,21 @@ export function fieldOf(e: SigningError): InputField {
 		case 'payloadHash':
 		case 'signedHeaders':
 		case 'expiresIn':
+		case 'chunkSize':
 			return e.field;
 		default:
 			// The method, URL, headers and body, and inputs the page has no box for (server-side encryption).
 			return 'request';
 	}
+}
+
+export function asFieldError(e: unknown, fallback: FieldError['field']): FieldError {
+	if (e instanceof SigningError) {
+		const error: FieldError = { field: fieldOf(e), message: e.message };
+		if (e.fix) error.fix = e.fix;
+		return error;
+	}
+	return { field: fallback, message: `Unexpected error: ${e instanceof Error ? e.message : String(e)}` };
 }
 
 function yesNo(value: Tristate, auto: boolean): boolean {
@@ -66,6 +76,8 @@ export function paramsOf(c: Case): SigningParams | FieldError {
 	if (token) params.credentials.sessionToken = token;
 	if (c.payload === 'unsigned') params.payloadHash = 'UNSIGNED-PAYLOAD';
 	else if (c.payloadHash.trim()) params.payloadHash = c.payloadHash.trim();
+	// A file body stands in for the request's body; a presigned URL that the service leaves unsigned stays so.
+	else if (c.bodyFile && (c.mode !== 'query' || !rules.presignUnsignedPayload)) params.payloadHash = c.bodyFile.sha256;
 	const names = c.signedHeaders
 		.split(/[;,\s]+/)
 		.map((n) => n.trim())

@@ -1,4 +1,4 @@
-import { CASE_FIELDS, ORIGIN_FIELDS, SECRET_FIELDS, type Case, type FieldOrigin } from './case.ts';
+import { CASE_FIELDS, ORIGIN_FIELDS, SECRET_FIELDS, type BodyFile, type Case, type FieldOrigin } from './case.ts';
 import { DEFAULT_CASE } from './default-case.ts';
 import { caseTooLarge } from './limits.ts';
 
@@ -110,6 +110,22 @@ const origins: Reader<Case['origins']> = (value, path) => {
 	return out;
 };
 
+const bodyFile: Reader<BodyFile> = (value, path) => {
+	const from = object(value, path);
+	const sha256 = text(from.sha256, `${path}.sha256`);
+	if (!/^[0-9a-f]{64}$/.test(sha256)) fail(`${path}.sha256`, '64 lowercase hex digits', sha256);
+	return { name: text(from.name, `${path}.name`), size: count(from.size, `${path}.size`), sha256 };
+};
+
+const chunked: Reader<Case['chunked']> = (value, path) => {
+	const from = { ...DEFAULT_CASE.chunked, ...object(value, path) };
+	return {
+		variant: choice('signed', 'signed-trailer', 'unsigned-trailer')(from.variant, `${path}.variant`),
+		chunkSize: text(from.chunkSize, `${path}.chunkSize`),
+		checksum: choice('', 'crc32', 'crc32c', 'crc64nvme', 'sha1', 'sha256')(from.checksum, `${path}.checksum`)
+	};
+};
+
 const READERS: { [K in keyof Case]-?: Reader<NonNullable<Case[K]>> } = {
 	requestText: text,
 	accessKeyId: text,
@@ -118,13 +134,15 @@ const READERS: { [K in keyof Case]-?: Reader<NonNullable<Case[K]>> } = {
 	region: text,
 	service: text,
 	datetime: text,
-	mode: choice('header', 'query', 'post'),
+	mode: choice('header', 'query', 'post', 'chunked'),
 	policyText: text,
 	postFields: text,
 	expiresIn: text,
 	signedHeaders: text,
 	payload: choice('body', 'unsigned'),
 	payloadHash: text,
+	bodyFile,
+	chunked,
 	uriEscapePath: choice('auto', 'on', 'off'),
 	normalizePath: choice('auto', 'on', 'off'),
 	contentSha256Header: choice('auto', 'on', 'off'),
@@ -153,7 +171,7 @@ export function readCase(value: unknown, prefix = ''): { case: Case } | { proble
 		for (const field of CASE_FIELDS) {
 			const path = prefix === '' ? field : `${prefix}.${field}`;
 			if (Object.hasOwn(from, field)) out[field] = READERS[field](from[field], path);
-			else if (!SECRET_FIELDS.includes(field)) out[field] = structuredClone(DEFAULT_CASE[field]);
+			else if (!SECRET_FIELDS.includes(field) && DEFAULT_CASE[field] !== undefined) out[field] = structuredClone(DEFAULT_CASE[field]);
 		}
 		// Measured unpacked: a link of a few kilobytes can hold a text of a million lines.
 		const tooLarge = caseTooLarge(out as unknown as Case, prefix);

@@ -17,8 +17,10 @@ export interface ExportedSigner {
  * are read. Throws the core's SigningError, or an Error for a POST policy or unreadable request.
  */
 export function exportSigner(c: Case, language: Language, inputs?: { request: HttpRequest; params: SigningParams }): ExportedSigner {
-	if (c.mode === 'post')
-		throw new Error('A POST policy form is not exported as a program; export the request in header or presigned-URL mode.');
+	if (c.mode === 'post' || c.mode === 'chunked')
+		throw new Error(
+			`${c.mode === 'post' ? 'A POST policy form' : 'An aws-chunked upload'} is not exported as a program; export the request in header or presigned-URL mode.`
+		);
 	let request = inputs?.request;
 	let params = inputs?.params;
 	if (!request || !params) {

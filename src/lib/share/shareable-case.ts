@@ -19,6 +19,8 @@ export function outgoingCase(c: Case, includeSecrets: boolean): { case: Case; le
 		if (value !== undefined) out[field] = JSON.parse(JSON.stringify(value));
 	}
 	const copy = out as unknown as Case;
+	// A file body is its name, size and hash: whatever else the page held (the File, its bytes) stays in the page.
+	if (c.bodyFile) copy.bodyFile = { name: c.bodyFile.name, size: c.bodyFile.size, sha256: c.bodyFile.sha256 };
 	if (!includeSecrets) return redactSecrets(copy);
 	if (copy.provided?.signingKeys) {
 		const { signingKeys: keys, ...provided } = copy.provided;

@@ -21,6 +21,7 @@ import type { Case } from '../case/case.ts';
  * | p        | payload             | pt       | policyText          |
  * | u        | uriEscapePath       | pf       | postFields          |
  * | ph       | payloadHash         | og       | origins             |
+ * | bf       | bodyFile            | ck       | chunked             |
  */
 export const SHORT_KEYS = {
 	requestText: 'r',
@@ -47,5 +48,7 @@ export const SHORT_KEYS = {
 	policyText: 'pt',
 	postFields: 'pf',
 	origins: 'og',
-	payloadHash: 'ph'
+	payloadHash: 'ph',
+	bodyFile: 'bf',
+	chunked: 'ck'
 } as const satisfies Record<keyof Case, string>;

@@ -195,13 +195,13 @@ export class DebuggerState {
 		this.#case = { ...this.#case, overrides };
 	}
 
-	/** Recomputes every stage from the case; a slower, older run never overwrites a newer one. The same case twice runs once. */
-	async recompute(c: Case = this.#case): Promise<void> {
+	/** Recomputes every stage from the case (`opts.file`: a file body's bytes); a slower, older run never overwrites a newer one. The same case twice runs once. */
+	async recompute(c: Case = this.#case, opts: Parameters<typeof analyze>[1] = {}): Promise<void> {
 		if (c === this.#running) return;
 		this.#running = c;
 		const generation = ++this.#generation;
 		const started = performance.now();
-		const result = await analyze(c);
+		const result = await analyze(c, opts);
 		if (generation !== this.#generation) return;
 		this.#latest = result;
 		if (result.trace || result.traceV4a) this.#signed = result;

@@ -26,10 +26,10 @@ const CURL = [
 ].join(' \\\n');
 
 describe('the case: one field list', () => {
-	it('every field has exactly one link key, and the defaults cover every field but the secrets', () => {
+	it('every field has exactly one link key, and the defaults cover every field but the secrets and a file body', () => {
 		expect(Object.keys(SHORT_KEYS).sort()).toEqual([...CASE_FIELDS].sort());
 		expect(new Set(Object.values(SHORT_KEYS)).size).toBe(CASE_FIELDS.length);
-		for (const field of CASE_FIELDS) if (!SECRET_FIELDS.includes(field)) expect(DEFAULT_CASE).toHaveProperty(field);
+		for (const field of CASE_FIELDS) if (!SECRET_FIELDS.includes(field) && field !== 'bodyFile') expect(DEFAULT_CASE).toHaveProperty(field);
 		for (const field of INPUT_FIELDS) expect(CASE_FIELDS).toContain(field);
 	});
 
