@@ -136,3 +136,12 @@ describe('diagnose names each S3 Express mix-up', () => {
 		expect(await codesOf(copy)).not.toContain('s3express-security-token');
 	});
 });
+
+describe('host inference', () => {
+	it('a directory-bucket host or s3express-control gives the service s3express and its region', async () => {
+		const { scopeFromHost } = await import('../../src/lib/parse/host-scope.ts');
+		expect(scopeFromHost(`${BUCKET}.s3express-usw2-az1.us-west-2.amazonaws.com`)).toEqual({ service: 's3express', region: 'us-west-2' });
+		expect(scopeFromHost('s3express-control.eu-north-1.amazonaws.com')).toEqual({ service: 's3express', region: 'eu-north-1' });
+		expect(scopeFromHost('examplebucket.s3.us-west-2.amazonaws.com')).toEqual({ service: 's3', region: 'us-west-2' });
+	});
+});
