@@ -7,11 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const ALL = {
-	ceph: { start: 'scripts/server/start-ceph-rgw.sh', stop: 'scripts/server/stop-ceph-rgw.sh', test: 'tests/server/ceph-rgw.test.ts' },
+	ceph: {
+		start: 'scripts/server/start-ceph-rgw.sh',
+		stop: 'scripts/server/stop-ceph-rgw.sh',
+		test: ['tests/server/ceph-rgw.test.ts', 'tests/server/ceph-rgw-chunked.test.ts']
+	},
 	swift: {
 		start: 'scripts/server/start-swift-s3api.sh',
 		stop: 'scripts/server/stop-swift-s3api.sh',
-		test: 'tests/server/swift-s3api.test.ts'
+		test: ['tests/server/swift-s3api.test.ts']
 	}
 };
 const names = (process.env.SERVERS ?? 'ceph,swift').split(',').filter((n) => n in ALL);
@@ -66,7 +70,7 @@ const args = [
 	'--reporter=json',
 	`--outputFile.json=${REPORT}`
 ];
-const vitest = spawnSync('npx', [...args, ...names.map((n) => ALL[n].test)], { stdio: 'inherit', timeout: 15 * 60_000 });
+const vitest = spawnSync('npx', [...args, ...names.flatMap((n) => ALL[n].test)], { stdio: 'inherit', timeout: 15 * 60_000 });
 if (!existsSync(REPORT)) {
 	console.error(`\n✖ vitest wrote no report (exit ${vitest.status ?? vitest.signal}).`);
 	finish(0, 1, 1);
@@ -75,7 +79,7 @@ if (!existsSync(REPORT)) {
 const json = JSON.parse(readFileSync(REPORT, 'utf8'));
 console.log('\nper server (passed cases):');
 for (const file of json.testResults) {
-	const peer = file.name.includes('ceph') ? 'Ceph RGW' : 'Swift s3api';
+	const peer = (file.name.includes('ceph') ? 'Ceph RGW' : 'Swift s3api') + (file.name.includes('chunked') ? ' chunked' : '');
 	const count = { accepted: 0, rejected: 0, diagnosed: 0, skipped: 0, failed: 0 };
 	for (const t of file.assertionResults) {
 		if (t.status === 'failed') count.failed++;
@@ -85,7 +89,7 @@ for (const file of json.testResults) {
 		else count.diagnosed++;
 	}
 	console.log(
-		`  ${peer.padEnd(12)} ${count.accepted} accepted as expected, ${count.rejected} rejected as expected, ` +
+		`  ${peer.padEnd(20)} ${count.accepted} accepted as expected, ${count.rejected} rejected as expected, ` +
 			`${count.diagnosed} error bodies diagnosed, ${count.skipped} skipped (known gaps / missing helpers), ${count.failed} failed`
 	);
 }

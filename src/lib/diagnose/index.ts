@@ -5,6 +5,7 @@ import { checkPostPolicy, isPostForm } from './check/post-policy.ts';
 import { checkRequest } from './check/request.ts';
 import { checkServer } from './check/server.ts';
 import { checkSigv2 } from './check/sigv2.ts';
+import { checkS3Express } from './check/s3-express.ts';
 import { checkSse } from './check/sse.ts';
 import { checkTime } from './check/time.ts';
 import { checkLineEnds, compareCanonicalRequest } from './compare/canonical-request.ts';
@@ -58,6 +59,7 @@ export async function diagnose(evidence: Evidence, trace?: SigningTrace): Promis
 	const { auth, url, user } = texts;
 	checkSigv2(evidence, auth, url, list);
 	checkSse(evidence, auth, url, list);
+	checkS3Express(evidence, auth, url, list);
 	checkLoneSurrogate(evidence, list);
 	await compareKeyChain(evidence, list);
 	if (isPostForm(evidence)) {

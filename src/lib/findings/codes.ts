@@ -163,6 +163,19 @@ export const FINDING_CODES = {
 	'checksum-signed-not-sent': { stage: 'request', title: 'A checksum header signed into the presigned URL is not sent', cause: 30 },
 	'checksum-sent-not-signed': { stage: 'request', title: 'A checksum header sent with a presigned URL is not signed', cause: 30 },
 	'checksum-mismatch': { stage: 'request', title: 'An x-amz-checksum-* value does not match the body', cause: 30 },
+	// S3 Express One Zone (directory buckets)
+	's3express-signing-name': { stage: 'string-to-sign', title: 'A directory bucket (--x-s3) signed as s3, not s3express', cause: 40 },
+	's3express-security-token': {
+		stage: 'request',
+		title: 'x-amz-security-token sent to a directory bucket instead of the session token (x-amz-s3session-token)',
+		cause: 49
+	},
+	's3express-session-token-wrong-endpoint': {
+		stage: 'request',
+		title: "x-amz-s3session-token sent to an endpoint that is not a directory bucket's Zonal one",
+		cause: 49
+	},
+	's3express-create-session-token': { stage: 'request', title: 'CreateSession carries a session token (x-amz-s3session-token)', cause: 49 },
 	// SigV4a (issue 15)
 	'sigv4a-region-not-in-set': { stage: 'request', title: "The request's region is not in its SigV4a region set", cause: 0 },
 	'sigv4a-region-set-missing': { stage: 'request', title: 'A SigV4a request without x-amz-region-set', cause: 0 },

@@ -19,6 +19,8 @@ export const SIGNED_HEADERS_QUERY_PARAM = 'X-Amz-SignedHeaders';
 export const EXPIRES_QUERY_PARAM = 'X-Amz-Expires';
 export const SIGNATURE_QUERY_PARAM = 'X-Amz-Signature';
 export const SESSION_TOKEN_QUERY_PARAM = 'X-Amz-Security-Token';
+/** S3 Express One Zone: where the CreateSession token goes instead (see s3-express.ts). */
+export const S3_SESSION_TOKEN_QUERY_PARAM = 'X-Amz-S3session-Token';
 
 // Header names, lowercase as in the canonical request.
 export const AUTH_HEADER = 'authorization';
@@ -26,11 +28,17 @@ export const AUTH_HEADER = 'authorization';
 export const AUTH_HEADER_AS_SENT = 'Authorization';
 export const AMZ_DATE_HEADER = AMZ_DATE_QUERY_PARAM.toLowerCase();
 export const SESSION_TOKEN_HEADER = SESSION_TOKEN_QUERY_PARAM.toLowerCase();
+export const S3_SESSION_TOKEN_HEADER = S3_SESSION_TOKEN_QUERY_PARAM.toLowerCase();
 export const CONTENT_SHA256_HEADER = 'x-amz-content-sha256';
 export const HOST_HEADER = 'host';
 
 /** Headers that carry a signature: a signer writes them, so a pasted request's own are replaced. */
-export const GENERATED_HEADERS: ReadonlySet<string> = new Set([AUTH_HEADER, AMZ_DATE_HEADER, SESSION_TOKEN_HEADER]);
+export const GENERATED_HEADERS: ReadonlySet<string> = new Set([
+	AUTH_HEADER,
+	AMZ_DATE_HEADER,
+	SESSION_TOKEN_HEADER,
+	S3_SESSION_TOKEN_HEADER
+]);
 
 /** Query parameters that carry a signature (lowercase): a pasted request's own are dropped before re-signing. */
 export const AUTH_QUERY_PARAMS: ReadonlySet<string> = new Set(
@@ -41,7 +49,8 @@ export const AUTH_QUERY_PARAMS: ReadonlySet<string> = new Set(
 		EXPIRES_QUERY_PARAM,
 		SIGNED_HEADERS_QUERY_PARAM,
 		SIGNATURE_QUERY_PARAM,
-		SESSION_TOKEN_QUERY_PARAM
+		SESSION_TOKEN_QUERY_PARAM,
+		S3_SESSION_TOKEN_QUERY_PARAM
 	].map((name) => name.toLowerCase())
 );
 
@@ -52,6 +61,7 @@ export const POST_AUTH_FIELDS: ReadonlySet<string> = new Set([
 	'x-amz-credential',
 	'x-amz-date',
 	'x-amz-security-token',
+	'x-amz-s3session-token',
 	'x-amz-signature',
 	'awsaccesskeyid',
 	'signature',

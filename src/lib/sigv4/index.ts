@@ -24,6 +24,8 @@ export {
 	HOST_HEADER,
 	SIGNATURE_QUERY_PARAM,
 	SESSION_TOKEN_QUERY_PARAM,
+	S3_SESSION_TOKEN_HEADER,
+	S3_SESSION_TOKEN_QUERY_PARAM,
 	GENERATED_HEADERS,
 	AUTH_QUERY_PARAMS,
 	ALGORITHM_QUERY_PARAM,
@@ -137,3 +139,12 @@ export { signatureDerToRaw, signatureRawToDer } from './ecdsa-der.ts';
 export { parseRegionSet, regionSetValue, regionSetIncludes } from './region-set.ts';
 export { publicKeyText } from './format-public-key.ts';
 export { requestSideV4a } from './request-side-v4a.ts';
+export {
+	s3ExpressEndpoint,
+	isDirectoryBucket,
+	isCreateSession,
+	sessionTokenParam,
+	S3_EXPRESS_SERVICE,
+	DIRECTORY_BUCKET,
+	type S3ExpressEndpoint
+} from './s3-express.ts';

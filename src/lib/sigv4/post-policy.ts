@@ -4,9 +4,9 @@ import {
 	AMZ_DATE_QUERY_PARAM,
 	CREDENTIAL_QUERY_PARAM,
 	POST_AUTH_FIELDS,
-	SESSION_TOKEN_QUERY_PARAM,
 	SIGNATURE_QUERY_PARAM
 } from './constants.ts';
+import { sessionTokenParam } from './s3-express.ts';
 import { credentialScope } from './credential-scope.ts';
 import { toBase64, utf8Bytes } from './encoding.ts';
 import { isObject, parsePolicy, type Condition } from './post-policy-document.ts';
@@ -187,7 +187,7 @@ export async function signPostPolicy(input: PostPolicyInput, params: SigningPara
 		[CREDENTIAL_QUERY_PARAM.toLowerCase(), `${params.credentials.accessKeyId}/${scope}`],
 		[ALGORITHM_QUERY_PARAM.toLowerCase(), ALGORITHM],
 		[AMZ_DATE_QUERY_PARAM.toLowerCase(), params.datetime],
-		[SESSION_TOKEN_QUERY_PARAM.toLowerCase(), token]
+		[sessionTokenParam(params.service, input?.action ?? '').toLowerCase(), token]
 	];
 
 	const changes: string[] = [];

@@ -8,10 +8,10 @@ import {
 	CREDENTIAL_QUERY_PARAM,
 	DEFAULT_EXPIRES,
 	EXPIRES_QUERY_PARAM,
-	SESSION_TOKEN_QUERY_PARAM,
 	SIGNATURE_QUERY_PARAM,
 	SIGNED_HEADERS_QUERY_PARAM
 } from './constants.ts';
+import { sessionTokenParam } from './s3-express.ts';
 import { uriEncode } from './encoding.ts';
 import { signatureStages } from './signature.ts';
 import { traceOf } from './sign.ts';
@@ -42,7 +42,7 @@ export async function presignUrl(req: HttpRequest, params: SigningParams): Promi
 		[SIGNED_HEADERS_QUERY_PARAM, signedHeaders],
 		[EXPIRES_QUERY_PARAM, String(params.expiresIn ?? DEFAULT_EXPIRES)]
 	];
-	if (token) auth.push([SESSION_TOKEN_QUERY_PARAM, token]);
+	if (token) auth.push([sessionTokenParam(params.service, req.url), token]);
 	const encodedAuth = auth.map(([k, v]) => [k, uriEncode(v)] as [string, string]);
 	const signedAuth = token && params.signSessionToken === false ? encodedAuth.slice(0, -1) : encodedAuth;
 

@@ -1,14 +1,8 @@
 import { canonicalHeaders } from './canonical-headers.ts';
 import { canonicalQueryString } from './canonical-query.ts';
 import { assembleCanonicalRequest, type CanonicalRequest } from './canonical-request.ts';
-import {
-	ALGORITHM,
-	AMZ_DATE_QUERY_PARAM,
-	AUTH_HEADER_AS_SENT,
-	CONTENT_SHA256_HEADER,
-	SESSION_TOKEN_HEADER,
-	SESSION_TOKEN_QUERY_PARAM
-} from './constants.ts';
+import { ALGORITHM, AMZ_DATE_QUERY_PARAM, AUTH_HEADER_AS_SENT, CONTENT_SHA256_HEADER } from './constants.ts';
+import { sessionTokenParam } from './s3-express.ts';
 import { signatureStages, type SignatureStages } from './signature.ts';
 import {
 	canonicalPathFor,
@@ -63,12 +57,13 @@ export async function signRequest(req: HttpRequest, params: SigningParams): Prom
 	};
 	// Written in AWS's own case, as the query parameters of the same name.
 	const token = params.credentials.sessionToken;
-	if (token) put(SESSION_TOKEN_QUERY_PARAM, token);
+	const tokenName = sessionTokenParam(params.service, req.url);
+	if (token) put(tokenName, token);
 	put(AMZ_DATE_QUERY_PARAM, params.datetime);
 	if (ctx.contentSha256Header) put(CONTENT_SHA256_HEADER, payload.value);
 
 	const signed = headersToSign(headers, params);
-	if (token && params.signSessionToken === false) signed.delete(SESSION_TOKEN_HEADER);
+	if (token && params.signSessionToken === false) signed.delete(tokenName.toLowerCase());
 	const pairs = userQueryPairs(ctx);
 	const canonical = assembleCanonicalRequest({
 		method: { value: ctx.method, input: req.method },
