@@ -84,7 +84,8 @@ sw.addEventListener('activate', (event) => {
 sw.addEventListener('message', (event) => {
 	const type = (event.data as { type?: unknown } | null)?.type;
 	if (type === 'keep-editor' && (event.data as { version?: unknown }).version === version) {
-		event.waitUntil(keepMonaco().catch(() => undefined));
+		// Not waited for: an extended event here would hold back the activation of a newer version.
+		void keepMonaco().catch(() => undefined);
 		return;
 	}
 	if (type !== 'version') return;
