@@ -15,6 +15,8 @@ export interface SecretPattern {
 // neither has, so a header value ends before a closing quote, a query value before "&".
 const ENCODED = `[A-Za-z0-9+/=%_.~-]+`;
 const TOKEN_NAME = 'x-amz-security-token';
+// S3 Express One Zone's session token (header, X-Amz-S3session-Token query parameter, POST field).
+const S3_SESSION_TOKEN_NAME = 'x-amz-s3session-token';
 const CUSTOMER_KEY_NAME = 'x-amz-(?:copy-source-)?server-side-encryption-customer-key';
 
 /**
@@ -70,13 +72,14 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
 		where: 'a session token setting'
 	},
 	...named(TOKEN_NAME, 'sessionToken', 'X-Amz-Security-Token'),
+	...named(S3_SESSION_TOKEN_NAME, 'sessionToken', 'X-Amz-S3session-Token'),
 	...named(CUSTOMER_KEY_NAME, 'customerKey', 'an SSE-C key header')
 ];
 
 /** A header or form field whose value is a secret of that kind. */
 export function secretFieldKind(name: string): SecretKind | undefined {
 	const n = name.trim().toLowerCase();
-	if (n === TOKEN_NAME) return 'sessionToken';
+	if (n === TOKEN_NAME || n === S3_SESSION_TOKEN_NAME) return 'sessionToken';
 	if (new RegExp(`^${CUSTOMER_KEY_NAME}$`).test(n)) return 'customerKey';
 	return undefined;
 }

@@ -44,6 +44,21 @@ describe('redactSecrets', () => {
 		expect(new URL(expected).searchParams.get('X-Amz-Security-Token')).toBe(PLACEHOLDERS.sessionToken);
 	});
 
+	it('takes out an S3 Express session token, as header, query parameter and form field', () => {
+		const zonal = 'b--use1-az4--x-s3.s3express-use1-az4.us-east-1.amazonaws.com';
+		const texts = [
+			`GET /k HTTP/1.1\nHost: ${zonal}\nx-amz-s3session-token: ${TOKEN}\n`,
+			`https://${zonal}/k?X-Amz-S3session-Token=${encodeURIComponent(TOKEN)}&X-Amz-Signature=${'0'.repeat(64)}`,
+			`<input type="hidden" name="x-amz-s3session-token" value="${TOKEN}">`
+		];
+		for (const text of texts) {
+			const { case: out } = redactSecrets({ ...DEFAULT_CASE, pasteText: text });
+			expect(out.pasteText).toContain(PLACEHOLDERS.sessionToken);
+			expect(out.pasteText).not.toContain(TOKEN.slice(0, 20));
+			expect(out.pasteText).not.toContain(encodeURIComponent(TOKEN).slice(0, 20));
+		}
+	});
+
 	it('takes a short secret out where it stands, and leaves the same letters alone elsewhere', () => {
 		const { case: out } = redactSecrets({ ...DEFAULT_CASE, pasteText: 'curl -u AKID:abcd https://h/abcd' });
 		expect(out.pasteText).toBe(`curl -u AKID:${PLACEHOLDERS.secretAccessKey} https://h/abcd`);
