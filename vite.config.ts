@@ -5,8 +5,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * Names the files the service worker caches when first used instead of on install: Monaco's (its
  * chunk, CSS, font and editor worker; the page asks for them to be kept once it has loaded them)
- * and the chunks made only of the heavy libraries of features few visits use (SigV4a's curve, the
- * CRCs of flexible checksums, the code export). Kit builds the service worker last, with the
+ * the chunks made only of the heavy libraries of features few visits use (SigV4a's curve, the
+ * CRCs of flexible checksums, the code export), and the workers. Kit builds the service worker last, with the
  * build's `define`, so the lists go there.
  */
 const CONFIGS = Symbol.for('sigv4-debugger:vite-configs');
@@ -41,8 +41,11 @@ function monacoFiles(): Plugin {
 				...referenced.map((o) => o.fileName)
 			]);
 			// A resolved config is read-only in its type; Kit reads `define` from it when it builds the worker.
+			// Workers start only on use too: forensics after a paste, the importer for a large one, the hash of a file body.
 			const onUse = outputs.filter(
-				(o) => o.type === 'chunk' && !o.isEntry && o.moduleIds.some((id) => ON_USE.test(id)) && !o.moduleIds.some((id) => OWN.test(id))
+				(o) =>
+					(o.type === 'chunk' && !o.isEntry && o.moduleIds.some((id) => ON_USE.test(id)) && !o.moduleIds.some((id) => OWN.test(id))) ||
+					(o.type === 'asset' && o.fileName.includes('/workers/'))
 			);
 			for (const config of configs)
 				(config as { define?: Record<string, unknown> }).define = {

@@ -62,21 +62,28 @@ async function serve(dir, use) {
 	}
 }
 
-/** Notes, before the page's scripts run, when the Signature pane first shows the signature. */
+/**
+ * Notes, before the page's scripts run, when the Signature pane first shows the signature: the
+ * first frame after it is in the page (a frame waits for the styles, as the eye does); and when
+ * the page first answers input (its prerendered copy is inert until its scripts have run).
+ */
 function watchSignature(signature) {
+	let seen = false;
 	const check = () => {
-		if (globalThis.__firstSignature !== undefined) return;
+		if (globalThis.__interactive === undefined && document.querySelector('.app:not([inert])')) globalThis.__interactive = performance.now();
+		if (seen) return;
 		const pane = document.getElementById('pane-signature-title')?.closest('section');
 		const field = pane?.querySelector('textarea');
 		if ((field?.value ?? '').includes(signature) || pane?.querySelector('pre, .view-lines')?.textContent?.includes(signature)) {
-			globalThis.__firstSignature = performance.now();
+			seen = true;
+			requestAnimationFrame(() => (globalThis.__firstSignature = performance.now()));
 		}
 	};
 	// A textarea's value changes no DOM: each frame is checked too.
 	new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
 	const frame = () => {
 		check();
-		if (globalThis.__firstSignature === undefined) requestAnimationFrame(frame);
+		if (globalThis.__firstSignature === undefined || globalThis.__interactive === undefined) requestAnimationFrame(frame);
 	};
 	requestAnimationFrame(frame);
 }
@@ -101,6 +108,8 @@ async function visit(browser, url, log) {
 		await page.goto(url);
 		await page.waitForFunction(() => globalThis.__firstSignature !== undefined, null, { timeout: 60_000 });
 		const firstSignatureMs = await page.evaluate(() => globalThis.__firstSignature);
+		await page.waitForFunction(() => globalThis.__interactive !== undefined, null, { timeout: 60_000 });
+		const interactiveMs = await page.evaluate(() => globalThis.__interactive);
 		// The visit is over once the worker controls the page and the host has been quiet a while.
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
 		await quiet(page, log);
@@ -115,6 +124,7 @@ async function visit(browser, url, log) {
 		const sum = (list) => list.reduce((n, r) => n + r.bytes, 0);
 		return {
 			firstSignatureMs,
+			interactiveMs,
 			bytes: sum(requests),
 			monacoBytes: sum(requests.filter(isMonaco)),
 			workerBytes: sum(requests.filter((r) => r.dest === 'empty')),
@@ -137,8 +147,14 @@ export async function benchFirstVisit(executablePath, args, dir = path.join(ROOT
 		return await serve(path.resolve(dir), async (url, log) => {
 			const runs = [];
 			for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, url, log));
+			const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
 			const times = runs.map((r) => r.firstSignatureMs).sort((a, b) => a - b);
-			return { ...runs[0], firstSignatureMs: times[Math.floor(times.length / 2)], firstSignatureRunsMs: times };
+			return {
+				...runs[0],
+				firstSignatureMs: median('firstSignatureMs'),
+				firstSignatureRunsMs: times,
+				interactiveMs: median('interactiveMs')
+			};
 		});
 	} finally {
 		await browser.close();
@@ -152,7 +168,7 @@ export function firstVisitReport(r) {
 		`First visit (Chromium, ${CPU_SLOWDOWN}× CPU throttling, 1.6 Mbps / 150 ms):`,
 		`  transfer ${kb(r.bytes)} gzip in ${r.requests} requests, page and service worker (budget ${kb(TRANSFER_BUDGET_BYTES)}): ${verdict(r.bytes <= TRANSFER_BUDGET_BYTES)}; of it Monaco ${kb(r.monacoBytes)} (it loads when a pane is first used); the service worker's precache ${kb(r.workerBytes)}`,
 		`  first use of a pane: ${kb(r.firstUseBytes)} more (Monaco, kept by the service worker), editors up ${(r.editorMs / 1000).toFixed(2)} s after the press`,
-		`  cold first signature ${(r.firstSignatureMs / 1000).toFixed(2)} s, median of ${r.firstSignatureRunsMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} (budget ${(FIRST_SIGNATURE_BUDGET_MS / 1000).toFixed(1)} s): ${verdict(r.firstSignatureMs <= FIRST_SIGNATURE_BUDGET_MS)}`
+		`  cold first signature ${(r.firstSignatureMs / 1000).toFixed(2)} s, median of ${r.firstSignatureRunsMs.map((ms) => (ms / 1000).toFixed(2)).join(', ')} (budget ${(FIRST_SIGNATURE_BUDGET_MS / 1000).toFixed(1)} s): ${verdict(r.firstSignatureMs <= FIRST_SIGNATURE_BUDGET_MS)}; it is prerendered, and the page answers input at ${(r.interactiveMs / 1000).toFixed(2)} s (median)`
 	].join('\n');
 }
 

@@ -1,3 +1,4 @@
-// A single static page: everything is computed in the browser, nothing on a server.
-export const ssr = false;
+// A static site: every page is prerendered with the example's stages in it, so the first screen
+// shows a signature before any script runs; everything after that is computed in the browser.
+export const ssr = true;
 export const prerender = true;

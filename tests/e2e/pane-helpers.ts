@@ -14,11 +14,17 @@ export async function paneText(page: Page, label: string): Promise<string> {
 	return page.evaluate(() => navigator.clipboard.readText());
 }
 
+/** The prerendered page shows its stages before its scripts run, and takes input once they have (the layout drops `inert`). */
+export async function hydrated(page: Page): Promise<void> {
+	await page.locator('.app:not([inert])').waitFor({ state: 'attached', timeout: 30_000 });
+}
+
 /**
  * The panes become editors when first used (Monaco is not part of the first visit): a press in
  * the first pane asks for them, without moving focus or the pointer, then this waits for them.
  */
 export async function waitForEditors(page: Page, count: number): Promise<void> {
+	await hydrated(page);
 	if (count === 0) return;
 	await page.locator('.stages section.pane').first().dispatchEvent('pointerdown');
 	await page.waitForFunction((n) => document.querySelectorAll('.stages .monaco-editor').length >= n, count, { timeout: 30_000 });

@@ -31,7 +31,7 @@ describe('DebuggerState with a large paste', () => {
 		s.case.pasteText = text;
 		await s.importPaste();
 		expect(s.current.requestText).toBe(text);
-		expect(s.importSummary[0]).toBe('Recognised an HTTP request.');
+		expect(s.report.summary[0]).toBe('Recognised an HTTP request.');
 	});
 
 	it('says what it refused over 5 MB and keeps the case', async () => {

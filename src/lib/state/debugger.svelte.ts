@@ -88,6 +88,11 @@ export class DebuggerState {
 		this.#case = c;
 	}
 
+	/** The example's analysis from the build (the prerendered page shows it), until the page's own first run lands. */
+	seed(first: Analysis): void {
+		if (this.#latest === undefined) this.#latest = this.#signed = first;
+	}
+
 	readonly rules = $derived(serviceRules(this.#case.service.trim() || 's3'));
 	readonly hasEvidence = $derived(hasEvidence(this.#case));
 	/** The request is the user's own, not the example standing in for one no paste gave. */
@@ -137,17 +142,9 @@ export class DebuggerState {
 		const forensics = status === 'single' || status === 'pairs' ? 'running' : status === 'done' ? 'done' : 'off';
 		return verdictOf({ ...a.verdictInput, findings: this.allFindings, forensics });
 	});
-	get importSummary(): string[] {
-		return this.#report.summary;
-	}
-	get importErrors() {
-		return this.#report.errors;
-	}
-	get harEntries() {
-		return this.#report.harEntries;
-	}
-	get harEntry() {
-		return this.#report.harEntry;
+	/** What the last paste was read as: summary, errors, HAR entries. */
+	get report(): ImportReport {
+		return this.#report;
 	}
 
 	get optionsOpen(): boolean {
