@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
-import { newContext, pasteInto, waitForEditors } from './pane-helpers.ts';
+import { newContext, pasteInto, waitForEditors, hydrated } from './pane-helpers.ts';
 import { S3_SIGNATURE_MISMATCH } from '../unit/parse-samples.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -37,6 +37,7 @@ describe('the home page after an import, for assistive tech', () => {
 			await newContext(context, app.url);
 			const page = await context.newPage();
 			await page.goto(app.url);
+			await hydrated(page);
 			await waitForEditors(page, 6);
 			await pasteInto(page, REQUEST_WITH_PNG);
 			await pasteInto(page, S3_SIGNATURE_MISMATCH);

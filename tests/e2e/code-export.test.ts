@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
-import { newContext, PANES, paneText, waitForEditors } from './pane-helpers.ts';
+import { newContext, PANES, paneText, waitForEditors, hydrated } from './pane-helpers.ts';
 import { DEFAULT_SIGNATURE, EXAMPLE_CREDENTIALS } from '../../src/lib/case/examples.ts';
 
 const app = useApp();
@@ -31,6 +31,7 @@ describe('Code panel', () => {
 		const requested: string[] = [];
 		page.on('request', (r) => requested.push(r.url()));
 		await page.goto(app.url);
+		await hydrated(page);
 		await waitForEditors(page, PANES.length);
 		await expect.poll(() => paneText(page, 'Signature')).toContain(DEFAULT_SIGNATURE);
 
@@ -82,6 +83,7 @@ describe('Code panel', () => {
 		await newContext(context, app.url);
 		const page = await context.newPage();
 		await page.goto(app.url);
+		await hydrated(page);
 		await waitForEditors(page, PANES.length);
 		await page.getByText('Code: this request signed in your language').click();
 		await page.getByRole('textbox', { name: 'Python program' }).waitFor();

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
-import { newContext, pane, PANES, paneText, typeInto, waitForEditors } from './pane-helpers.ts';
+import { newContext, pane, PANES, paneText, typeInto, waitForEditors, hydrated } from './pane-helpers.ts';
 import { formatCurl, formatHttpRequest, presignUrl, signRequest } from '../../src/lib/sigv4/index.ts';
 import { parseRawHttp } from '../../src/lib/parse/raw-http.ts';
 import { keyChainText } from '../../src/lib/sigv4/index.ts';
@@ -31,6 +31,7 @@ async function open(viewport = { width: 1280, height: 800 }, colorScheme: 'light
 	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 	page.on('request', (r) => requests.push(r.url()));
 	await page.goto(app.url);
+	await hydrated(page);
 	await waitForEditors(page, PANES.length);
 	return { context, page, errors, requests };
 }
@@ -66,6 +67,7 @@ describe('the debugger page', () => {
 			await route.continue();
 		});
 		await page.goto(app.url);
+		await hydrated(page);
 		await expect.poll(() => pane(page, 'Signature').locator('textarea').inputValue()).toBe(DEFAULT_SIGNATURE);
 		expect(await page.locator('.stages .monaco-editor').count()).toBe(0);
 		await page.locator('#request').fill(DEFAULT_REQUEST_TEXT + 'X-Amz-Meta-A: 1\n');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeHostingHeaders } from '../../scripts/hosting-headers.mjs';
 import { launchChromium } from './browser.ts';
 import { monacoChunk } from './build-files.ts';
-import { newContext, waitForEditors } from './pane-helpers.ts';
+import { newContext, waitForEditors, hydrated } from './pane-helpers.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 const BUILD = resolve(import.meta.dirname, '../../build');
@@ -119,6 +119,7 @@ describe('a deploy while the page is open', () => {
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
 		await page.goto(server.url);
+		await hydrated(page);
 		await waitForEditors(page, 6);
 		// The editors' own worker starts a moment after them; started before a deploy, it is not what fails after it.
 		await expect.poll(() => page.workers().some((w) => /editor\.worker/.test(w.url())), { timeout: 15_000 }).toBe(true);
@@ -156,6 +157,7 @@ describe('a deploy while the page is open', () => {
 		const { context, page, errors } = await openA();
 		server.root = B();
 		await page.reload();
+		await hydrated(page);
 		await waitForEditors(page, 6);
 		expect(await runsB(page)).toBe(true);
 		await importPaste(page);
@@ -182,6 +184,7 @@ describe('a deploy while the page is open', () => {
 		expect(await page.getByText('A new version of this page is ready.').count()).toBe(0);
 		await context.setOffline(true);
 		await page.reload();
+		await hydrated(page);
 		await waitForEditors(page, 6);
 		expect(await runsB(page)).toBe(true);
 		await importPaste(page);
@@ -190,6 +193,7 @@ describe('a deploy while the page is open', () => {
 
 		// Once no page of build A is open, its cache goes.
 		await page.reload();
+		await hydrated(page);
 		await waitForEditors(page, 6);
 		await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).not.toContain(`sigv4-debugger-${versionA}`);
 		expect(errors).toEqual([]);

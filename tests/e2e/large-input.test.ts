@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
-import { openApp, paneText, pasteInto } from './pane-helpers.ts';
+import { openApp, paneText, pasteInto, hydrated } from './pane-helpers.ts';
 import { encodeCase } from '../../src/lib/share/index.ts';
 import { DEFAULT_CASE } from '../../src/lib/case/index.ts';
 
@@ -106,6 +106,7 @@ describe('large input', () => {
 		const errors: string[] = [];
 		page.on('pageerror', (e) => errors.push(e.message));
 		await page.goto(`${app.url}/#${fragment}`);
+		await hydrated(page);
 		await expect
 			.poll(() => page.getByRole('alert').allTextContents(), { timeout: 20_000 })
 			.toContainEqual(

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
 import { monacoChunk } from './build-files.ts';
-import { newContext, pane } from './pane-helpers.ts';
+import { newContext, pane, hydrated } from './pane-helpers.ts';
 
 const app = useApp();
 const SIGNATURE = 'f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41';
@@ -22,6 +22,7 @@ async function open() {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto(app.url);
+	await hydrated(page);
 	await pane(page, 'Signature').locator('textarea').waitFor();
 	return { context, page, fetched, errors };
 }
@@ -71,6 +72,7 @@ describe('the editor on first use', () => {
 
 		await context.setOffline(true);
 		await page.reload();
+		await hydrated(page);
 		await pane(page, 'Signature').locator('textarea').waitFor();
 		expect(await editors(page)).toBe(0);
 		await pane(page, 'Signature').locator('textarea').click();

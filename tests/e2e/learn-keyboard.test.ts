@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
+import { hydrated } from './pane-helpers.ts';
 
 const app = useApp();
 
@@ -8,6 +9,7 @@ async function openLearn(): Promise<{ page: Page; total: number; close: () => Pr
 	const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
 	await page.goto(`${app.url}/learn`);
+	await hydrated(page);
 	const status = page.getByRole('status').filter({ hasText: /^Step \d+ of \d+$/ });
 	await status.waitFor();
 	const total = Number(/of (\d+)/.exec((await status.textContent()) ?? '')?.[1]);

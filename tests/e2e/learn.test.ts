@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
+import { hydrated } from './pane-helpers.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -19,6 +20,7 @@ async function openLearn(
 	const context = await app.browser.newContext({ viewport, colorScheme, bypassCSP });
 	const page = await context.newPage();
 	await page.goto(`${app.url}/learn`);
+	await hydrated(page);
 	await page
 		.getByRole('status')
 		.filter({ hasText: /^Step 1 of \d+$/ })
@@ -75,6 +77,7 @@ describe('learning mode', () => {
 		const context = await app.browser.newContext();
 		const page = await context.newPage();
 		await page.goto(app.url);
+		await hydrated(page);
 		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
 		await page.getByRole('link', { name: 'Learn it step by step' }).click();
 		await page
@@ -128,6 +131,7 @@ describe('learning mode', () => {
 		const context = await app.browser.newContext({ viewport: PHONE });
 		const page = await context.newPage();
 		await page.goto(app.url);
+		await hydrated(page);
 		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
 		await page.getByRole('link', { name: 'Learn it step by step' }).click();
 		await page

@@ -55,6 +55,7 @@ export async function openApp(
 	// The stack too: a failure names where in the page it happened.
 	page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
 	await page.goto(url);
+	await hydrated(page);
 	await waitForEditors(page, count);
 	return { context, page, errors };
 }

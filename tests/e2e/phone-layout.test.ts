@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
-import { newContext, pasteInto, waitForEditors } from './pane-helpers.ts';
+import { newContext, pasteInto, waitForEditors, hydrated } from './pane-helpers.ts';
 import { PRESIGNED_URL, S3_SIGNATURE_MISMATCH } from '../unit/parse-samples.ts';
 
 const app = useApp();
@@ -17,6 +17,7 @@ async function open(viewport: { width: number; height: number }, colorScheme: 'l
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
 	await page.goto(app.url);
+	await hydrated(page);
 	await waitForEditors(page, 6);
 	return { context, page, errors };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
 import { DOC_POLICY, DOC_SIGNATURE } from '../helpers/post-example.ts';
-import { newContext, pane, paneText, waitForEditors } from './pane-helpers.ts';
+import { newContext, pane, paneText, waitForEditors, hydrated } from './pane-helpers.ts';
 import { encodeCase } from '../../src/lib/share/index.ts';
 import { DEFAULT_CASE } from '../../src/lib/case/index.ts';
 
@@ -31,6 +31,7 @@ describe('POST policy mode', () => {
 		await newContext(context, app.url);
 		const page = await context.newPage();
 		await page.goto(app.url);
+		await hydrated(page);
 		await waitForEditors(page, 6);
 		await page.locator('#paste').fill(form);
 		await page.getByRole('button', { name: 'Import' }).click();
@@ -56,6 +57,7 @@ describe('POST policy mode', () => {
 		await newContext(context, app.url);
 		const page = await context.newPage();
 		await page.goto(`${app.url}/#${fragment}`);
+		await hydrated(page);
 		await waitForEditors(page, 7);
 		await expect.poll(() => paneText(page, 'Signature')).toBe(DOC_SIGNATURE);
 		expect(await paneText(page, 'String to sign')).toBe(Buffer.from(DOC_POLICY).toString('base64'));
@@ -72,6 +74,7 @@ describe('POST policy mode', () => {
 		await newContext(context, app.url);
 		const page = await context.newPage();
 		await page.goto(app.url);
+		await hydrated(page);
 		await waitForEditors(page, 6);
 		page.setDefaultTimeout(10_000);
 		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();

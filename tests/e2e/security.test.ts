@@ -3,7 +3,7 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
-import { newContext, openApp, PANES, pasteInto, waitForEditors } from './pane-helpers.ts';
+import { newContext, openApp, PANES, pasteInto, waitForEditors, hydrated } from './pane-helpers.ts';
 
 const app = useApp();
 
@@ -21,6 +21,7 @@ describe('security and privacy', () => {
 		const context = await app.browser.newContext();
 		const page = await context.newPage();
 		await page.goto(app.url);
+		await hydrated(page);
 		const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
 		expect(csp).toContain("default-src 'self'");
 		expect(csp).toContain("connect-src 'self'");
@@ -54,6 +55,7 @@ describe('security and privacy', () => {
 			);
 		});
 		await page.goto(app.url);
+		await hydrated(page);
 		await waitForEditors(page, 6);
 		await page.locator('#request').fill('PUT /k HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nx-amz-meta-a: 1\n\nbody');
 		await page.getByRole('radio', { name: 'Presigned URL' }).check();
@@ -64,6 +66,7 @@ describe('security and privacy', () => {
 		await page.getByRole('button', { name: 'Copy link' }).click();
 		await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export file' }).click()]);
 		await page.goto(`${app.url}/learn`);
+		await hydrated(page);
 		await page.keyboard.press('ArrowRight');
 		expect(foreign).toEqual([]);
 		expect(errors).toEqual([]);
@@ -76,6 +79,7 @@ describe('security and privacy', () => {
 		const context = await app.browser.newContext();
 		const page = await context.newPage();
 		await page.goto(app.url);
+		await hydrated(page);
 		await page.evaluate(async () => {
 			const registration = await navigator.serviceWorker.ready;
 			return registration.active?.state;
@@ -85,6 +89,7 @@ describe('security and privacy', () => {
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
 		await context.setOffline(true);
 		await page.reload();
+		await hydrated(page);
 		// The editor was never used on the first visit, so it was never downloaded: the stages are
 		// plain text, and signing works the same.
 		await page.locator('#request').fill('GET /offline.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
-import { newContext, pane, PANES, paneText, typeInto, waitForEditors } from './pane-helpers.ts';
+import { newContext, pane, PANES, paneText, typeInto, waitForEditors, hydrated } from './pane-helpers.ts';
 import { decodeCase, encodeCase, MAX_FRAGMENT_LENGTH } from '../../src/lib/share/index.ts';
 import { DEFAULT_CASE, type Case as ShareCase } from '../../src/lib/case/index.ts';
 import { DEFAULT_PARAMS, DEFAULT_SIGNATURE } from '../../src/lib/case/examples.ts';
@@ -25,6 +25,7 @@ async function open(url = app.url): Promise<{ context: BrowserContext; page: Pag
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
 	await page.goto(url);
+	await hydrated(page);
 	await waitForEditors(page, PANES.length);
 	return { context, page, errors };
 }
@@ -120,6 +121,7 @@ describe('share links', () => {
 		const dialogs: string[] = [];
 		page.on('dialog', (d) => dialogs.push(d.message()));
 		await page.goto(`${app.url}/#${fragment}`);
+		await hydrated(page);
 		await expect.poll(() => page.locator('#paste').inputValue()).toBe(evil);
 		await page.waitForTimeout(1000);
 		expect(await page.locator('#accessKeyId').inputValue()).toBe(evil);
@@ -135,6 +137,7 @@ describe('share links', () => {
 			const context = await app.browser.newContext();
 			const page = await context.newPage();
 			await page.goto(`${app.url}/#${fragment}`);
+			await hydrated(page);
 			const alert = page.getByRole('alert').filter({ hasText: 'This link could not be opened' });
 			await expect.poll(() => alert.count(), { timeout: 10_000 }).toBe(1);
 			expect(await page.locator('#request').inputValue()).toContain('GET /test.txt');
@@ -232,6 +235,7 @@ describe('share links', () => {
 		const context = await app.browser.newContext();
 		const page = await context.newPage();
 		await page.goto(`${app.url}/learn`);
+		await hydrated(page);
 		await page.getByRole('button', { name: /^12\. / }).click();
 		await page.waitForTimeout(500);
 		const title = await page.locator('#step-title').textContent();
@@ -241,6 +245,7 @@ describe('share links', () => {
 		const second = await app.browser.newContext();
 		const other = await second.newPage();
 		await other.goto(link);
+		await hydrated(other);
 		await expect.poll(() => other.locator('#step-title').textContent()).toBe(title);
 		expect(await other.getByRole('status').filter({ hasText: /^Step/ }).textContent()).toMatch(/^Step 12 of/);
 		await second.close();
@@ -274,6 +279,7 @@ describe('share links', () => {
 		for (const region of ['ap-south-1', 'eu-north-1']) {
 			const c: ShareCase = { ...DEFAULT_CASE, region, requestText: `GET /${region}.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\n` };
 			await page.goto(`${app.url}/#${await encodeCase(c, { includeSecrets: false })}`);
+			await hydrated(page);
 			await expect.poll(() => page.getByLabel('Region').inputValue()).toBe(region);
 			expect(await page.locator('#request').inputValue()).toContain(`/${region}.txt`);
 			await expect.poll(() => paneText(page, 'String to sign')).toContain(region);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
-import { newContext, pane, waitForEditors } from './pane-helpers.ts';
+import { newContext, pane, waitForEditors, hydrated } from './pane-helpers.ts';
 
 const app = useApp();
 
@@ -46,6 +46,7 @@ describe('request parts and stage lines', () => {
 		page = await context.newPage();
 		page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
 		await page.goto(app.url);
+		await hydrated(page);
 		await waitForEditors(page, 6);
 	});
 	afterAll(() => context.close());
