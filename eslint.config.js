@@ -6,7 +6,7 @@ import svelteConfig from './svelte.config.js';
 import layers from './.eslint/import-layers.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/'] },
+	{ ignores: ['build/', 'dist-cli/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
@@ -39,7 +39,8 @@ export default ts.config(
 			'src/lib/learn/**/*.ts',
 			'src/lib/case/**/*.ts',
 			'src/lib/share/**/*.ts',
-			'src/lib/export/**/*.ts'
+			'src/lib/export/**/*.ts',
+			'src/lib/cli/**/*.ts'
 		],
 		rules: {
 			'no-restricted-imports': ['error', { patterns: ['$lib/*', '$app/*', 'svelte', 'svelte/*', '**/*.svelte'] }],

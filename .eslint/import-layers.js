@@ -18,6 +18,8 @@ export const LAYERS = [
 	{ name: 'share', places: ['src/lib/share'], may: ['sigv4', 'parse', 'findings', 'diagnose', 'case'] },
 	// Code out: a case as a program in another language.
 	{ name: 'export', places: ['src/lib/export'], may: ['sigv4', 'parse', 'findings', 'case'] },
+	// The command line: the case's pipeline in a terminal; nothing of the page imports it.
+	{ name: 'cli', places: ['src/lib/cli'], may: ['sigv4', 'parse', 'findings', 'diagnose', 'case'] },
 	{
 		name: 'state',
 		places: ['src/lib/state', 'src/lib/editor'],
