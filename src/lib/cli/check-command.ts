@@ -31,8 +31,16 @@ export async function readPaste(args: CliArgs, io: CliIo): Promise<{ text: strin
 	const { case: c, report } = importPaste(exampleCase(), text, { now: io.now() });
 	if (report.problem) throw new UsageError(report.problem, 'Give a request, a log or an AWS error: see sigv4-debugger --help.');
 	if (report.kind === 'unknown') {
-		const first = report.errors[0];
-		throw new UsageError(first?.message ?? 'This text is not a format the debugger knows.', first?.fix ?? 'See sigv4-debugger --help.');
+		const unknown = report.errors[0];
+		throw new UsageError(unknown?.message ?? 'This text is not a format the debugger knows.', unknown?.fix ?? 'See sigv4-debugger --help.');
+	}
+	// A reader that found the format but could not read it keeps nothing: the example would stand in silently.
+	const first = report.errors[0];
+	if (first && !Object.values(c.origins).some((o) => o?.from === 'paste' || o?.from === 'unknown')) {
+		throw new UsageError(
+			`Line ${first.line}, column ${first.column} of ${kindName(report.kind)}: ${first.message}`,
+			first.fix ?? 'Correct that line.'
+		);
 	}
 	return { text, case: c, report };
 }

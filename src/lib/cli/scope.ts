@@ -29,6 +29,9 @@ export function scopeFromFlags(c: Case, args: CliArgs, now: string): Case {
 	return next;
 }
 
+/** The host of an absolute URL, as the user wrote it. */
+const hostOf = (url: string) => /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? url;
+
 const given = (c: Case, field: 'region' | 'service') => originOf(c, field).from !== 'default' && c[field].trim() !== '';
 
 /**
@@ -40,7 +43,7 @@ export function scopeForSigning(c: Case, env: Readonly<Record<string, string | u
 	const notes: string[] = [];
 	const url = parseRawHttp(c.requestText).request?.url;
 	const inferred = url ? serviceFor(url) : undefined;
-	const host = inferred?.host ?? 'the request';
+	const host = url ? hostOf(url) : 'the request';
 	let next = c;
 	if (!given(next, 'service')) {
 		if (!inferred?.known || !inferred.signingName) {

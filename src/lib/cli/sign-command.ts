@@ -1,4 +1,4 @@
-import { analyze, edit, exampleCase, importPaste, withHeaders, type Case, type PageMode } from '../case/index.ts';
+import { analyze, edit, exampleCase, importPaste, kindName, withHeaders, type Case, type PageMode } from '../case/index.ts';
 import { stringOption, type CliArgs } from './cli-args.ts';
 import type { CliIo, CliResult } from './cli-io.ts';
 import { readPaste } from './check-command.ts';
@@ -34,7 +34,13 @@ async function requestCase(args: CliArgs, io: CliIo): Promise<{ case: Case; text
 			);
 		return { case: c, text: fromFlags };
 	}
-	const { case: c, text } = await readPaste(args, io);
+	const { case: c, text, report } = await readPaste(args, io);
+	if (c.origins.requestText?.from !== 'paste') {
+		throw new UsageError(
+			`The input is ${kindName(report.kind)}, which does not give the request to sign.`,
+			'Give the request itself (raw HTTP, a curl command, a URL, a HAR file, a log), or --url.'
+		);
+	}
 	const headers = headerFlags(args);
 	return { case: headers.length ? edit(c, { requestText: withHeaders(c.requestText, headers) }) : c, text };
 }
