@@ -49,5 +49,4 @@ export { parseFormFields } from './post-fields.ts';
 export { sanitize, type Sanitized, type SanitizeOptions, type Replacement } from './sanitize.ts';
 export { withHeaders } from './request-text.ts';
 export { mergeForensics } from './merge-forensics.ts';
-export { MAX_TEXT_CHARS, pasteTooLarge } from './limits.ts';
 export { sigv2ToSigv4, type Sigv2Change, type Sigv2Conversion } from './sigv2-to-sigv4.ts';

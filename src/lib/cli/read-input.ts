@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { MAX_TEXT_CHARS, pasteTooLarge } from '../case/index.ts';
+import { MAX_TEXT_CHARS, pasteTooLarge } from '../case/limits.ts';
 import { UsageError } from './usage-error.ts';
 
 /** A UTF-8 character is at most 3 bytes per UTF-16 unit: a file larger than this cannot be a paste the page takes. */
