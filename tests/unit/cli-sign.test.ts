@@ -150,7 +150,7 @@ describe('sigv4-debugger: secrets in the input are never printed', () => {
 		]);
 		expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0, 2]);
 		expect(runs[0]!.stdout).toContain('x-amz-security-token:SESSION-TOKEN-LEFT-OUT');
-		expect(runs[2]!.stdout).toContain('Keys: AKIAEXAMPLEUSERKEY01 with the secret from AWS_SECRET_ACCESS_KEY.');
+		expect(runs[2]!.stdout).toContain('Keys: AKIAEXAMPLEUSERKEY01; secret: AWS_SECRET_ACCESS_KEY.');
 		for (const run of runs) {
 			expect(run.stdout + run.stderr).not.toContain(secret);
 			expect(run.stdout + run.stderr).not.toContain(token);

@@ -75,7 +75,7 @@ export async function runSign(args: CliArgs, io: CliIo): Promise<CliResult> {
 	const sent = a.request ?? trace.request;
 	const stages = stagesOf(a.view);
 	const secrets = { secretAccessKey: c.secretAccessKey ?? '', sessionToken: c.sessionToken ?? '' };
-	const notes = [...scoped.notes, `Keys: ${c.accessKeyId} with the secret from ${keys.secretFrom}.`];
+	const notes = [...scoped.notes, `Keys: ${c.accessKeyId}; secret: ${keys.secretFrom}.`];
 	if (c.sessionToken) notes.push('The session token is signed; this output shows SESSION-TOKEN-LEFT-OUT in its place.');
 
 	if (args.values.json) {
