@@ -124,7 +124,10 @@ describe('sigv4-debugger <file>', () => {
 		expect(out.note).toContain('AWS_ACCESS_KEY_ID names AKIASHELLKEY00000001, but the input was signed with AKIAOTHERKEY00000001');
 		const same = await check('same-key.txt', paste, ['--json'], { ...env, AWS_ACCESS_KEY_ID: 'AKIAOTHERKEY00000001' });
 		expect(JSON.parse(same.stdout).secretAccessKey).toBe('AWS_SECRET_ACCESS_KEY');
-		expect(same.stdout + other.stdout).not.toContain(env.AWS_SECRET_ACCESS_KEY);
+		// A flag is the user's explicit choice: used whatever the shell's key ID.
+		const flag = await check('flag-key.txt', paste, ['--json', '--secret-access-key', env.AWS_SECRET_ACCESS_KEY], env);
+		expect(JSON.parse(flag.stdout).secretAccessKey).toBe('--secret-access-key');
+		expect(same.stdout + other.stdout + flag.stdout).not.toContain(env.AWS_SECRET_ACCESS_KEY);
 	});
 });
 
