@@ -67,6 +67,17 @@ describe('lint: imports run down the layers', () => {
 		).toEqual([]);
 	});
 
+	it('keeps the command line beside the page: it reads the case, nothing below it or of the page reads it', async () => {
+		const ok = "import { analyze } from '../case/index.ts';\nexport const f = analyze;\n";
+		expect(await layerErrors('src/lib/cli/fixture.ts', ok)).toEqual([]);
+		expect(await layerErrors('src/lib/cli/fixture.ts', "import { app } from '../state/app.svelte.ts';\nexport const f = app;\n")).toEqual([
+			expect.stringContaining('cli may not import state')
+		]);
+		expect(await layerErrors('src/lib/case/fixture.ts', "import { runCli } from '../cli/run-cli.ts';\nexport const f = runCli;\n")).toEqual(
+			[expect.stringContaining('case may not import cli')]
+		);
+	});
+
 	it('accepts imports that run down through the door', async () => {
 		const ts =
 			"import { signRequest } from '../sigv4/index.ts';\nimport { FINDING_CODES } from '../findings/index.ts';\nexport const f = [signRequest, FINDING_CODES];\n";
