@@ -54,7 +54,8 @@ export async function startPreview(): Promise<{ url: string; stop: () => void }>
 		}
 	);
 	const url = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 100; i++) {
+	// A loaded machine (CI beside other work) can take many seconds to start vite.
+	for (const until = Date.now() + 40_000; Date.now() < until;) {
 		try {
 			const res = await fetch(url);
 			if (res.ok) return { url, stop: () => child.kill() };
