@@ -43,7 +43,8 @@ const REQUEST_KINDS = new Set([
 	'botocore-log',
 	'curl-verbose',
 	'awscurl-log',
-	'sigv2-request'
+	'sigv2-request',
+	'appsync-realtime'
 ]);
 
 /**
