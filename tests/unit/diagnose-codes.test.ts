@@ -26,6 +26,7 @@ import { BUCKET_URL, FIELDS, POLICY, POST_SSE_CASES } from './diagnose-post-sse-
 import { CHUNKED_CODES } from './diagnose-chunked-cases.ts';
 import { V4A_CASES } from './diagnose-v4a-cases.ts';
 import { S3_EXPRESS_CASES } from './s3-express-cases.ts';
+import { WEBSOCKET_CASES } from './websocket-cases.ts';
 import { signPostPolicy } from '../../src/lib/sigv4/index.ts';
 
 interface Case {
@@ -793,7 +794,8 @@ const cases: Case[] = [
 		name: 'IoT WebSocket URL presigned with X-Amz-Security-Token in the signed query',
 		scenario: async () => {
 			const p = IOT_PARAMS;
-			const t = await sign(IOT_MQTT, p, 'query');
+			// The user's signer signs the token, as every other service wants (the core's default for IoT leaves it out).
+			const t = await sign(IOT_MQTT, { ...p, signSessionToken: true }, 'query');
 			return { request: request('GET', t.signedUrl!), params: p, mode: 'query', provided: () => ({ signedUrl: t.signedUrl! }) };
 		},
 		stage: 'canonical-request',
@@ -879,8 +881,11 @@ describe('diagnose names each mistake', () => {
 		});
 	}
 
-	it('covers every code in FINDING_CODES (POST policy and SSE codes: diagnose-post-sse.test.ts runs their cases; aws-chunked and checksum codes: diagnose-chunked.test.ts; SigV4a: diagnose-v4a.test.ts; S3 Express: s3-express.test.ts)', () => {
-		const covered = new Set([...[...cases, ...POST_SSE_CASES, ...V4A_CASES, ...S3_EXPRESS_CASES].map((c) => c.code), ...CHUNKED_CODES]);
+	it('covers every code in FINDING_CODES (POST policy and SSE codes: diagnose-post-sse.test.ts runs their cases; aws-chunked and checksum codes: diagnose-chunked.test.ts; SigV4a: diagnose-v4a.test.ts; S3 Express: s3-express.test.ts; WebSocket presigns: websocket-diagnose.test.ts)', () => {
+		const covered = new Set([
+			...[...cases, ...POST_SSE_CASES, ...V4A_CASES, ...S3_EXPRESS_CASES, ...WEBSOCKET_CASES].map((c) => c.code),
+			...CHUNKED_CODES
+		]);
 		expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
 	});
 });

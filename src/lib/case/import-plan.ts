@@ -43,12 +43,13 @@ const REQUEST_KINDS = new Set([
 	'botocore-log',
 	'curl-verbose',
 	'awscurl-log',
-	'sigv2-request'
+	'sigv2-request',
+	'appsync-realtime'
 ]);
 
 /**
  * The request as the page's request box reads it back: a Host header (which the paste may have
- * left to curl or the browser) or, for plain http, the full URL in the request line.
+ * left to curl or the browser) or, for plain http and ws:// or wss://, the full URL in the request line.
  */
 export function requestText(request: HttpRequest): string {
 	const text = formatHttpRequest(request);
@@ -57,7 +58,8 @@ export function requestText(request: HttpRequest): string {
 	const [firstLine = '', ...rest] = text.split('\n');
 	const [method, ...target] = firstLine.split(' ');
 	const version = target.pop();
-	if (url[1]!.toLowerCase() === 'http') return [`${method} ${request.url} ${version}`, ...rest].join('\n');
+	// http:// and WebSocket URLs keep their scheme this way (a Host header alone reads back as https://).
+	if (/^(?:http|wss?)$/i.test(url[1]!)) return [`${method} ${request.url} ${version}`, ...rest].join('\n');
 	if (request.headers.some(([n]) => n.toLowerCase() === 'host')) return text;
 	return [firstLine, `Host: ${url[2]}`, ...rest].join('\n');
 }

@@ -18,6 +18,7 @@ export const KIND_NAMES: Record<ImportKind, string> = {
 	'post-form': 'a POST form',
 	'service-error-xml': 'an AWS error response',
 	'signing-keys': 'a list of signing keys',
+	'appsync-realtime': 'an AppSync real-time URL',
 	unknown: 'nothing recognisable'
 };
 

@@ -1,3 +1,4 @@
+import { checkAppSyncRealtime } from './check/appsync-realtime.ts';
 import { checkAuthorization } from './check/authorization.ts';
 import { checkChecksums } from './check/checksums.ts';
 import { checkLoneSurrogate } from './check/lone-surrogate.ts';
@@ -8,6 +9,7 @@ import { checkSigv2 } from './check/sigv2.ts';
 import { checkS3Express } from './check/s3-express.ts';
 import { checkSse } from './check/sse.ts';
 import { checkTime } from './check/time.ts';
+import { checkWebSocketPort } from './check/websocket-port.ts';
 import { checkLineEnds, compareCanonicalRequest } from './compare/canonical-request.ts';
 import { compareKeyChain } from './compare/key-chain.ts';
 import { compareSignature } from './compare/signature.ts';
@@ -76,7 +78,11 @@ export async function diagnose(evidence: Evidence, trace?: SigningTrace): Promis
 		return list.sorted();
 	}
 	// A service that wants the session token added after signing is judged against the trace without it.
-	const ctx = await checkSessionTokenSigned(buildContext(evidence, reference, texts), list);
+	// WebSocket presigns: judged, like the token above, against the signer the user ran once their mistake is named.
+	const ctx = await checkAppSyncRealtime(
+		await checkWebSocketPort(await checkSessionTokenSigned(buildContext(evidence, reference, texts), list), list),
+		list
+	);
 
 	if (user) compareCanonicalRequest(user, ctx, list);
 	if (provided.stringToSign !== undefined) await compareStringToSign(provided.stringToSign, ctx, list, 'user');

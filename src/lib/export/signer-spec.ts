@@ -9,6 +9,7 @@ import {
 	type AuthMode,
 	type Header,
 	type HttpRequest,
+	tokenAfterSigning,
 	type SigningParams
 } from '../sigv4/index.ts';
 
@@ -77,7 +78,7 @@ export function signerSpec(req: HttpRequest, params: SigningParams, mode: AuthMo
 	const unsignedHeaders = own.filter(([n]) => !signed.has(n.toLowerCase())).map(([n]) => n);
 
 	const explicit = params.signedHeaders?.map((n) => n.trim().toLowerCase());
-	const tokenSigned = params.signSessionToken !== false && (!explicit || explicit.includes(SESSION_TOKEN_HEADER));
+	const tokenSigned = !tokenAfterSigning(params, mode) && (!explicit || explicit.includes(SESSION_TOKEN_HEADER));
 	const spec: SignerSpec = {
 		mode,
 		method: ctx.method,

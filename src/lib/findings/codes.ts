@@ -181,7 +181,23 @@ export const FINDING_CODES = {
 	'sigv4a-region-set-missing': { stage: 'request', title: 'A SigV4a request without x-amz-region-set', cause: 0 },
 	'sigv4a-scope-has-region': { stage: 'authorization', title: 'A region in a SigV4a credential scope (it has none)', cause: 0 },
 	'sigv4-sigv4a-confusion': { stage: 'authorization', title: 'SigV4 and SigV4a mixed: algorithm, scope and signature disagree', cause: 0 },
-	'sigv4a-signature-invalid': { stage: 'signature', title: 'The SigV4a signature does not verify with the derived public key', cause: 0 }
+	'sigv4a-signature-invalid': { stage: 'signature', title: 'The SigV4a signature does not verify with the derived public key', cause: 0 },
+	// WebSocket presigns (issue 15)
+	'transcribe-port-missing': {
+		stage: 'request',
+		title: 'A Transcribe streaming WebSocket URL without :8443 (its port, part of the signed Host)',
+		cause: 20
+	},
+	'appsync-realtime-host-signed': {
+		stage: 'request',
+		title: "AppSync real-time: the header signed for the real-time host, not the API's GraphQL host",
+		cause: 21
+	},
+	'appsync-connect-path': {
+		stage: 'canonical-request',
+		title: 'AppSync real-time: the header signed for another path than /graphql/connect (Events: /event)',
+		cause: 0
+	}
 } as const satisfies Record<string, { stage: Stage; title: string; cause: number }>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

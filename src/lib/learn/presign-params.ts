@@ -1,4 +1,12 @@
-import { ALGORITHM, ALGORITHM_V4A, uriEncode, DEFAULT_EXPIRES, REGION_SET_QUERY_PARAM, SESSION_TOKEN_QUERY_PARAM } from '../sigv4/index.ts';
+import {
+	ALGORITHM,
+	ALGORITHM_V4A,
+	uriEncode,
+	DEFAULT_EXPIRES,
+	REGION_SET_QUERY_PARAM,
+	SESSION_TOKEN_QUERY_PARAM,
+	tokenAfterSigning
+} from '../sigv4/index.ts';
 import type { LearnContext } from './learn-context.ts';
 
 /** One X-Amz-* parameter a presigned URL carries. */
@@ -32,6 +40,6 @@ export function presignParams(lc: LearnContext): PresignParam[] {
 		name,
 		value,
 		encoded: uriEncode(value),
-		signed: !(name === SESSION_TOKEN_QUERY_PARAM && params.signSessionToken === false)
+		signed: !(name === SESSION_TOKEN_QUERY_PARAM && tokenAfterSigning(params, 'query'))
 	}));
 }

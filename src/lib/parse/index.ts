@@ -14,6 +14,7 @@ export { parseSignedUrl, type ParsedSignedUrl } from './signed-url.ts';
 export { regionSetOf, type RequestRegionSet } from './region-set-of.ts';
 export { safeDecode } from './safe-decode.ts';
 export { parseAwsChunkedBody, type ParsedChunk, type ParsedChunkedBody } from './aws-chunked-body.ts';
+export { appSyncSignedRequest, decodeBase64Text, type AppSyncRealtime } from './appsync-realtime.ts';
 
 /**
  * Detects the format of pasted text and reads from it the request, the scope, the mode, the

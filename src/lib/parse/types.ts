@@ -20,6 +20,7 @@ export type ImportKind =
 	| 'sigv2-request'
 	| 'post-form'
 	| 'signing-keys'
+	| 'appsync-realtime'
 	| 'unknown';
 
 /** What the user's own signer produced, as far as the pasted text shows it. */

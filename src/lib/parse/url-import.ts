@@ -1,9 +1,11 @@
 import type { HttpRequest } from '../sigv4/index.ts';
 import type { ImportBuilder } from './import-builder.ts';
+import { importAppSyncRealtime, isAppSyncRealtimeUrl } from './appsync-realtime.ts';
 import { addRequestEvidence } from './request-evidence.ts';
 
 /** A URL alone: presigned (query auth) or one to sign. */
 export function importUrl(b: ImportBuilder, url: string): void {
+	if (isAppSyncRealtimeUrl(url)) return importAppSyncRealtime(b, url);
 	const request: HttpRequest = { method: 'GET', url, headers: [] };
 	b.request = request;
 	b.kind = 'presigned-url';

@@ -47,6 +47,7 @@ export {
 export { SigningError, type SigningField } from './signing-error.ts';
 export { signRequest } from './sign.ts';
 export { presignUrl } from './presign.ts';
+export { tokenAfterSigning } from './token-after-signing.ts';
 export { deriveSigningKey, signatureFor } from './signing-key.ts';
 export { stringToSignFor } from './string-to-sign.ts';
 export { credentialScope } from './credential-scope.ts';

@@ -12,6 +12,7 @@ import {
 	SIGNED_HEADERS_QUERY_PARAM
 } from './constants.ts';
 import { sessionTokenParam } from './s3-express.ts';
+import { tokenAfterSigning } from './token-after-signing.ts';
 import { uriEncode } from './encoding.ts';
 import { signatureStages } from './signature.ts';
 import { traceOf } from './sign.ts';
@@ -44,7 +45,8 @@ export async function presignUrl(req: HttpRequest, params: SigningParams): Promi
 	];
 	if (token) auth.push([sessionTokenParam(params.service, req.url), token]);
 	const encodedAuth = auth.map(([k, v]) => [k, uriEncode(v)] as [string, string]);
-	const signedAuth = token && params.signSessionToken === false ? encodedAuth.slice(0, -1) : encodedAuth;
+	const after = Boolean(token) && tokenAfterSigning(params, 'query');
+	const signedAuth = after ? encodedAuth.slice(0, -1) : encodedAuth;
 
 	const pairs = [...userQueryPairs(ctx), ...signedAuth];
 	const added = signedAuth.map(([k]) => k).join(', ');

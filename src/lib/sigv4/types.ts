@@ -36,7 +36,11 @@ export interface SigningParams {
 	contentSha256Header?: boolean;
 	/** Seconds, query auth only: 1..604800, default 3600. */
 	expiresIn?: number;
-	/** Sign the session token (default). false adds it after signing, as a few services expect. */
+	/**
+	 * Sign the session token. false adds it after signing, as a few services expect. Default: the
+	 * service registry's rule in query mode (iotdevicegateway, MQTT over WebSockets: after signing),
+	 * else true. tokenAfterSigning(params, mode) resolves it.
+	 */
 	signSessionToken?: boolean;
 }
 

@@ -5,6 +5,8 @@ import { SigningError } from './signing-error.ts';
 export interface WireUrl {
 	/** A ws:// or wss:// URL (AWS IoT's MQTT over WebSocket) is read as the HTTP(S) GET that opens it: the scheme is signed nowhere. */
 	scheme: 'http' | 'https';
+	/** The URL was ws:// or wss://: the URL to send keeps that scheme. */
+	websocket?: boolean;
 	hostname: string;
 	port?: string;
 	/** The path exactly as given ('' when the URL has none). */
@@ -79,6 +81,7 @@ export function parseWireUrl(url: string): WireUrl {
 		throw new SigningError('url', `The port "${port}" is not a number from 1 to 65535.`, 'Fix or remove the port after the host.');
 	}
 	const result: WireUrl = { scheme: scheme === 'wss' ? 'https' : scheme === 'ws' ? 'http' : scheme, hostname, path: m[3]! };
+	if (scheme === 'ws' || scheme === 'wss') result.websocket = true;
 	if (port !== undefined) result.port = port;
 	if (m[4] !== undefined) result.query = m[4];
 	return result;
@@ -91,5 +94,6 @@ export function hostHeaderFor(url: WireUrl): string {
 
 export function formatWireUrl(url: WireUrl, query: string | undefined): string {
 	const port = url.port === undefined ? '' : `:${url.port}`;
-	return `${url.scheme}://${url.hostname}${port}${url.path}${query === undefined ? '' : `?${query}`}`;
+	const scheme = url.websocket ? (url.scheme === 'https' ? 'wss' : 'ws') : url.scheme;
+	return `${scheme}://${url.hostname}${port}${url.path}${query === undefined ? '' : `?${query}`}`;
 }

@@ -1,4 +1,4 @@
-import { isNeverSigned, sha256Hex, payloadHashProblem, SESSION_TOKEN_HEADER } from '../../sigv4/index.ts';
+import { isNeverSigned, sha256Hex, payloadHashProblem, SESSION_TOKEN_HEADER, tokenAfterSigning } from '../../sigv4/index.ts';
 import { base64ToHex } from '../base64-hex.ts';
 import type { DiagnoseContext } from '../context.ts';
 import type { FindingList } from '../finding-list.ts';
@@ -37,7 +37,7 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 					'payload-hash-missing'
 				);
 			} else if (h.lower === SESSION_TOKEN_HEADER) {
-				if (ctx.params.signSessionToken !== false)
+				if (!tokenAfterSigning(ctx.params, ctx.mode))
 					sessionTokenNotSigned(ctx, list, { stage, ...lineAt(h.line), where: `${source} does not list x-amz-security-token` });
 			} else {
 				list.add(

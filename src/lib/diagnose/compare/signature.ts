@@ -1,4 +1,12 @@
-import { MAX_EXPIRES, presignUrl, signatureFor, signRequest, stringToSignFor, type SigningParams } from '../../sigv4/index.ts';
+import {
+	MAX_EXPIRES,
+	presignUrl,
+	signatureFor,
+	signRequest,
+	stringToSignFor,
+	tokenAfterSigning,
+	type SigningParams
+} from '../../sigv4/index.ts';
 import { digestForm } from '../base64-hex.ts';
 import type { DiagnoseContext } from '../context.ts';
 import type { FindingList } from '../finding-list.ts';
@@ -120,7 +128,7 @@ export async function compareSignature(ctx: DiagnoseContext, list: FindingList):
 	if (signature !== undefined && (await reproduceRewrittenHeader(ctx, signature, list))) return;
 
 	const token = ctx.params.credentials.sessionToken;
-	if (signature !== undefined && token && ctx.params.signSessionToken !== false) {
+	if (signature !== undefined && token && !tokenAfterSigning(ctx.params, ctx.mode)) {
 		const params = { ...ctx.params, signSessionToken: false };
 		const alt = ctx.mode === 'query' ? await presignUrl(ctx.request, params) : await signRequest(ctx.request, params);
 		if (digestForm(signature, alt.signature)) {

@@ -5,6 +5,7 @@ import {
 	canonicalQueryComponent,
 	percentDecode,
 	uriEncode,
+	tokenAfterSigning,
 	utf8Bytes
 } from '../../sigv4/index.ts';
 import { encodeWith } from './encoders.ts';
@@ -38,7 +39,7 @@ function queryPairs(model: Model, plan: Plan, signedHeadersLine: string): [strin
 			['X-Amz-SignedHeaders', signedHeadersLine],
 			['X-Amz-Expires', String(model.params.expiresIn ?? DEFAULT_EXPIRES)]
 		];
-		if (token && model.params.signSessionToken !== false) auth.push([SESSION_TOKEN_QUERY_PARAM, token]);
+		if (token && !tokenAfterSigning(model.params, 'query')) auth.push([SESSION_TOKEN_QUERY_PARAM, token]);
 		const { encoder } = plan.query;
 		for (const [k, v] of auth)
 			pairs.push([k, encoding === 'decoded' ? v : encoding === 'canonical' && encoder ? encodeWith(utf8Bytes(v), encoder) : uriEncode(v)]);
