@@ -14,10 +14,8 @@ async function openTrack(track: RegExp): Promise<{ page: Page; total: number; er
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
 	await page.goto(`${app.url}/learn`);
-	await page
-		.getByRole('status')
-		.filter({ hasText: /^Step \d+ of \d+$/ })
-		.waitFor();
+	// The prerendered page shows its steps before its scripts run; it takes input once the layout drops `inert`.
+	await page.locator('.app:not([inert])').waitFor({ state: 'attached', timeout: 30_000 });
 	await page.getByRole('radio', { name: track }).check();
 	await expect.poll(() => page.locator('h1').textContent()).toBe('SigV2, step by step');
 	const status = page.getByRole('status').filter({ hasText: /^Step 1 of \d+$/ });
