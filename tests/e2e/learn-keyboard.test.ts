@@ -12,6 +12,8 @@ async function openLearn(): Promise<{ page: Page; total: number; close: () => Pr
 	await hydrated(page);
 	const status = page.getByRole('status').filter({ hasText: /^Step \d+ of \d+$/ });
 	await status.waitFor();
+	// The prerendered page shows its steps before its scripts run; keys count once the layout drops `inert`.
+	await page.locator('.app:not([inert])').waitFor({ state: 'attached', timeout: 30_000 });
 	const total = Number(/of (\d+)/.exec((await status.textContent()) ?? '')?.[1]);
 	return { page, total, close: () => context.close() };
 }

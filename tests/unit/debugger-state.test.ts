@@ -112,6 +112,15 @@ describe('DebuggerState', () => {
 		expect(b.view).toEqual(a.view);
 	});
 
+	it("moves through the learn page's steps without leaving its track", () => {
+		const a = new DebuggerState();
+		a.case.view = { optionsOpen: true, learnTrack: 'sigv2-s3' };
+		a.learnStep = 4;
+		expect(a.current.view).toEqual({ optionsOpen: true, learnTrack: 'sigv2-s3', learnStep: 4 });
+		a.learnStep = undefined;
+		expect(a.current.view).toEqual({ optionsOpen: true, learnTrack: 'sigv2-s3' });
+	});
+
 	it('sanitizes: example keys everywhere the real ones appeared', async () => {
 		const s = new DebuggerState();
 		s.case.accessKeyId = 'AKIAREALKEY1234567';

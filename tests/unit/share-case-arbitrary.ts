@@ -64,6 +64,8 @@ export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 		secretAccessKey: orDefault(anyText, DEFAULT_CASE.secretAccessKey!),
 		sessionToken: anyText,
 		region: orDefault(anyText, DEFAULT_CASE.region),
+		algorithm: fc.constantFrom('sigv4' as const, 'sigv4a' as const),
+		regionSet: orDefault(anyText, DEFAULT_CASE.regionSet),
 		service: orDefault(anyText, DEFAULT_CASE.service),
 		datetime: orDefault(anyText, DEFAULT_CASE.datetime),
 		mode: fc.constantFrom('header' as const, 'query' as const, 'post' as const, 'chunked' as const),
@@ -106,7 +108,10 @@ export const anyCase: fc.Arbitrary<ShareCase> = fc.record(
 		),
 		form: pairs,
 		sigv2Fields: pairs,
-		view: fc.record({ optionsOpen: fc.boolean(), learnStep: fc.nat() }, { ...record, requiredKeys: ['optionsOpen'] }),
+		view: fc.record(
+			{ optionsOpen: fc.boolean(), learnStep: fc.nat(), learnTrack: fc.constantFrom('sigv2-s3' as const, 'sigv2-query' as const) },
+			{ ...record, requiredKeys: ['optionsOpen'] }
+		),
 		origins: fc.record({ requestText: origin, region: origin, datetime: origin, accessKeyId: origin }, { ...record, requiredKeys: [] })
 	},
 	{

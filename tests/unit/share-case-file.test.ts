@@ -58,7 +58,7 @@ describe('case file', () => {
 		const good = caseToJson(stripSecrets(DEFAULT_CASE), { includeSecrets: false });
 		const cases: [string, string][] = [
 			[good.replace('"region": "us-east-1",', '"region": "us-east-1"'), 'line 8, column 5: expected "," or "}", found "\\""'],
-			[good.replace('"mode": "header"', "'mode': 'header'"), 'line 10, column 5: expected a name in quotes, found "\'"'],
+			[good.replace('"mode": "header"', "'mode': 'header'"), 'line 12, column 5: expected a name in quotes, found "\'"'],
 			[good.replace('"view": {', '"view": {,'), 'column 14: expected a name in quotes, found ","'],
 			[good.slice(0, 200), 'line 6, column 20: the text in quotes that starts here is never closed'],
 			[good.slice(0, good.indexOf('"region"')), 'line 7, column 5: the text ends inside an object'],

@@ -23,6 +23,8 @@ import { analyzeChunked, chunkedUploadFindings, type ChunkedView } from './analy
 import { parseFormFields } from './post-fields.ts';
 import { stageView, type StageView } from './stage-view.ts';
 import { looksLikeSigV4a, stageViewV4a } from './stage-view-v4a.ts';
+import { algorithmInUse } from './algorithm.ts';
+import { analyzeTypedV4a } from './analyze-v4a.ts';
 
 export type ForensicsDepth = 'off' | 'single' | 'pairs';
 
@@ -172,6 +174,7 @@ async function analyzeStages(c: Case, opts: AnalyzeOptions): Promise<Analysis> {
 	}
 	const request = parsed.request;
 	if (c.mode === 'chunked') return analyzeChunked(c, request, params, opts.file);
+	if (algorithmInUse(c).algorithm === 'sigv4a' && !hasEvidence(c)) return analyzeTypedV4a(c, request, params);
 	const evidence = evidenceOf(c, request, params, c.mode);
 	if (evidence && opts.now) evidence.now = new Date(opts.now);
 	const diagnosis = evidence ? await import('../diagnose/index.ts') : undefined;

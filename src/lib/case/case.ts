@@ -3,6 +3,10 @@ export type StageName = 'canonicalRequest' | 'stringToSign' | 'signingKey' | 'si
 export type Tristate = 'auto' | 'on' | 'off';
 /** How the request is signed: Authorization header, presigned URL, a browser POST form, or an aws-chunked upload. */
 export type PageMode = 'header' | 'query' | 'post' | 'chunked';
+/** The learn page's other walks: Signature Version 2, S3's form or the query APIs'. */
+export type LearnTrack = 'sigv2-s3' | 'sigv2-query';
+/** The algorithm a typed request is signed with; pasted evidence that names one decides for itself. */
+export type CaseAlgorithm = 'sigv4' | 'sigv4a';
 
 /** aws-chunked mode's inputs, as typed: the variant, the chunk size in bytes, and a checksum trailer ('' for none). */
 export interface ChunkedInputs {
@@ -62,6 +66,9 @@ export interface Case {
 	/** Absent from a link or file unless the user chose to include secrets. */
 	sessionToken?: string;
 	region: string;
+	/** SigV4a (header and presigned-URL modes): the regions the signature is valid in, as typed ("*", or a comma list). */
+	algorithm: CaseAlgorithm;
+	regionSet: string;
 	service: string;
 	datetime: string;
 	mode: PageMode;
@@ -91,8 +98,8 @@ export interface Case {
 	sigv2Fields: [string, string][];
 	/** Where each input came from; an input not listed holds the default. Secrets have none: they travel alone. */
 	origins: Partial<Record<OriginField, FieldOrigin>>;
-	/** The view: which optional panels are open, and the learning step (if any). */
-	view: { optionsOpen: boolean; learnStep?: number };
+	/** The view: which optional panels are open, the learning step (if any), and the learn page's track (absent: the case's own algorithm). */
+	view: { optionsOpen: boolean; learnStep?: number; learnTrack?: LearnTrack };
 }
 
 /** The fields the user types or a paste fills in: what `edit` takes and what origins describe. */
@@ -102,6 +109,8 @@ export const INPUT_FIELDS = [
 	'secretAccessKey',
 	'sessionToken',
 	'region',
+	'algorithm',
+	'regionSet',
 	'service',
 	'datetime',
 	'mode',

@@ -14,6 +14,8 @@ export const DEFAULT_CASE: Readonly<Case> = {
 	accessKeyId: EXAMPLE_CREDENTIALS.accessKeyId,
 	secretAccessKey: EXAMPLE_CREDENTIALS.secretAccessKey,
 	region: DEFAULT_PARAMS.region,
+	algorithm: 'sigv4',
+	regionSet: '*',
 	service: DEFAULT_PARAMS.service,
 	datetime: DEFAULT_PARAMS.datetime,
 	mode: 'header',

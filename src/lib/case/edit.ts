@@ -26,3 +26,9 @@ export function describeOrigin(origin: FieldOrigin | { from: 'default' }, kindNa
 	if (origin.source?.startsWith(NOW_SOURCE)) return `${origin.source} (paste ${origin.paste})`;
 	return `from ${origin.source ?? kindName(origin.kind)}${where} (paste ${origin.paste})`;
 }
+
+/** The view at another learning step (none: the first), its other settings kept. */
+export function withLearnStep(view: Case['view'], step: number | undefined): Case['view'] {
+	const { learnStep: _old, ...rest } = view;
+	return step === undefined ? rest : { ...rest, learnStep: step };
+}

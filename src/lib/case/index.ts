@@ -7,9 +7,11 @@ export {
 	ORIGIN_FIELDS,
 	SECRET_FIELDS,
 	type Case,
+	type CaseAlgorithm,
 	type CaseInputs,
 	type FieldOrigin,
 	type InputName,
+	type LearnTrack,
 	type OriginField,
 	type PageMode,
 	type ProvidedTexts,
@@ -27,10 +29,12 @@ export {
 	EXAMPLE_CREDENTIALS
 } from './examples.ts';
 export { readCase } from './read-case.ts';
-export { edit, originOf, describeOrigin } from './edit.ts';
+export { edit, originOf, describeOrigin, withLearnStep } from './edit.ts';
 export { importPaste, type ImportReport } from './import-paste.ts';
 export { planImport, requestText, type ImportPlan, type ImportedInputs } from './import-plan.ts';
 export { KIND_NAMES, kindName } from './kind-names.ts';
+export { algorithmInUse, sigv4aOffer, acceptSigV4aOffer, regionSetOf, type AlgorithmInUse, type SigV4aOffer } from './algorithm.ts';
+export { analyzeTypedV4a, paramsV4aOf } from './analyze-v4a.ts';
 export { analyze, runForensics, stagesAssuming, type Analysis, type ForensicsDepth } from './analyze.ts';
 export { paramsOf, fieldOf, needsSecret, NO_SECRET, type FieldError, type InputField } from './params.ts';
 export { evidenceOf, hasEvidence, requestGiven } from './evidence.ts';

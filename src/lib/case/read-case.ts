@@ -85,6 +85,7 @@ const view: Reader<Case['view']> = (value, path) => {
 		out.learnStep =
 			Number.isSafeInteger(step) && (step as number) >= 0 ? (step as number) : fail(`${path}.learnStep`, 'a whole number from 0', step);
 	}
+	if (Object.hasOwn(from, 'learnTrack')) out.learnTrack = choice('sigv2-s3', 'sigv2-query')(from.learnTrack, `${path}.learnTrack`);
 	return out;
 };
 
@@ -132,6 +133,8 @@ const READERS: { [K in keyof Case]-?: Reader<NonNullable<Case[K]>> } = {
 	secretAccessKey: text,
 	sessionToken: text,
 	region: text,
+	algorithm: choice('sigv4', 'sigv4a'),
+	regionSet: text,
 	service: text,
 	datetime: text,
 	mode: choice('header', 'query', 'post', 'chunked'),

@@ -53,6 +53,8 @@ export interface StageView {
 	overrideProblem?: string;
 	/** No secret key is given (e.g. a shared link without it): the stages that need it wait for it. */
 	needsSecret?: boolean;
+	/** SigV4a: what verification says of the signature shown (a random one, never compared by its bytes). */
+	signatureNote?: string;
 }
 
 export const SECRET_NEEDED = '(enter the secret access key to compute this stage)';

@@ -17,5 +17,7 @@ export const DOC_URLS = {
 	s3CanonicalRequest: `${S3_HEADER}#canonical-request`,
 	s3Header: S3_HEADER,
 	s3Presign: `${S3_QUERY}#query-string-auth-v4-signing`,
-	sigv4a: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html'
+	sigv4a: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html',
+	sigv2S3: 'https://docs.aws.amazon.com/AmazonS3/latest/API/RESTAuthentication.html',
+	sigv2Query: 'https://docs.aws.amazon.com/general/latest/gr/signature-version-2.html'
 } as const;

@@ -1,5 +1,5 @@
 import type { FindingCode } from '../findings/index.ts';
-import type { HttpRequest, SigningParams, SigningTrace } from '../sigv4/index.ts';
+import type { HttpRequest, SigningParams, SigningParamsV2, SigningTrace, SigningTraceV2 } from '../sigv4/index.ts';
 
 /**
  * The stage panes a step can point into. Their texts are fixed by `learnPaneTexts` so that the
@@ -42,4 +42,13 @@ export interface LearnInput {
 	params: SigningParams;
 	/** The core's trace for exactly this request and these params (signRequest or presignUrl). */
 	trace: SigningTrace;
+}
+
+/** The SigV2 track's input: the request as written (before SigV2 added anything), and the core's SigV2 trace of it. */
+export interface LearnInputV2 {
+	request: HttpRequest;
+	params: SigningParamsV2;
+	trace: SigningTraceV2;
+	/** The same request signed with SigV4, for the step that says what changed. */
+	v4?: SigningTrace;
 }

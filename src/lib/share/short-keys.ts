@@ -22,6 +22,7 @@ import type { Case } from '../case/case.ts';
  * | u        | uriEscapePath       | pf       | postFields          |
  * | ph       | payloadHash         | og       | origins             |
  * | bf       | bodyFile            | ck       | chunked             |
+ * | al       | algorithm           | rs       | regionSet           |
  */
 export const SHORT_KEYS = {
 	requestText: 'r',
@@ -29,6 +30,8 @@ export const SHORT_KEYS = {
 	secretAccessKey: 's',
 	sessionToken: 't',
 	region: 'g',
+	algorithm: 'al',
+	regionSet: 'rs',
 	service: 'v',
 	datetime: 'd',
 	mode: 'm',

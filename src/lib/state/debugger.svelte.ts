@@ -1,6 +1,6 @@
 import { CASE_FIELDS, INPUT_FIELDS, SECRET_FIELDS, type Case, type FieldOrigin, type InputName, type StageName } from '../case/case.ts';
 import { exampleCase } from '../case/default-case.ts';
-import { describeOrigin, edit } from '../case/edit.ts';
+import { describeOrigin, edit, withLearnStep } from '../case/edit.ts';
 import { kindName } from '../case/kind-names.ts';
 import { hasEvidence, requestGiven } from '../case/evidence.ts';
 import { needsSecret } from '../case/params.ts';
@@ -158,8 +158,7 @@ export class DebuggerState {
 	}
 	set learnStep(step: number | undefined) {
 		if (step === this.#case.view.learnStep) return;
-		const view = { optionsOpen: this.#case.view.optionsOpen, ...(step === undefined ? {} : { learnStep: step }) };
-		this.#case = { ...this.#case, view };
+		this.#case = { ...this.#case, view: withLearnStep(this.#case.view, step) };
 	}
 
 	/** Where an input's value came from, in words, when a paste set it or left it unknown. */
