@@ -6,8 +6,8 @@ import { toHex, type BlobLike } from '../sigv4/index.ts';
 export const MAX_BODY_FILE_BYTES = 5 * 1024 ** 3;
 /** Read and hashed at once: a Blob read costs per call, so large blocks read fastest (scripts/bench-file-hash.mjs). */
 export const HASH_BLOCK_BYTES = 8 << 20;
-/** Blocks read ahead while one is hashed: the reads keep going while the CPU hashes, and memory stays at three blocks. */
-export const READ_AHEAD = 2;
+/** Blocks read ahead while one is hashed: reads go on beside the hashing, several at once read faster than one, and memory stays at five blocks. */
+export const READ_AHEAD = 4;
 
 export interface HashOptions {
 	onProgress?: (bytesDone: number, total: number) => void;

@@ -54,7 +54,7 @@ export function framedLength(total: number, chunkSize: number, variant: ChunkedV
 }
 
 /** The framed body as sent, piece by piece: chunk headers and data read from the source (`ahead` blocks ahead). */
-export async function* framedBody(trace: ChunkedTrace, source: ByteSource, blockBytes = 8 << 20, ahead = 2): AsyncGenerator<Uint8Array> {
+export async function* framedBody(trace: ChunkedTrace, source: ByteSource, blockBytes = 8 << 20, ahead = 4): AsyncGenerator<Uint8Array> {
 	const crlf = utf8Bytes(CRLF);
 	const blockSize = Math.max(1, Math.floor(blockBytes / trace.chunkSize)) * trace.chunkSize;
 	let index = 0;
