@@ -2,9 +2,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { createSHA256 } from 'hash-wasm';
 import { toHex, type BlobLike } from '../sigv4/index.ts';
 
-/** The largest file the page takes as a body: S3's limit for one PUT. */
-export const MAX_BODY_FILE_BYTES = 5 * 1024 ** 3;
-/** Read and hashed at once: a Blob read costs per call, so large blocks read fastest (scripts/bench-file-hash.mjs). */
+export { bodyFileProblem, MAX_BODY_FILE_BYTES } from './body-file-problem.ts';
+
+/** Read and hashed at once: a Blob read costs per call, so large blocks read fastest (scripts/bench-chunked.mjs). */
 export const HASH_BLOCK_BYTES = 8 << 20;
 /** Blocks read ahead while one is hashed: reads go on beside the hashing, several at once read faster than one, and memory stays at five blocks. */
 export const READ_AHEAD = 4;
@@ -36,12 +36,6 @@ export async function sha256Stream(): Promise<Sha256Stream> {
 		const js = sha256.create();
 		return { engine: 'js', update: (bytes) => void js.update(bytes), hex: () => toHex(js.digest()) };
 	}
-}
-
-/** Why a file cannot be the body, or undefined when the page takes it. */
-export function bodyFileProblem(size: number): string | undefined {
-	if (size <= MAX_BODY_FILE_BYTES) return undefined;
-	return `The file is ${(size / 1024 ** 3).toFixed(2)} GB; a single PUT takes up to 5 GB (5,368,709,120 bytes). Larger objects go up in a multipart upload, each part signed on its own.`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AnalyzeOptions } from '../case/analyze.ts';
 import type { BodyFile, Case } from '../case/case.ts';
-import { bodyFileProblem, sha256OfBlob } from '../case/hash-blob.ts';
+import { bodyFileProblem } from '../case/body-file-problem.ts';
 import type { HashWorkerReply } from '../case/hash-worker.ts';
 import { cancelChunkedSigning, signChunkedInWorker } from './chunked-in-worker.ts';
 
@@ -91,8 +91,9 @@ export class BodyFileHasher {
 		const progress = (done: number) => {
 			if (run === this.#run) this.done = done;
 		};
-		// Without workers (Node, tests) the same reader runs here.
-		if (typeof Worker === 'undefined') return sha256OfBlob(file, { onProgress: progress });
+		// Without workers (Node, tests) the same reader runs here; the page never loads it (hash-wasm stays in the worker's file).
+		if (typeof Worker === 'undefined')
+			return import('../case/hash-blob.ts').then(({ sha256OfBlob }) => sha256OfBlob(file, { onProgress: progress }));
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite's worker URL pattern, not state
 		const worker = new Worker(new URL('../case/hash-worker.ts', import.meta.url), { type: 'module' });
 		this.#worker = worker;
