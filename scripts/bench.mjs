@@ -243,7 +243,7 @@ const results = {
 	v4a,
 	heavy,
 	firstVisit,
-	chunked: { runs: chunked, anchors: chunked.anchors },
+	chunked,
 	disagreements: wrong,
 	seconds: Math.round((performance.now() - started) / 100) / 10
 };

@@ -1,9 +1,9 @@
 // A file as the body: hashed in blocks (as node:crypto hashes it whole), its hash signed as the payload,
 // and a case that names it travels through a link and a file as { name, size, sha256 } only.
 import { createHash, randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { analyze, DEFAULT_CASE, readCase, type Case } from '../../src/lib/case/index.ts';
-import { bodyFileProblem, MAX_BODY_FILE_BYTES, sha256OfBlob } from '../../src/lib/case/hash-blob.ts';
+import { bodyFileProblem, MAX_BODY_FILE_BYTES, sha256OfBlob, sha256Stream } from '../../src/lib/case/hash-blob.ts';
 import { caseFromJson, caseToJson, decodeCase, encodeCase, outgoingCase } from '../../src/lib/share/index.ts';
 import { BodyFileHasher } from '../../src/lib/state/body-file.svelte.ts';
 import { EMPTY_SHA256 } from '../../src/lib/sigv4/index.ts';
@@ -20,6 +20,24 @@ describe('sha256OfBlob', () => {
 		expect(hash).toBe(SHA);
 		expect(seen).toEqual([1_000_003, 2_000_006, 3_000_009, BYTES.length]);
 		expect(await sha256OfBlob(new Blob([]))).toBe(EMPTY_SHA256);
+	});
+
+	it("hashes with hash-wasm's WebAssembly, and with noble's JavaScript where WebAssembly may not compile", async () => {
+		expect((await sha256Stream()).engine).toBe('wasm');
+		vi.resetModules();
+		vi.doMock('hash-wasm', () => ({ createSHA256: () => Promise.reject(new Error('WebAssembly.compile(): refused by the policy')) }));
+		try {
+			const blocked = await import('../../src/lib/case/hash-blob.ts');
+			expect((await blocked.sha256Stream()).engine).toBe('js');
+			expect(await blocked.sha256OfBlob(new Blob([BYTES]), { blockSize: 1_000_003 })).toBe(SHA);
+		} finally {
+			vi.doUnmock('hash-wasm');
+		}
+	});
+
+	it('refuses a file that returns fewer bytes than its size', async () => {
+		const shrunk = { size: 10, slice: (start: number) => new Blob([new Uint8Array(start === 0 ? 4 : 0)]) };
+		await expect(sha256OfBlob(shrunk, { blockSize: 5 })).rejects.toThrow(/changed size/);
 	});
 
 	it('stops when cancelled', async () => {

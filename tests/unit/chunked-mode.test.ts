@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { analyze, DEFAULT_CASE, exampleCase, importPaste, readCase, type Case } from '../../src/lib/case/index.ts';
 import { captured } from './diagnose-chunked-cases.ts';
 import { sha256OfBlob } from '../../src/lib/case/hash-blob.ts';
+import type { ChunkedSigner } from '../../src/lib/case/analyze-chunked.ts';
+import { deserializeError, serializeError } from '../../src/lib/case/serialized-error.ts';
+import { signChunkedUpload, type BlobLike } from '../../src/lib/sigv4/index.ts';
 
 const AWS_EXAMPLE: Case = {
 	...structuredClone(DEFAULT_CASE),
@@ -48,6 +51,35 @@ describe('aws-chunked mode', () => {
 		expect((await analyze(c)).error).toMatchObject({
 			field: 'request',
 			message: expect.stringContaining('chunkObject.txt is not in this page')
+		});
+	});
+
+	it("signs a file body with the page's signer (its worker), and an error that crossed postMessage still points at its input", async () => {
+		const file = new Blob(['a'.repeat(66560)]);
+		const bodyFile = { name: 'chunkObject.txt', size: file.size, sha256: await sha256OfBlob(file) };
+		const c = { ...AWS_EXAMPLE, requestText: AWS_EXAMPLE.requestText.replace(/a+$/, ''), bodyFile };
+		const sources: (BlobLike | undefined)[] = [];
+		// What the worker does, with postMessage's structured clone on the way back.
+		const inWorker: ChunkedSigner = async (request, params) => {
+			sources.push(params.source as BlobLike);
+			try {
+				return structuredClone(await signChunkedUpload(request, params));
+			} catch (e) {
+				throw deserializeError(structuredClone(serializeError(e)));
+			}
+		};
+		const signed = await analyze(c, { file, signChunked: inWorker });
+		expect(sources).toEqual([file]);
+		expect(signed.chunked!.trace.chunks[1]!.signature).toBe('0055627c9e194cb4542bae2aa5492e3c1575bbb81b612b7d234b86a503ef5497');
+		const tooLarge = await analyze({ ...c, chunked: { ...c.chunked, chunkSize: String(128 << 20) } }, { file, signChunked: inWorker });
+		expect(tooLarge.error).toMatchObject({
+			field: 'chunkSize',
+			message: expect.stringContaining('64 MiB'),
+			fix: expect.stringContaining('65536')
+		});
+		expect(deserializeError(serializeError(Object.assign(new Error('gone'), { name: 'NotReadableError' })))).toMatchObject({
+			name: 'NotReadableError',
+			message: 'gone'
 		});
 	});
 

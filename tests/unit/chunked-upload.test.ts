@@ -122,6 +122,35 @@ describe('S3 API Reference: STREAMING-AWS4-HMAC-SHA256-PAYLOAD', () => {
 		expect(t.chunks.map((c) => c.size)).toEqual([...Array(6).fill(3 * 2 ** 20), 2 * 2 ** 20 + 5, 0]);
 	});
 
+	it('reads four blocks ahead of the one in use (a Blob read runs beside the hashing), and the framed start only what it shows', async () => {
+		const MiB = 2 ** 20;
+		const reads: number[] = [];
+		const blob = {
+			size: 10 * 8 * MiB,
+			slice: (s: number, e: number) => {
+				reads.push(s);
+				return { arrayBuffer: async () => new ArrayBuffer(e - s) };
+			}
+		};
+		const seen: [number, number][] = [];
+		await signChunkedUpload(
+			{ ...REQUEST, body: undefined },
+			{ ...PARAMS, source: blob, chunkSize: 8 * MiB, onProgress: (done) => seen.push([done / (8 * MiB), reads.length]) }
+		);
+		// [blocks signed, blocks asked for]: the one hashed while the one before is signed, and four more.
+		expect(seen).toEqual([[1, 6], [2, 7], [3, 8], [4, 9], ...[5, 6, 7, 8, 9, 10, 10].map((signed) => [signed, 10])]);
+		reads.length = 0;
+		const t = await signChunkedUpload({ ...REQUEST, body: undefined }, { ...PARAMS, source: blob, chunkSize: 8192 });
+		reads.length = 0;
+		await framedBodyStart(t, blob, 100);
+		expect(reads).toEqual([0]);
+	});
+
+	it('refuses a source that returns fewer bytes than its size', async () => {
+		const short = { size: 4096, slice: () => ({ arrayBuffer: async () => new ArrayBuffer(10) }) };
+		await expect(signChunkedUpload({ ...REQUEST, body: undefined }, { ...PARAMS, source: short })).rejects.toThrow(/fewer bytes/);
+	});
+
 	it('reports progress and stops when aborted', async () => {
 		const done: number[] = [];
 		await signChunkedUpload(REQUEST, { ...PARAMS, onProgress: (n) => done.push(n) });

@@ -12,6 +12,9 @@ import type { Case } from './case.ts';
 import { asFieldError, needsSecret, type FieldError } from './params.ts';
 import { stageView, type StageView } from './stage-view.ts';
 
+/** signChunkedUpload, or a stand-in that runs it elsewhere (the page signs a file body in a worker). */
+export type ChunkedSigner = (request: HttpRequest, params: ChunkedParams) => Promise<ChunkedTrace>;
+
 /** Bytes of the framed body the page shows: the first chunk's header and the start of its data. */
 const FRAMED_START_BYTES = 512;
 
@@ -47,7 +50,8 @@ export async function signChunked(
 	c: Case,
 	request: HttpRequest,
 	params: ChunkedParams,
-	file?: BlobLike
+	file?: BlobLike,
+	sign: ChunkedSigner = signChunkedUpload
 ): Promise<ChunkedView | FieldError> {
 	if (c.bodyFile && !file) {
 		return {
@@ -57,7 +61,7 @@ export async function signChunked(
 		};
 	}
 	const source = file ?? request.body ?? '';
-	const trace = await signChunkedUpload(request, { ...params, source });
+	const trace = await sign(request, { ...params, source });
 	const start = await framedBodyStart(trace, source, FRAMED_START_BYTES);
 	return { trace, framedStart: new TextDecoder().decode(start) };
 }
@@ -73,12 +77,18 @@ export interface ChunkedAnalysis {
 	findings: [];
 }
 
-export async function analyzeChunked(c: Case, request: HttpRequest, params: SigningParams, file?: BlobLike): Promise<ChunkedAnalysis> {
+export async function analyzeChunked(
+	c: Case,
+	request: HttpRequest,
+	params: SigningParams,
+	file?: BlobLike,
+	sign?: ChunkedSigner
+): Promise<ChunkedAnalysis> {
 	const out: ChunkedAnalysis = { request, params, findings: [] };
 	const chunkedParams = chunkedParamsOf(c, params);
 	if ('field' in chunkedParams) return { ...out, error: chunkedParams };
 	try {
-		const chunked = await signChunked(c, request, chunkedParams, file);
+		const chunked = await signChunked(c, request, chunkedParams, file, sign);
 		if ('field' in chunked) return { ...out, error: chunked };
 		return { ...out, trace: chunked.trace, chunked, view: await stageView(chunked.trace, c.overrides, needsSecret(c)) };
 	} catch (e) {

@@ -19,7 +19,7 @@ import { ORIGIN_FIELDS, type Case, type OriginField } from './case.ts';
 import { evidenceOf, hasEvidence } from './evidence.ts';
 import { mergeForensics } from './merge-forensics.ts';
 import { asFieldError, needsSecret, paramsOf, type FieldError } from './params.ts';
-import { analyzeChunked, chunkedUploadFindings, type ChunkedView } from './analyze-chunked.ts';
+import { analyzeChunked, chunkedUploadFindings, type ChunkedSigner, type ChunkedView } from './analyze-chunked.ts';
 import { parseFormFields } from './post-fields.ts';
 import { stageView, type StageView } from './stage-view.ts';
 import { looksLikeSigV4a, stageViewV4a } from './stage-view-v4a.ts';
@@ -127,8 +127,8 @@ export async function analyze(c: Case, opts: AnalyzeOptions = {}): Promise<Analy
 	return out;
 }
 
-/** `file`: the file body's bytes, which the page holds and the case does not (aws-chunked mode signs them). */
-export type AnalyzeOptions = { forensics?: ForensicsDepth; now?: string; file?: BlobLike };
+/** `file`: the file body's bytes, which the page holds and the case does not (aws-chunked mode signs them, with `signChunked` if given). */
+export type AnalyzeOptions = { forensics?: ForensicsDepth; now?: string; file?: BlobLike; signChunked?: ChunkedSigner };
 
 /** What the verdict needs beyond the findings; the page adds the forensics' state as it runs. */
 export type VerdictFacts = Omit<VerdictInput, 'findings' | 'forensics'>;
@@ -173,7 +173,7 @@ async function analyzeStages(c: Case, opts: AnalyzeOptions): Promise<Analysis> {
 		return { error, findings: [] };
 	}
 	const request = parsed.request;
-	if (c.mode === 'chunked') return analyzeChunked(c, request, params, opts.file);
+	if (c.mode === 'chunked') return analyzeChunked(c, request, params, opts.file, opts.signChunked);
 	if (algorithmInUse(c).algorithm === 'sigv4a' && !hasEvidence(c)) return analyzeTypedV4a(c, request, params);
 	const evidence = evidenceOf(c, request, params, c.mode);
 	if (evidence && opts.now) evidence.now = new Date(opts.now);

@@ -1,10 +1,13 @@
 import { sha256 } from '@noble/hashes/sha2.js';
+import { createSHA256 } from 'hash-wasm';
 import { toHex, type BlobLike } from '../sigv4/index.ts';
 
-/** The largest file the page takes as a body: S3's limit for one PUT. */
-export const MAX_BODY_FILE_BYTES = 5 * 1024 ** 3;
-/** Read and hashed at once: large enough that reads are cheap, small enough that two in flight stay a few MB. */
-export const HASH_BLOCK_BYTES = 4 << 20;
+export { bodyFileProblem, MAX_BODY_FILE_BYTES } from './body-file-problem.ts';
+
+/** Read and hashed at once: a Blob read costs per call, so large blocks read fastest (scripts/bench-chunked.mjs). */
+export const HASH_BLOCK_BYTES = 8 << 20;
+/** Blocks read ahead while one is hashed: reads go on beside the hashing, several at once read faster than one, and memory stays at five blocks. */
+export const READ_AHEAD = 4;
 
 export interface HashOptions {
 	onProgress?: (bytesDone: number, total: number) => void;
@@ -12,32 +15,60 @@ export interface HashOptions {
 	blockSize?: number;
 }
 
-/** Why a file cannot be the body, or undefined when the page takes it. */
-export function bodyFileProblem(size: number): string | undefined {
-	if (size <= MAX_BODY_FILE_BYTES) return undefined;
-	return `The file is ${(size / 1024 ** 3).toFixed(2)} GB; a single PUT takes up to 5 GB (5,368,709,120 bytes). Larger objects go up in a multipart upload, each part signed on its own.`;
+/** A SHA-256 fed in pieces. */
+export interface Sha256Stream {
+	/** hash-wasm's WebAssembly, or noble's JavaScript where WebAssembly may not compile. */
+	engine: 'wasm' | 'js';
+	update(bytes: Uint8Array): void;
+	hex(): string;
 }
 
 /**
- * The hex SHA-256 of a Blob or File, read in blocks with Blob.slice (the next block is read while
- * this one is hashed), so memory stays at two blocks whatever the file's size.
+ * hash-wasm's SHA-256 (WebAssembly, a few times noble's speed on large files); noble's where the
+ * page's policy or the runtime refuses to compile WebAssembly, so a file is hashed either way.
+ */
+export async function sha256Stream(): Promise<Sha256Stream> {
+	try {
+		const wasm = await createSHA256();
+		wasm.init();
+		return { engine: 'wasm', update: (bytes) => void wasm.update(bytes), hex: () => wasm.digest('hex') };
+	} catch {
+		const js = sha256.create();
+		return { engine: 'js', update: (bytes) => void js.update(bytes), hex: () => toHex(js.digest()) };
+	}
+}
+
+/**
+ * The hex SHA-256 of a Blob or File, read in blocks with Blob.slice (the next blocks are read while
+ * this one is hashed), so memory stays at a few blocks whatever the file's size.
  */
 export async function sha256OfBlob(blob: BlobLike, opts: HashOptions = {}): Promise<string> {
 	const block = opts.blockSize ?? HASH_BLOCK_BYTES;
 	const total = blob.size;
-	const hash = sha256.create();
-	const read = (start: number) => blob.slice(start, Math.min(start + block, total)).arrayBuffer();
-	let next = total > 0 ? read(0) : undefined;
-	for (let offset = 0; next;) {
-		const bytes = new Uint8Array(await next);
+	const hash = await sha256Stream();
+	const reads: { read: Promise<ArrayBuffer>; size: number }[] = [];
+	let asked = 0;
+	const fill = (count: number) => {
+		while (reads.length < count && asked < total) {
+			const end = Math.min(asked + block, total);
+			const read = blob.slice(asked, end).arrayBuffer();
+			// A cancelled hash never awaits the reads ahead: their failure must not go unhandled.
+			read.catch(() => undefined);
+			reads.push({ read, size: end - asked });
+			asked = end;
+		}
+	};
+	fill(READ_AHEAD + 1);
+	for (let offset = 0; reads.length > 0;) {
+		const { read, size } = reads.shift()!;
+		const bytes = new Uint8Array(await read);
 		opts.signal?.throwIfAborted();
-		if (bytes.length === 0) throw new Error('the file ended before its size');
-		offset += bytes.length;
-		next = offset < total ? read(offset) : undefined;
-		// A cancelled hash never awaits the read ahead: its failure must not go unhandled.
-		next?.catch(() => undefined);
+		if (bytes.length !== size) throw new Error('the file changed size while it was read');
+		offset += size;
+		fill(READ_AHEAD);
 		hash.update(bytes);
 		opts.onProgress?.(offset, total);
+		fill(READ_AHEAD + 1);
 	}
-	return toHex(hash.digest());
+	return hash.hex();
 }

@@ -53,12 +53,12 @@ export function framedLength(total: number, chunkSize: number, variant: ChunkedV
 	return length + utf8Bytes(hasTrailer(variant) ? trailerBlock(trailers, sig) : CRLF).length;
 }
 
-/** The framed body as sent, piece by piece: chunk headers and data read from the source as they are needed. */
-export async function* framedBody(trace: ChunkedTrace, source: ByteSource, blockBytes = 8 << 20): AsyncGenerator<Uint8Array> {
+/** The framed body as sent, piece by piece: chunk headers and data read from the source (`ahead` blocks ahead). */
+export async function* framedBody(trace: ChunkedTrace, source: ByteSource, blockBytes = 8 << 20, ahead = 4): AsyncGenerator<Uint8Array> {
 	const crlf = utf8Bytes(CRLF);
 	const blockSize = Math.max(1, Math.floor(blockBytes / trace.chunkSize)) * trace.chunkSize;
 	let index = 0;
-	for await (const block of readBlocks(asReadable(source), blockSize)) {
+	for await (const block of readBlocks(asReadable(source), blockSize, undefined, ahead)) {
 		for (let at = 0; at < block.bytes.length; index++) {
 			const chunk = trace.chunks[index]!;
 			yield utf8Bytes(chunkHeader(chunk.size, chunk.signature));
@@ -76,7 +76,7 @@ export async function* framedBody(trace: ChunkedTrace, source: ByteSource, block
 export async function framedBodyStart(trace: ChunkedTrace, source: ByteSource, limit = 4096): Promise<Uint8Array> {
 	const out = new Uint8Array(Math.min(limit, trace.encodedLength));
 	let filled = 0;
-	for await (const piece of framedBody(trace, source, limit)) {
+	for await (const piece of framedBody(trace, source, limit, 0)) {
 		const take = Math.min(piece.length, out.length - filled);
 		out.set(piece.subarray(0, take), filled);
 		filled += take;

@@ -1,6 +1,8 @@
-import type { BodyFile } from '../case/case.ts';
-import { bodyFileProblem, sha256OfBlob } from '../case/hash-blob.ts';
+import type { AnalyzeOptions } from '../case/analyze.ts';
+import type { BodyFile, Case } from '../case/case.ts';
+import { bodyFileProblem } from '../case/body-file-problem.ts';
 import type { HashWorkerReply } from '../case/hash-worker.ts';
+import { cancelChunkedSigning, signChunkedInWorker } from './chunked-in-worker.ts';
 
 export type HashStatus = 'idle' | 'hashing' | 'error';
 
@@ -30,6 +32,16 @@ export class BodyFileHasher {
 	/** The bytes of the case's file body, when it is the file chosen here (a link brings the hash alone). */
 	bytesOf(body: BodyFile | undefined): File | undefined {
 		return body && this.file && this.#sha256 === body.sha256 && this.file.size === body.size ? this.file : undefined;
+	}
+
+	/**
+	 * What analyzing the case needs from the page: the file's bytes, signed in a worker in aws-chunked
+	 * mode. Leaving that mode, or the file, stops a signing under way.
+	 */
+	analyzeOptions(c: Case): AnalyzeOptions {
+		const file = this.bytesOf(c.bodyFile);
+		if (c.mode !== 'chunked' || !file) cancelChunkedSigning();
+		return file ? { file, signChunked: signChunkedInWorker } : {};
 	}
 
 	/** Hashes `file`; `use` gets what the case keeps once the hash is known. A later choice or a cancel wins. */
@@ -79,8 +91,9 @@ export class BodyFileHasher {
 		const progress = (done: number) => {
 			if (run === this.#run) this.done = done;
 		};
-		// Without workers (Node, tests) the same reader runs here.
-		if (typeof Worker === 'undefined') return sha256OfBlob(file, { onProgress: progress });
+		// Without workers (Node, tests) the same reader runs here; the page never loads it (hash-wasm stays in the worker's file).
+		if (typeof Worker === 'undefined')
+			return import('../case/hash-blob.ts').then(({ sha256OfBlob }) => sha256OfBlob(file, { onProgress: progress }));
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- Vite's worker URL pattern, not state
 		const worker = new Worker(new URL('../case/hash-worker.ts', import.meta.url), { type: 'module' });
 		this.#worker = worker;
