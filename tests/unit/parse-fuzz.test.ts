@@ -153,8 +153,9 @@ describe('importText never throws', () => {
 	});
 });
 
-describe('importText stays fast on large and adversarial input', () => {
-	// Quadratic regular expressions hide in importers; these inputs once took seconds each.
+describe('importText answers large and adversarial input', () => {
+	// Quadratic regular expressions hide in importers; these inputs once took seconds each. Each
+	// answer is checked here; how fast is measured by npm run bench (bench-heavy), not asserted.
 	const INPUTS: Record<string, string> = {
 		'200,000 letters': 'x'.repeat(200_000),
 		'100,000 "&" in an error body': `<Error><Code>${'&'.repeat(100_000)}</Code></Error>`,
@@ -170,11 +171,7 @@ describe('importText stays fast on large and adversarial input', () => {
 		'a curl command of 50,000 words': `curl ${"'a' ".repeat(50_000)}`
 	};
 	for (const [name, text] of Object.entries(INPUTS)) {
-		it(name, () => {
-			const start = performance.now();
-			check(text);
-			expect(performance.now() - start).toBeLessThan(1500);
-		});
+		it(name, () => check(text));
 	}
 });
 

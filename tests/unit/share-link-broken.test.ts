@@ -195,10 +195,8 @@ describe('broken share links', () => {
 	});
 
 	it('refuses an oversized link before decoding anything', async () => {
-		const started = performance.now();
 		expect((await errorOf(`#v1=${'A'.repeat(MAX_FRAGMENT_LENGTH)}`)).code).toBe('too-large');
 		expect((await errorOf(`v1=${'!'.repeat(MAX_FRAGMENT_LENGTH * 5)}`)).code).toBe('too-large');
-		expect(performance.now() - started).toBeLessThan(1000);
 	});
 
 	it('stops unpacking a compression bomb at the cap: 50 MB of zeros in a few KB', async () => {
@@ -229,17 +227,14 @@ describe('broken share links', () => {
 			}
 		);
 
-		const started = performance.now();
 		const error = await errorOf(bomb);
-		const ms = performance.now() - started;
 		expect(error.code).toBe('too-large');
+		// The work is bounded by what is unpacked, not by the bomb's size.
 		expect(handedOver).toBeGreaterThan(MAX_CASE_BYTES);
 		expect(handedOver).toBeLessThan(MAX_CASE_BYTES + 512 * 1024);
-		expect(ms).toBeLessThan(2000);
-		console.log(`Compression bomb: ${bomb.length} characters for 50 MB; refused after ${handedOver} bytes in ${ms.toFixed(0)} ms`);
 	});
 
-	it('stops a gigabyte bomb as fast, whatever reaches it', async () => {
+	it('stops a gigabyte bomb at the same cap, whatever reaches it', async () => {
 		// 1 GB of zeros: more than the page could ever hold. The link cap already stops it; the
 		// unpacker must stop it on its own too.
 		// One compressed 64 MB run of zeros, ended with a sync flush (byte-aligned, not final), then
@@ -249,9 +244,7 @@ describe('broken share links', () => {
 		const bomb = new Uint8Array(Buffer.concat([Buffer.from([0x78, 0x9c]), ...Array.from({ length: 16 }, () => run)]));
 		expect(bomb.length).toBeLessThan(1024 * 1024);
 		const before = process.memoryUsage();
-		const started = performance.now();
 		expect(await inflateCapped(bomb, MAX_CASE_BYTES)).toStrictEqual({ error: 'too-large' });
-		expect(performance.now() - started).toBeLessThan(2000);
 		const after = process.memoryUsage();
 		expect(after.arrayBuffers + after.heapUsed - (before.arrayBuffers + before.heapUsed)).toBeLessThan(256 * 1024 * 1024);
 	});
