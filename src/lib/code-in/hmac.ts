@@ -26,14 +26,16 @@ const argText = (src: Source, r: Range | undefined) => (r ? src.tokens.slice(r.f
 function primitives(src: Source): HmacUse[] {
 	const out: HmacUse[] = [];
 	const chainHas = (c: Call, name: RegExp, argRe?: RegExp) =>
-		chainAfter(src, c.close).some((m) => name.test(src.tokens[m.name].t) && (!argRe || argText(src, m.args[0]).some((v) => argRe.test(v))));
+		chainAfter(src, c.close).some(
+			(m) => name.test(src.tokens[m.name]!.t) && (!argRe || argText(src, m.args[0]).some((v) => argRe.test(v)))
+		);
 	for (const c of callsNamed(
 		src,
 		/^(generateMac|new|digest|hexdigest|hash_hmac|createHmac|HmacSHA256|HmacSHA1|SecretKeySpec|HMACSHA256|New|importKey)$/
 	)) {
 		const path = pathTo(src, c.name);
-		const at = src.tokens[c.name];
-		const prev = src.tokens[c.name - 1];
+		const at = src.tokens[c.name]!;
+		const prev = src.tokens[c.name - 1]!;
 		if (/generateMac$/.test(path)) out.push({ at, data: arg(c, 1), key: arg(c, 2), hexOut: false });
 		else if (/^hmac\.(new|digest)$/.test(path)) out.push({ at, key: arg(c, 0), data: arg(c, 1), hexOut: chainHas(c, /^hexdigest$/) });
 		else if (path === 'hash_hmac') {
@@ -42,10 +44,10 @@ function primitives(src: Source): HmacUse[] {
 		} else if (/HMAC\.(digest|hexdigest)$/.test(path))
 			out.push({ at, key: arg(c, 1), data: arg(c, 2), hexOut: path.endsWith('hexdigest') });
 		else if (/createHmac$/.test(path)) {
-			const update = chainAfter(src, c.close).find((m) => src.tokens[m.name].t === 'update');
+			const update = chainAfter(src, c.close).find((m) => src.tokens[m.name]!.t === 'update');
 			out.push({ at, key: arg(c, 1), data: update?.args[0], hexOut: chainHas(c, /^digest$/, /^hex$/) });
 		} else if (/^CryptoJS\.Hmac\w+$/.test(path)) {
-			const str = chainAfter(src, c.close).find((m) => src.tokens[m.name].t === 'toString');
+			const str = chainAfter(src, c.close).find((m) => src.tokens[m.name]!.t === 'toString');
 			out.push({
 				at,
 				data: arg(c, 0),
@@ -55,7 +57,7 @@ function primitives(src: Source): HmacUse[] {
 		} else if (path === 'SecretKeySpec' && argText(src, arg(c, 1)).some((v) => /hmac/i.test(v)))
 			out.push({ at, key: arg(c, 0), hexOut: false });
 		else if (path === 'HMACSHA256' && prev?.t === 'new' && c.args.length === 1) {
-			const compute = chainAfter(src, c.close).find((m) => src.tokens[m.name].t === 'ComputeHash');
+			const compute = chainAfter(src, c.close).find((m) => src.tokens[m.name]!.t === 'ComputeHash');
 			out.push({ at, key: arg(c, 0), data: compute?.args[0], hexOut: false });
 		} else if (path === 'hmac.New') out.push({ at, key: arg(c, 1), hexOut: false });
 		else if (/subtle\.importKey$/.test(path) && c.args.length >= 3 && argText(src, arg(c, 2)).some((v) => /^HMAC$/i.test(v)))
@@ -63,8 +65,8 @@ function primitives(src: Source): HmacUse[] {
 	}
 	// C#: `kha.Key = key;` on a KeyedHashAlgorithm.
 	for (const a of src.assignments.get('Key') ?? []) {
-		const dot = src.tokens[a.at - 1];
-		if (dot?.t === '.') out.push({ at: src.tokens[a.at], key: a.value, hexOut: false });
+		const dot = src.tokens[a.at - 1]!;
+		if (dot?.t === '.') out.push({ at: src.tokens[a.at]!, key: a.value, hexOut: false });
 	}
 	return out;
 }
@@ -104,7 +106,7 @@ function paramNames(src: Source, c: Call): string[] {
 		const colon = head.findIndex((t) => t.t === ':');
 		const named = (colon >= 0 ? head.slice(0, colon) : head).filter((t) => t.k === 'id');
 		if (!named.length) return '';
-		return bare(src.language === 'go' ? named[0].t : named[named.length - 1].t);
+		return bare(src.language === 'go' ? named[0]!.t : named[named.length - 1]!.t);
 	});
 }
 
@@ -112,19 +114,19 @@ function paramNames(src: Source, c: Call): string[] {
 function bodyOf(src: Source, defAt: number, close: number): Range | undefined {
 	const ts = src.tokens;
 	for (let k = close + 1; k < Math.min(ts.length, close + 12); k++) {
-		if (ts[k].t === '{' && src.match[k] > k) return { from: k + 1, to: src.match[k] };
-		if (ts[k].t === ';' || ts[k].t === '}') return undefined;
-		if (ts[k].t === ':' && src.language === 'python') break;
+		if (ts[k]!.t === '{' && src.match[k]! > k) return { from: k + 1, to: src.match[k]! };
+		if (ts[k]!.t === ';' || ts[k]!.t === '}') return undefined;
+		if (ts[k]!.t === ':' && src.language === 'python') break;
 	}
 	if (src.language !== 'python' && src.language !== 'ruby') return undefined;
-	const indent = ts[defAt].col;
+	const indent = ts[defAt]!.col;
 	let k = close + 1;
 	if (ts[k]?.t === ':') k++;
-	const line = ts[close].line;
+	const line = ts[close]!.line;
 	let to = k;
 	for (; to < ts.length; to++) {
-		const first = ts[to].line !== ts[to - 1].line;
-		if (ts[to].line > line && first && ts[to].col <= indent) break;
+		const first = ts[to]!.line !== ts[to - 1]!.line;
+		if (ts[to]!.line > line && first && ts[to]!.col <= indent) break;
 	}
 	return { from: k, to };
 }
@@ -137,13 +139,13 @@ function helpers(src: Source, prims: HmacUse[]): Helper[] {
 	const ts = src.tokens;
 	ts.forEach((t, i) => {
 		if (t.k !== 'id' || ts[i + 1]?.t !== '(') return;
-		const prev = ts[i - 1];
-		const before = ts[i - 2];
+		const prev = ts[i - 1]!;
+		const before = ts[i - 2]!;
 		const isDef =
 			(prev && prev.k === 'id' && !CALLERS.has(prev.t) && prev.line === t.line) ||
 			(prev && (prev.t === ']' || prev.t === '>') && prev.line === t.line && before?.k !== 'op') ||
 			(prev?.t === '=' && (ts[i]?.t === 'function' || ts[i]?.t === 'async'));
-		const arrow = prev?.t === '=' && before?.k === 'id' && ts[src.match[i + 1] + 1]?.t === '=>';
+		const arrow = prev?.t === '=' && before?.k === 'id' && ts[src.match[i + 1]! + 1]?.t === '=>';
 		if (!isDef && !arrow) return;
 		const call = callAt(src, i + 1);
 		if (!call || !call.args.length) return;
@@ -192,7 +194,7 @@ export function hmacUses(src: Source): { uses: HmacUse[]; helperNames: Set<strin
 			if (c.name === h.def || c.name === h.def - 2) continue;
 			if (src.tokens[c.name - 1]?.t === 'function' || src.tokens[c.name - 1]?.t === 'def') continue;
 			if (defs.some((d) => d.def === c.name)) continue;
-			uses.push({ at: src.tokens[c.name], key: c.args[h.key], data: c.args[h.data], hexOut: h.hexOut });
+			uses.push({ at: src.tokens[c.name]!, key: c.args[h.key], data: c.args[h.data], hexOut: h.hexOut });
 		}
 	}
 	return { uses, helperNames: new Set(defs.map((d) => d.name)), hexHelpers: new Set(defs.filter((d) => d.hexOut).map((d) => d.name)) };
@@ -204,30 +206,31 @@ export type ValueKind = 'hex' | 'base64' | 'raw' | 'unknown';
 export function valueKind(src: Source, r: Range, hexHelpers: Set<string>, depth = 3): ValueKind {
 	const ts = src.tokens;
 	let { from, to } = r;
-	while (to - from >= 2 && ts[from].t === '(' && src.match[from] === to - 1) {
+	while (to - from >= 2 && ts[from]!.t === '(' && src.match[from] === to - 1) {
 		from++;
 		to--;
 	}
-	if (to - from === 1 && ts[from].k === 'id' && depth > 0) {
-		const list = src.assignments.get(bare(ts[from].t));
+	if (to - from === 1 && ts[from]!.k === 'id' && depth > 0) {
+		const list = src.assignments.get(bare(ts[from]!.t));
 		const prior = list?.filter((a) => a.at < from);
-		const value = prior?.length ? prior[prior.length - 1].value : undefined;
+		const value = prior?.length ? prior[prior.length - 1]!.value : undefined;
 		return value ? valueKind(src, value, hexHelpers, depth - 1) : 'unknown';
 	}
-	const last = ts[to - 1];
-	if (!last || last.t !== ')' || src.match[to - 1] < from) return 'unknown';
-	const open = src.match[to - 1];
-	const name = ts[open - 1];
+	const last = ts[to - 1]!;
+	if (!last || last.t !== ')' || src.match[to - 1]! < from) return 'unknown';
+	const open = src.match[to - 1]!;
+	const name = ts[open - 1]!;
 	if (!name || name.k !== 'id') return 'unknown';
 	for (let k = from; k < open - 1; k++) {
 		// A top-level operator (concatenation) makes the whole value something else.
-		if (ts[k].k === 'op' && ['+', '.', '-', '*', '<<'].includes(ts[k].t) && !(ts[k].t === '.' && ts[k + 1]?.k === 'id')) return 'unknown';
-		if (ts[k].t === '(' || ts[k].t === '[') k = Math.max(k, src.match[k]);
+		if (ts[k]!.k === 'op' && ['+', '.', '-', '*', '<<'].includes(ts[k]!.t) && !(ts[k]!.t === '.' && ts[k + 1]?.k === 'id'))
+			return 'unknown';
+		if (ts[k]!.t === '(' || ts[k]!.t === '[') k = Math.max(k, src.match[k]!);
 	}
 	const args = split(src, open + 1, to - 1);
 	const argStrings = args.flatMap((a) => ts.slice(a.from, a.to).map((t) => t.v));
 	const n = bare(name.t);
-	const isMethod = ts[open - 2]?.k === 'op' && ['.', '->', '?.'].includes(ts[open - 2].t);
+	const isMethod = ts[open - 2]?.k === 'op' && ['.', '->', '?.'].includes(ts[open - 2]!.t);
 	const path = pathTo(src, open - 1);
 	if (HEX_IN.test(n) || (n === 'from' && argStrings.includes('hex'))) return 'raw';
 	if (HEX_OUT.test(n) || /hex\.EncodeToString$/.test(path)) return 'hex';

@@ -78,7 +78,7 @@ const isIdent = (c: string, extra: string) => /[A-Za-z0-9_]/.test(c) || extra.in
  * cannot read (an unterminated string in pasted prose) ends at the line break.
  */
 export function tokenize(source: string, language: SourceLanguage): Token[] {
-	const f = FAMILIES[language];
+	const f = FAMILIES[language]!;
 	const out: Token[] = [];
 	lex(source, f, language, 0, 1, 1, out);
 	return out;
@@ -99,7 +99,7 @@ function lex(src: string, f: Family, language: SourceLanguage, start: number, li
 	const push = (k: Token['k'], from: number, to: number, v: string, l: number, c: number) =>
 		out.push({ k, t: src.slice(from, to), v, line: l, col: c });
 	while (i < src.length) {
-		const c = src[i];
+		const c = src[i]!;
 		const l = line;
 		const cl = col;
 		if (c === '\n') {
@@ -144,14 +144,14 @@ function lex(src: string, f: Family, language: SourceLanguage, start: number, li
 		}
 		if (isIdentStart(c, f.identExtra)) {
 			let j = i + 1;
-			while (j < src.length && isIdent(src[j], f.identExtra)) j++;
+			while (j < src.length && isIdent(src[j]!, f.identExtra)) j++;
 			push('id', i, j, src.slice(i, j), l, cl);
 			advance(j);
 			continue;
 		}
 		if (/[0-9]/.test(c)) {
 			let j = i + 1;
-			while (j < src.length && /[0-9A-Za-z_.]/.test(src[j])) j++;
+			while (j < src.length && /[0-9A-Za-z_.]/.test(src[j]!)) j++;
 			push('num', i, j, src.slice(i, j), l, cl);
 			advance(j);
 			continue;
@@ -179,20 +179,20 @@ function stringAt(src: string, i: number, f: Family, language: SourceLanguage): 
 	if (language === 'python') {
 		const m = /^([rRbBuUfF]{1,2})(?=['"])/.exec(src.slice(i, i + 3));
 		if (m) {
-			if (i > 0 && isIdent(src[i - 1], '')) return undefined;
-			raw = /r/i.test(m[1]);
-			if (/f/i.test(m[1])) interp = '{';
-			j += m[1].length;
+			if (i > 0 && isIdent(src[i - 1]!, '')) return undefined;
+			raw = /r/i.test(m[1]!);
+			if (/f/i.test(m[1]!)) interp = '{';
+			j += m[1]!.length;
 		}
 	} else if (language === 'csharp') {
 		const m = /^(\$@|@\$|@|\$)(?=")/.exec(src.slice(i, i + 3));
 		if (m) {
-			verbatim = m[1].includes('@');
-			if (m[1].includes('$')) interp = '{';
-			j += m[1].length;
+			verbatim = m[1]!.includes('@');
+			if (m[1]!.includes('$')) interp = '{';
+			j += m[1]!.length;
 		}
 	}
-	const q = src[j];
+	const q = src[j]!;
 	if (!f.quotes.includes(q)) return undefined;
 	if (language === 'python' && src.startsWith(q.repeat(3), j)) {
 		const close = src.indexOf(q.repeat(3), j + 3);
@@ -204,7 +204,7 @@ function stringAt(src: string, i: number, f: Family, language: SourceLanguage): 
 	const multiline = verbatim || f.multiline.includes(q);
 	let k = j + 1;
 	while (k < src.length) {
-		const ch = src[k];
+		const ch = src[k]!;
 		if (ch === '\\' && !raw && !verbatim && !(language === 'go' && q === '`')) {
 			k += 2;
 			continue;
@@ -256,7 +256,7 @@ function lexInterpolations(
 
 function regexAllowed(out: Token[]): boolean {
 	for (let n = out.length - 1; n >= 0; n--) {
-		const t = out[n];
+		const t = out[n]!;
 		if (t.k === 'nl') continue;
 		if (t.k === 'op') return BEFORE_REGEX.has(t.t);
 		if (t.k === 'id') return REGEX_KEYWORDS.has(t.t);
@@ -269,7 +269,7 @@ function regexAllowed(out: Token[]): boolean {
 function regexEnd(src: string, i: number): number {
 	let inClass = false;
 	for (let k = i + 1; k < src.length; k++) {
-		const ch = src[k];
+		const ch = src[k]!;
 		if (ch === '\n') return -1;
 		if (ch === '\\') {
 			k++;
@@ -279,7 +279,7 @@ function regexEnd(src: string, i: number): number {
 		else if (ch === ']') inClass = false;
 		else if (ch === '/' && !inClass) {
 			let e = k + 1;
-			while (e < src.length && /[a-z]/.test(src[e])) e++;
+			while (e < src.length && /[a-z]/.test(src[e]!)) e++;
 			return k === i + 1 ? -1 : e;
 		}
 	}

@@ -1,6 +1,6 @@
 import { findingAt, type CodeFinding } from './code-finding.ts';
 import type { Token } from './lexer.ts';
-import { bare, callsNamed, pathTo, type Call, type Source } from './source.ts';
+import { bare, callsNamed, pathTo, receiverOf, type Call, type Source } from './source.ts';
 import { idsMatch, UPPER } from './words.ts';
 
 interface Encoder {
@@ -47,7 +47,7 @@ export function encodeRules(src: Source): CodeFinding[] {
 	const s3 = ts.some((t) => t.k === 'str' && /(^|[./])s3([.-]|$)|amazonaws\.com\/|^s3$/.test(t.v));
 	for (const c of callsNamed(src, /./)) {
 		const path = pathTo(src, c.name);
-		const at = ts[c.name];
+		const at = ts[c.name]!;
 		const repairs = repairsAfter(src, c);
 		// Wrapped in the code's own encoder (encodeRfc3986(encodeURIComponent(s))): that function repairs it.
 		if (wrappedByHelper(src, c)) continue;
@@ -122,6 +122,7 @@ export function encodeRules(src: Source): CodeFinding[] {
 		}
 	}
 	for (const t of ts) if (t.k === 'str') lowerPercent(src, t, out);
+	out.push(...goQueryEncode(src), ...slashReplaced(src));
 	return out;
 }
 
@@ -136,9 +137,9 @@ function quoteVia(src: Source, c: Call): boolean {
 
 /** The repairs the code applies to an encoder's output in the statements around it. */
 function repairsAfter(src: Source, c: Call) {
-	const st = src.statementOf[c.name];
+	const st = src.statementOf[c.name]!;
 	let end = st.to;
-	for (let n = 0; n < 6 && end < src.tokens.length; n++) end = src.statementOf[end].to;
+	for (let n = 0; n < 6 && end < src.tokens.length; n++) end = src.statementOf[end]!.to;
 	const ts = src.tokens.slice(Math.max(0, st.from), end);
 	const lit = ts.filter((t) => t.k === 'str' || t.k === 'rx').map((t) => t.v);
 	return {
@@ -155,7 +156,7 @@ function repairsAfter(src: Source, c: Call) {
 
 /** '%' + lowercase hex: a hand-written encoder that SigV4 rejects. */
 function lowerPercent(src: Source, t: Token, out: CodeFinding[]) {
-	const st = src.tokens.slice(src.statementOf[src.tokens.indexOf(t)].from, src.statementOf[src.tokens.indexOf(t)].to);
+	const st = src.tokens.slice(src.statementOf[src.tokens.indexOf(t)]!.from, src.statementOf[src.tokens.indexOf(t)]!.to);
 	const formatLower =
 		/%%%?0?2?x|%\{[^}]*:0?2?x\}|^%\{:02x\}/.test(t.v) ||
 		(/^%$/.test(t.v) &&
@@ -176,11 +177,54 @@ function lowerPercent(src: Source, t: Token, out: CodeFinding[]) {
 
 function wrappedByHelper(src: Source, c: Call): boolean {
 	for (let k = c.name - 1; k >= 1; k--) {
-		const t = src.tokens[k];
-		if (t.t === '(' && src.match[k] > c.close) {
-			const name = src.tokens[k - 1];
+		const t = src.tokens[k]!;
+		if (t.t === '(' && src.match[k]! > c.close) {
+			const name = src.tokens[k - 1]!;
 			return name?.k === 'id' && /rfc3986|escape|encode|uri/i.test(name.t) && !ENCODERS.some((e) => e.path.test(pathTo(src, k - 1)));
 		}
 	}
 	return false;
 }
+
+/** Go's url.Values.Encode (uri.Query().Encode()) writes a space as "+". */
+function goQueryEncode(src: Source): CodeFinding[] {
+	if (src.language !== 'go') return [];
+	return callsNamed(src, /^Encode$/)
+		.filter((c) => {
+			const recv = src.tokens.slice(receiverOf(src, c.name - 1).from, c.name - 1);
+			return recv.some((t) => t.k === 'id' && /^(Query|Values|params|query|values|v)$/.test(t.t)) && !repairsAfter(src, c).plus;
+		})
+		.map((c) =>
+			findingAt(
+				src.tokens[c.name]!,
+				'query-plus-for-space',
+				'error',
+				'url.Values.Encode writes a space as "+" (form encoding). SigV4 encodes a space as %20.',
+				'Replace "+" with "%20" in the encoded query (strings.ReplaceAll(q, "+", "%20")), or build the query with an RFC 3986 encoder.'
+			)
+		);
+}
+
+/** key.Replace("/", "%2F"): the key's "/" encoded by hand. */
+function slashReplaced(src: Source): CodeFinding[] {
+	return callsNamed(src, /^(replace|Replace|replaceAll|ReplaceAll|gsub|str_replace)$/)
+		.filter((c) => {
+			const lit = c.args.map((a) => src.tokens.slice(a.from, a.to).find((t) => t.k === 'str')?.v);
+			const fromSlash = lit.indexOf('/');
+			return (
+				fromSlash >= 0 &&
+				/^%2F$/i.test(lit[fromSlash + 1] ?? '') &&
+				idsMatch(src.tokens.slice(receiverOf(src, c.name - 1).from, c.close), S3_KEY_PART)
+			);
+		})
+		.map((c) =>
+			findingAt(
+				src.tokens[c.name]!,
+				'slash-encoded-in-s3-key',
+				'warning',
+				'This turns the "/" of the S3 key into %2F. S3 signs the key with its "/" as they are, so the path you sign and the one sent differ.',
+				"Leave the key's '/' alone: encode each segment and join them with '/'."
+			)
+		);
+}
+const S3_KEY_PART = /key|path|object|file/i;

@@ -37,7 +37,7 @@ export function fieldRules(src: Source): CodeFinding[] {
 	if (v4 && mentions.length && !sent.length)
 		out.push(
 			findingAt(
-				mentions[0],
+				mentions[0]!,
 				'session-token-missing',
 				'warning',
 				'The code has a session token but never sends it as X-Amz-Security-Token, so temporary credentials are refused.',
@@ -49,7 +49,7 @@ export function fieldRules(src: Source): CodeFinding[] {
 	if (presign && sent.length && signs.length && sent.every((s) => s.line > Math.max(...signs.map((u) => u.at.line))))
 		out.push(
 			findingAt(
-				sent[0],
+				sent[0]!,
 				'session-token-added-after-signing',
 				'error',
 				'X-Amz-Security-Token is added to the presigned URL after the signature is computed, so it is not in the canonical query the server signs.',

@@ -9,11 +9,11 @@ const SIGNED_HEADER = /^(host|content-type|content-md5|content-length|date|range
 export function headerRules(src: Source): CodeFinding[] {
 	const out: CodeFinding[] = [];
 	const ts = src.tokens;
-	const statementAt = (i: number) => ts.slice(src.statementOf[i].from, src.statementOf[i].to);
+	const statementAt = (i: number) => ts.slice(src.statementOf[i]!.from, src.statementOf[i]!.to);
 	for (const t of ts) {
 		if (t.k !== 'str') continue;
 		const line = /^(?:\\n)?([A-Za-z][A-Za-z0-9-]*):$/.exec(t.v);
-		if (line && SIGNED_HEADER.test(line[1]) && line[1] !== line[1].toLowerCase())
+		if (line && SIGNED_HEADER.test(line[1]!) && line[1] !== line[1]!.toLowerCase())
 			out.push(upperName(t, `"${line[1]}:" is a canonical header line with capitals.`));
 		const signed = /^([A-Za-z0-9-]+;)+[A-Za-z0-9-]+$/.exec(t.v);
 		if (signed && t.v !== t.v.toLowerCase() && t.v.split(';').some((h) => SIGNED_HEADER.test(h)))
@@ -33,7 +33,7 @@ export function headerRules(src: Source): CodeFinding[] {
 	let header = false;
 	let query = false;
 	for (let i = 0; i < ts.length; i++) {
-		const t = ts[i];
+		const t = ts[i]!;
 		if (t.k !== 'str') continue;
 		const st = statementAt(i);
 		const strs = st.filter((x) => x.k === 'str').map((x) => x.v);
@@ -104,9 +104,9 @@ function notSorted(loop: Token, code: 'headers-not-sorted' | 'query-not-sorted',
 
 /** The loop keyword on the statement's line or up to three lines before it. */
 function loopBefore(src: Source, i: number): Token | undefined {
-	const line = src.tokens[i].line;
-	for (let k = i; k >= 0 && src.tokens[k].line >= line - 3; k--)
-		if (src.tokens[k].k === 'id' && LOOPS.test(src.tokens[k].t) && src.tokens[k].t !== 'join') return src.tokens[k];
+	const line = src.tokens[i]!.line;
+	for (let k = i; k >= 0 && src.tokens[k]!.line >= line - 3; k--)
+		if (src.tokens[k]!.k === 'id' && LOOPS.test(src.tokens[k]!.t) && src.tokens[k]!.t !== 'join') return src.tokens[k];
 	return undefined;
 }
 
@@ -117,14 +117,14 @@ function cultureSorts(src: Source): CodeFinding[] {
 	const ordinal = (from: number, to: number) =>
 		ts.slice(from, to).some((t) => t.k === 'id' && /Ordinal|CompareOrdinal|StringComparer/.test(t.t));
 	const context = (i: number) => {
-		const line = ts[i].line;
+		const line = ts[i]!.line;
 		const near = ts.filter((t) => Math.abs(t.line - line) <= 2);
 		return idsMatch(near, /query|param/i) && !idsMatch(near, /header/i) ? 'query-not-sorted' : 'headers-not-sorted';
 	};
 	const push = (i: number, how: string) =>
 		out.push(
 			findingAt(
-				ts[i],
+				ts[i]!,
 				context(i),
 				'error',
 				`${how} sorts by the culture's rules, which order "-", "_" and capitals differently from SigV4's byte order.`,
@@ -137,9 +137,9 @@ function cultureSorts(src: Source): CodeFinding[] {
 		src,
 		/^(OrderBy|OrderByDescending|ThenBy|Sort|localeCompare|strcoll|natsort|natcasesort|strxfrm|getInstance|Compare|CompareTo)$/
 	)) {
-		const n = ts[c.name].t;
+		const n = ts[c.name]!.t;
 		const path = pathTo(src, c.name);
-		const stmt = src.statementOf[c.name];
+		const stmt = src.statementOf[c.name]!;
 		if (src.language === 'csharp') {
 			if (/^(OrderBy|OrderByDescending|ThenBy)$/.test(n) && c.args.length === 1 && !ordinal(stmt.from, stmt.to)) push(c.name, n);
 			else if (n === 'Sort' && (c.args.length === 0 || (path === 'Array.Sort' && c.args.length === 1)) && !ordinal(stmt.from, stmt.to))
@@ -154,7 +154,7 @@ function cultureSorts(src: Source): CodeFinding[] {
 			if (t.k !== 'id' || !/^(SortedDictionary|SortedList)$/.test(t.t) || ts[i - 1]?.t !== 'new') return;
 			const lt = ts[i + 1]?.t === '<' ? i + 1 : -1;
 			const open = lt >= 0 ? ts.findIndex((x, k) => k > lt && x.t === '(') : -1;
-			const close = open >= 0 ? src.match[open] : -1;
+			const close = open >= 0 ? src.match[open]! : -1;
 			if (close < 0) return;
 			if (!ordinal(open, close) && ts.slice(lt, open).some((x) => x.t === 'string' || x.t === 'String')) push(i, t.t);
 		});
@@ -174,13 +174,13 @@ export function handQueryOrder(src: Source): CodeFinding[] {
 			.map((t) => (t ? { t, m: /^[&?]?([A-Za-z][\w.-]*)=/.exec(t.v) } : undefined))
 			.filter((p): p is { t: Token; m: RegExpExecArray } => !!p?.m);
 		if (parts.length < 3) continue;
-		const bad = parts.findIndex((p, n) => n > 0 && p.m[1] < parts[n - 1].m[1]);
+		const bad = parts.findIndex((p, n) => n > 0 && p.m[1]! < parts[n - 1]!.m[1]!);
 		if (bad > 0)
 			return [
 				notSorted(
-					parts[bad].t,
+					parts[bad]!.t,
 					'query-not-sorted',
-					`The query is written by hand in the order ${parts.map((p) => p.m[1]).join(', ')}: "${parts[bad].m[1]}" comes after "${parts[bad - 1].m[1]}".`
+					`The query is written by hand in the order ${parts.map((p) => p.m[1]).join(', ')}: "${parts[bad]!.m[1]}" comes after "${parts[bad - 1]!.m[1]}".`
 				)
 			];
 	}

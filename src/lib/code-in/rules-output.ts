@@ -11,10 +11,10 @@ export function outputRules(src: Source): CodeFinding[] {
 	const out: CodeFinding[] = [];
 	const { helperNames } = hmacUses(src);
 	const ts = src.tokens;
-	const statement = (i: number) => ts.slice(src.statementOf[i].from, src.statementOf[i].to);
+	const statement = (i: number) => ts.slice(src.statementOf[i]!.from, src.statementOf[i]!.to);
 	const isHmac = (tokens: Token[]) => tokens.some((t) => t.k === 'id' && (HMAC_NAMES.test(bare(t.t)) || helperNames.has(bare(t.t))));
 	for (const c of callsNamed(src, /./)) {
-		const name = ts[c.name];
+		const name = ts[c.name]!;
 		const n = bare(name.t);
 		const path = pathTo(src, c.name);
 		const argVals = c.args.flatMap((a) => ts.slice(a.from, a.to).map((t) => t.v));
@@ -102,7 +102,7 @@ function base64Finding(at: Token, code: 'signature-base64' | 'hash-base64-not-he
 
 /** Why call `c` yields uppercase hex, or undefined when it does not (or its result is lowered again). */
 function uppercaseHex(src: Source, c: Call, n: string, path: string, target: Range, statement: Token[]): string | undefined {
-	const lowered = chainAfter(src, c.close).some((m) => LOWER.test(src.tokens[m.name].t)) || idsMatch(statement, LOWER);
+	const lowered = chainAfter(src, c.close).some((m) => LOWER.test(src.tokens[m.name]!.t)) || idsMatch(statement, LOWER);
 	if (lowered) return undefined;
 	if (n === 'ToString' && /BitConverter\.ToString$/.test(path)) return 'BitConverter.ToString';
 	if (n === 'ToHexString' && /Convert\.ToHexString$/.test(path)) return 'Convert.ToHexString';

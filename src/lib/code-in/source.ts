@@ -77,12 +77,12 @@ function matchBrackets(tokens: Token[]): number[] {
 		if (OPEN[t.t]) stack.push(i);
 		else if (t.t === ')' || t.t === ']' || t.t === '}') {
 			// Pasted fragments lose brackets: unwind to the nearest opener of the same kind, if any.
-			const at = stack.map((o) => OPEN[tokens[o].t]).lastIndexOf(t.t);
+			const at = stack.map((o) => OPEN[tokens[o]!.t]).lastIndexOf(t.t);
 			if (at < 0) return;
-			const o = stack[at];
+			const o = stack[at]!;
 			stack.length = at;
 			match[o] = i;
-			match[i] = o;
+			match[i]! = o;
 		}
 	});
 	return match;
@@ -98,14 +98,14 @@ function statements(tokens: Token[], match: number[], endsLine: boolean[]): Rang
 		start = end;
 	};
 	for (let i = 0; i < tokens.length; i++) {
-		const t = tokens[i];
-		if (t.k === 'op' && (t.t === '(' || t.t === '[') && match[i] > i) depth++;
-		else if (t.k === 'op' && (t.t === ')' || t.t === ']') && match[i] >= 0 && match[i] < i) depth = Math.max(0, depth - 1);
+		const t = tokens[i]!;
+		if (t.k === 'op' && (t.t === '(' || t.t === '[') && match[i]! > i) depth++;
+		else if (t.k === 'op' && (t.t === ')' || t.t === ']') && match[i]! >= 0 && match[i]! < i) depth = Math.max(0, depth - 1);
 		if (t.k === 'op' && (t.t === ';' || t.t === '{' || t.t === '}')) {
 			close(i + 1);
 			continue;
 		}
-		const next = tokens[i + 1];
+		const next = tokens[i + 1]!;
 		const lineEnds =
 			endsLine[i] &&
 			depth === 0 &&
@@ -136,16 +136,16 @@ const STATEMENT_KEYWORDS = new Set([
 function assignmentsOf(tokens: Token[], statementOf: Range[]): Source['assignments'] {
 	const map: Source['assignments'] = new Map();
 	for (let i = 1; i < tokens.length; i++) {
-		const t = tokens[i];
+		const t = tokens[i]!;
 		if (t.k !== 'op' || !ASSIGN.has(t.t)) continue;
-		const name = tokens[i - 1];
+		const name = tokens[i - 1]!;
 		if (name.k !== 'id') continue;
-		const st = statementOf[i];
+		const st = statementOf[i]!;
 		let to = st.to;
 		// A fragment that lost its ';' or ')' runs on into the next statement: stop at a statement keyword.
 		const stop = tokens.findIndex((x, k) => k > i && k < to && x.k === 'id' && STATEMENT_KEYWORDS.has(x.t));
 		if (stop > 0) to = stop;
-		while (to > i + 1 && tokens[to - 1].k === 'op' && [';', '{', '}'].includes(tokens[to - 1].t)) to--;
+		while (to > i + 1 && tokens[to - 1]!.k === 'op' && [';', '{', '}'].includes(tokens[to - 1]!.t)) to--;
 		const key = bare(name.t);
 		const list = map.get(key) ?? [];
 		list.push({ at: i - 1, value: { from: i + 1, to } });
@@ -159,7 +159,7 @@ export const bare = (name: string) => name.replace(/^[$@]+/, '');
 
 /** The call whose opening parenthesis is at `open` (the name just before it). */
 export function callAt(src: Source, open: number): Call | undefined {
-	const close = src.match[open];
+	const close = src.match[open]!;
 	if (close < open || open < 1) return undefined;
 	return { name: open - 1, open, close, args: split(src, open + 1, close) };
 }
@@ -169,9 +169,9 @@ export function split(src: Source, from: number, to: number): Range[] {
 	const out: Range[] = [];
 	let start = from;
 	for (let k = from; k < to; k++) {
-		const t = src.tokens[k];
-		if (t.k === 'op' && OPEN[t.t] && src.match[k] > k && src.match[k] < to) {
-			k = src.match[k];
+		const t = src.tokens[k]!;
+		if (t.k === 'op' && OPEN[t.t] && src.match[k]! > k && src.match[k]! < to) {
+			k = src.match[k]!;
 			continue;
 		}
 		if (t.k === 'op' && t.t === ',') {
@@ -188,7 +188,7 @@ export function callsNamed(src: Source, name: RegExp): Call[] {
 	const out: Call[] = [];
 	src.tokens.forEach((t, i) => {
 		if (t.k !== 'id' || !name.test(bare(t.t))) return;
-		const next = src.tokens[i + 1];
+		const next = src.tokens[i + 1]!;
 		if (next?.k === 'op' && next.t === '(') {
 			const call = callAt(src, i + 1);
 			if (call) out.push(call);
@@ -200,7 +200,7 @@ export function callsNamed(src: Source, name: RegExp): Call[] {
 /** The dotted path that ends at token `i` (`EncodingUtil.base64Encode`, `OpenSSL::HMAC.digest`), as text. */
 export function pathTo(src: Source, i: number): string {
 	let k = i;
-	while (k >= 2 && src.tokens[k - 1].k === 'op' && ['.', '::', '->', '?.'].includes(src.tokens[k - 1].t) && src.tokens[k - 2].k === 'id')
+	while (k >= 2 && src.tokens[k - 1]!.k === 'op' && ['.', '::', '->', '?.'].includes(src.tokens[k - 1]!.t) && src.tokens[k - 2]!.k === 'id')
 		k -= 2;
 	return src.tokens
 		.slice(k, i + 1)
@@ -213,15 +213,15 @@ export function pathTo(src: Source, i: number): string {
 export function receiverOf(src: Source, dot: number): Range {
 	let k = dot;
 	for (;;) {
-		const prev = src.tokens[k - 1];
+		const prev = src.tokens[k - 1]!;
 		if (!prev) break;
-		if (prev.k === 'op' && (prev.t === ')' || prev.t === ']') && src.match[k - 1] >= 0 && src.match[k - 1] < k - 1) {
-			k = src.match[k - 1];
+		if (prev.k === 'op' && (prev.t === ')' || prev.t === ']') && src.match[k - 1]! >= 0 && src.match[k - 1]! < k - 1) {
+			k = src.match[k - 1]!;
 			continue;
 		}
 		if (prev.k === 'id' || prev.k === 'str' || prev.k === 'num') {
 			k--;
-			const before = src.tokens[k - 1];
+			const before = src.tokens[k - 1]!;
 			if (before && before.k === 'op' && ['.', '::', '->', '?.'].includes(before.t)) {
 				k--;
 				continue;
@@ -238,7 +238,7 @@ export function receiverOf(src: Source, dot: number): Range {
 export function chainAfter(src: Source, end: number): Call[] {
 	const out: Call[] = [];
 	let k = end + 1;
-	while (src.tokens[k]?.k === 'op' && ['.', '?.', '->'].includes(src.tokens[k].t) && src.tokens[k + 1]?.k === 'id') {
+	while (src.tokens[k]?.k === 'op' && ['.', '?.', '->'].includes(src.tokens[k]!.t) && src.tokens[k + 1]?.k === 'id') {
 		const open = k + 2;
 		if (src.tokens[open]?.t !== '(') {
 			k = k + 2;
@@ -282,5 +282,5 @@ export function valueOf(src: Source, name: string, before: number): Range | unde
 	const list = src.assignments.get(name);
 	if (!list) return undefined;
 	const prior = list.filter((a) => a.at < before && !(a.value.from <= before && before < a.value.to));
-	return (prior.length ? prior[prior.length - 1] : list[0]).value;
+	return (prior.length ? prior[prior.length - 1]! : list[0]!).value;
 }
