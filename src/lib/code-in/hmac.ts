@@ -119,7 +119,10 @@ function bodyOf(src: Source, defAt: number, close: number): Range | undefined {
 		if (ts[k]!.t === ':' && src.language === 'python') break;
 	}
 	if (src.language !== 'python' && src.language !== 'ruby') return undefined;
-	const indent = ts[defAt]!.col;
+	// The body is indented deeper than the line the definition starts on.
+	let first = defAt;
+	while (first > 0 && ts[first - 1]!.line === ts[defAt]!.line) first--;
+	const indent = ts[first]!.col;
 	let k = close + 1;
 	if (ts[k]?.t === ':') k++;
 	const line = ts[close]!.line;

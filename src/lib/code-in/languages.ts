@@ -13,7 +13,7 @@ export const SOURCE_LANGUAGE_LABELS: Record<SourceLanguage, string> = {
 	ruby: 'Ruby'
 };
 
-// Markers that one language has and the others (mostly) lack; each hit counts once per line it is on.
+// Markers that one language has and the others (mostly) lack; each counts once per line it is on.
 const MARKERS: Record<SourceLanguage, RegExp[]> = {
 	apex: [
 		/\bCrypto\.generate(Mac|Digest)\b/,
@@ -23,7 +23,11 @@ const MARKERS: Record<SourceLanguage, RegExp[]> = {
 		/\bSystem\.debug\b/,
 		/\bwith sharing\b/,
 		/\bDatetime\.now\(\)/,
-		/\bMap<String,\s*String>/i
+		/\bMap<String,\s*String>/i,
+		// Java-like code with single-quoted strings is Apex.
+		/\b[Ss]tring\s+\w+\s*=\s*[^;"]*'/,
+		/\w+\s*\+=\s*'[^']*'/,
+		/\bfor\s*\(\s*[Ss]tring\s+\w+\s*:/
 	],
 	csharp: [
 		/^\s*using System/,
@@ -32,7 +36,7 @@ const MARKERS: Record<SourceLanguage, RegExp[]> = {
 		/\bHMACSHA256\b/,
 		/\bConvert\.ToBase64String\b/,
 		/\bToLower(Invariant)?\(\)/,
-		/\bDateTime\.UtcNow\b/,
+		/\bDateTime\.(UtcNow|Now)\b/,
 		/\bKeyedHashAlgorithm\b/,
 		/\bvar \w+ = new \w+/,
 		/\bstring\.Join\b/,
@@ -40,7 +44,9 @@ const MARKERS: Record<SourceLanguage, RegExp[]> = {
 		/\bforeach\s*\(var\b/,
 		/\bHttpUtility\b|\bWebUtility\b/,
 		/\bComputeHash\b/,
-		/\bstatic (byte\[\]|string) \w+\(/
+		/\bstatic (byte\[\]|string) \w+\(/,
+		/\.(OrderBy|Select|Where|ToArray)\(/,
+		/\bnew \w+Request\s*$/
 	],
 	java: [
 		/^\s*import java(x)?\./,
@@ -52,7 +58,9 @@ const MARKERS: Record<SourceLanguage, RegExp[]> = {
 		/\bString\.format\(/,
 		/\bMessageDigest\b/,
 		/\bSimpleDateFormat\b|\bDateTimeFormatter\b/,
-		/\bfinal String\b/
+		/\bfinal String\b/,
+		/\bMap\.Entry\b/,
+		/\.append\([^)]*\)\.append\(/
 	],
 	javascript: [
 		/^\s*(const|let|var) \w+\s*=/,
@@ -66,7 +74,9 @@ const MARKERS: Record<SourceLanguage, RegExp[]> = {
 		/\bcreateHmac\b/,
 		/^\s*import .* from ['"]/,
 		/\bfunction\s*\w*\s*\(/,
-		/\btoISOString\(\)/
+		/\btoISOString\(\)/,
+		/\bformData\.append\(/,
+		/\.forEach\(/
 	],
 	python: [
 		/^\s*def \w+\(.*\)\s*(->.*)?:\s*$/,
@@ -78,7 +88,8 @@ const MARKERS: Record<SourceLanguage, RegExp[]> = {
 		/\belif\b/,
 		/\.encode\(['"]utf-?8['"]\)/,
 		/\bstrftime\b/,
-		/\burllib\b/
+		/\burllib\b/,
+		/\b(urlencode|quote_plus|sorted)\(/
 	],
 	php: [
 		/<\?php/,
@@ -116,9 +127,15 @@ const MARKERS: Record<SourceLanguage, RegExp[]> = {
 	]
 };
 
-/** The language `source` is most likely written in, or undefined when it reads as none (prose, a log line). */
+/** Lines that read as code: a statement end, a block, a call assigned. Prose has few of them. */
+const CODE_LINE = /[;{}]\s*$|^\s*(def|for|if|return|var|let|const|public|private|static)\b|\w\s*=\s*[\w.$]+\(|\)\s*;?\s*$/;
+
+/**
+ * The language `source` is most likely written in, or undefined when it reads as none (prose, a
+ * log line). A short snippet with one marker is enough when most of its lines read as code.
+ */
 export function detectLanguage(source: string): SourceLanguage | undefined {
-	const lines = source.split('\n');
+	const lines = source.split('\n').filter((l) => l.trim());
 	let best: SourceLanguage | undefined;
 	let bestScore = 0;
 	for (const language of SOURCE_LANGUAGES) {
@@ -129,5 +146,6 @@ export function detectLanguage(source: string): SourceLanguage | undefined {
 			bestScore = score;
 		}
 	}
-	return bestScore >= 2 ? best : undefined;
+	const codeLike = lines.length > 0 && lines.filter((l) => CODE_LINE.test(l)).length / lines.length >= 0.5;
+	return bestScore >= 2 || (bestScore === 1 && codeLike) ? best : undefined;
 }

@@ -102,10 +102,10 @@ function notSorted(loop: Token, code: 'headers-not-sorted' | 'query-not-sorted',
 	);
 }
 
-/** The loop keyword on the statement's line or up to three lines before it. */
+/** The loop keyword on the statement's line or up to five lines before it. */
 function loopBefore(src: Source, i: number): Token | undefined {
 	const line = src.tokens[i]!.line;
-	for (let k = i; k >= 0 && src.tokens[k]!.line >= line - 3; k--)
+	for (let k = i; k >= 0 && src.tokens[k]!.line >= line - 5; k--)
 		if (src.tokens[k]!.k === 'id' && LOOPS.test(src.tokens[k]!.t) && src.tokens[k]!.t !== 'join') return src.tokens[k];
 	return undefined;
 }

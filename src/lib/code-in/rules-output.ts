@@ -61,7 +61,15 @@ export function outputRules(src: Source): CodeFinding[] {
 		if (t.k !== 'str') continue;
 		const st = statement(ts.indexOf(t));
 		const percent = st.some((x) => x.k === 'str' && /^%/.test(x.v) && x !== t);
-		if (/^(X2|X)$|\{\d*:X2\}|:X2\}/.test(t.v) && !percent && !/%/.test(t.v) && idsMatch(st, /^(ToString|Format|AppendFormat|Join)$/))
+		// lowercase ? "x2" : "X2": the caller chooses, and a signer passes lowercase.
+		const choosesLower = st.some((x) => x.k === 'str' && /^x2?$/.test(x.v));
+		if (
+			/^(X2|X)$|\{\d*:X2\}|:X2\}/.test(t.v) &&
+			!percent &&
+			!choosesLower &&
+			!/%/.test(t.v) &&
+			idsMatch(st, /^(ToString|Format|AppendFormat|Join)$/)
+		)
 			out.push(
 				findingAt(
 					t,

@@ -15,7 +15,7 @@ export const BASE64_OUT =
 export const WRAPPERS =
 	/^(valueOf|encode|getBytes|GetBytes|bytes|ToCharArray|toCharArray|from|byte|utf8|toUtf8Bytes|encodeUtf8|String|str|string|Parse|force_encoding|b)$/;
 /** HMAC primitives and helpers commonly named so. */
-export const HMAC_NAMES = /^(generateMac|hmac\w*|Hmac\w*|HMAC\w*|createHmac|hash_hmac|doFinal|ComputeHash|sign|Sign|digest|hexdigest)$/;
+export const HMAC_NAMES = /^(generateMac|hmac\w*|Hmac\w*|HMAC\w*|createHmac|hash_hmac|doFinal|sign|Sign)$/;
 
 export const LOWER = /^(toLowerCase|ToLower|ToLowerInvariant|lower|downcase|strtolower|ToLowerCase|toLower)$/;
 export const UPPER = /^(toUpperCase|ToUpper|ToUpperInvariant|upper|upcase|strtoupper|toUpper)$/;
@@ -37,4 +37,6 @@ export const keyLike = (tokens: Token[]) => tokens.some(isAws4Prefix) || idsMatc
 /** True when some name in `tokens` says "data" (dateStamp, region, "aws4_request", stringToSign) and none says "key". */
 export const dataLike = (tokens: Token[]) =>
 	!keyLike(tokens) &&
-	(hasString(tokens, /^aws4_request$/) || tokens.some((t) => t.k === 'id' && DATAISH.test(bare(t.t)) && !KEYISH.test(bare(t.t))));
+	(hasString(tokens, DATA_LITERAL) || tokens.some((t) => t.k === 'id' && DATAISH.test(bare(t.t)) && !KEYISH.test(bare(t.t))));
+/** Literal scope parts: "aws4_request", a date (20110909) or a region (us-east-1). */
+const DATA_LITERAL = /^(aws4_request|\d{8}|[a-z]{2}(-gov)?-[a-z]+-\d)$/;
