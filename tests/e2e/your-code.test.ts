@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
-import { newContext, PANES, waitForEditors } from './pane-helpers.ts';
+import { hydrated, newContext, PANES, waitForEditors } from './pane-helpers.ts';
 
 const app = useApp();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -37,6 +37,7 @@ describe('Your code', () => {
 		const requested: string[] = [];
 		page.on('request', (r) => requested.push(r.url()));
 		await page.goto(app.url);
+		await hydrated(page);
 		await waitForEditors(page, PANES.length);
 
 		const chunk = codeInChunk();
