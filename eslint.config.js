@@ -35,6 +35,7 @@ export default ts.config(
 			'src/lib/sigv4/**/*.ts',
 			'src/lib/parse/**/*.ts',
 			'src/lib/findings/**/*.ts',
+			'src/lib/code-in/**/*.ts',
 			'src/lib/diagnose/**/*.ts',
 			'src/lib/learn/**/*.ts',
 			'src/lib/case/**/*.ts',

@@ -12,6 +12,8 @@ export const LAYERS = [
 	{ name: 'sigv4', places: ['src/lib/sigv4'], may: [] },
 	{ name: 'parse', places: ['src/lib/parse'], may: ['sigv4'] },
 	{ name: 'findings', places: ['src/lib/findings'], may: ['sigv4'] },
+	// Code in: signer source read for the SigV4 mistakes it makes (names them with the findings' codes).
+	{ name: 'code-in', places: ['src/lib/code-in'], may: ['sigv4', 'findings'] },
 	{ name: 'diagnose', places: ['src/lib/diagnose'], may: ['sigv4', 'parse', 'findings'] },
 	{ name: 'learn', places: ['src/lib/learn'], may: ['sigv4', 'parse', 'findings'] },
 	{ name: 'case', places: ['src/lib/case'], may: ['sigv4', 'parse', 'findings', 'diagnose'] },
@@ -23,17 +25,17 @@ export const LAYERS = [
 	{
 		name: 'state',
 		places: ['src/lib/state', 'src/lib/editor'],
-		may: ['sigv4', 'parse', 'findings', 'diagnose', 'learn', 'case', 'share', 'export']
+		may: ['sigv4', 'parse', 'findings', 'code-in', 'diagnose', 'learn', 'case', 'share', 'export']
 	},
 	{
 		name: 'components',
 		places: ['src/lib/components'],
-		may: ['sigv4', 'parse', 'findings', 'diagnose', 'learn', 'case', 'share', 'export', 'state']
+		may: ['sigv4', 'parse', 'findings', 'code-in', 'diagnose', 'learn', 'case', 'share', 'export', 'state']
 	},
 	{
 		name: 'routes',
 		places: ['src/routes'],
-		may: ['sigv4', 'parse', 'findings', 'diagnose', 'learn', 'case', 'share', 'export', 'state', 'components']
+		may: ['sigv4', 'parse', 'findings', 'code-in', 'diagnose', 'learn', 'case', 'share', 'export', 'state', 'components']
 	}
 ];
 

@@ -4,6 +4,7 @@
 // aws-chunked and checksum cases diagnose-chunked.test.ts runs).
 import { describe, expect, it } from 'vitest';
 import { FINDING_CODES, type FindingCode } from '../../src/lib/findings/index.ts';
+import { CODE_IN_ONLY_CODES } from '../../src/lib/code-in/index.ts';
 import type { Finding, Stage } from '../../src/lib/diagnose/types.ts';
 import {
 	diagnoseScenario,
@@ -881,10 +882,11 @@ describe('diagnose names each mistake', () => {
 		});
 	}
 
-	it('covers every code in FINDING_CODES (POST policy and SSE codes: diagnose-post-sse.test.ts runs their cases; aws-chunked and checksum codes: diagnose-chunked.test.ts; SigV4a: diagnose-v4a.test.ts; S3 Express: s3-express.test.ts; WebSocket presigns: websocket-diagnose.test.ts)', () => {
+	it('covers every code in FINDING_CODES (POST policy and SSE codes: diagnose-post-sse.test.ts runs their cases; aws-chunked and checksum codes: diagnose-chunked.test.ts; SigV4a: diagnose-v4a.test.ts; S3 Express: s3-express.test.ts; WebSocket presigns: websocket-diagnose.test.ts; codes only signer source shows: tests/unit/code-in/)', () => {
 		const covered = new Set([
 			...[...cases, ...POST_SSE_CASES, ...V4A_CASES, ...S3_EXPRESS_CASES, ...WEBSOCKET_CASES].map((c) => c.code),
-			...CHUNKED_CODES
+			...CHUNKED_CODES,
+			...CODE_IN_ONLY_CODES
 		]);
 		expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
 	});

@@ -14,6 +14,7 @@ export const FINDING_CODES = {
 	'path-not-normalized': { stage: 'canonical-request', title: 'Path not normalized; this service removes dot segments and "//"', cause: 3 },
 	'plus-in-s3-key': { stage: 'canonical-request', title: '"+" in an S3 key signed as a space', cause: 4 },
 	'path-not-encoded': { stage: 'canonical-request', title: 'Reserved characters left unencoded in the path', cause: 6 },
+	'slash-encoded-in-s3-key': { stage: 'canonical-request', title: 'The "/" of an S3 key encoded as %2F', cause: 1 },
 	'unreserved-encoded': { stage: 'canonical-request', title: 'Unreserved characters (~ - _ .) percent-encoded', cause: 7 },
 	'percent-hex-lowercase': { stage: 'canonical-request', title: 'Percent-encoding in lowercase hex', cause: 8 },
 	// Canonical query
