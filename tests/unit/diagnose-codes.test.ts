@@ -28,6 +28,7 @@ import { CHUNKED_CODES } from './diagnose-chunked-cases.ts';
 import { V4A_CASES } from './diagnose-v4a-cases.ts';
 import { S3_EXPRESS_CASES } from './s3-express-cases.ts';
 import { WEBSOCKET_CASES } from './websocket-cases.ts';
+import { AUTH_TOKEN_CODES } from './auth-token-codes.ts';
 import { signPostPolicy } from '../../src/lib/sigv4/index.ts';
 
 interface Case {
@@ -882,11 +883,12 @@ describe('diagnose names each mistake', () => {
 		});
 	}
 
-	it('covers every code in FINDING_CODES (POST policy and SSE codes: diagnose-post-sse.test.ts runs their cases; aws-chunked and checksum codes: diagnose-chunked.test.ts; SigV4a: diagnose-v4a.test.ts; S3 Express: s3-express.test.ts; WebSocket presigns: websocket-diagnose.test.ts; codes only signer source shows: tests/unit/code-in/)', () => {
+	it('covers every code in FINDING_CODES (POST policy and SSE codes: diagnose-post-sse.test.ts runs their cases; aws-chunked and checksum codes: diagnose-chunked.test.ts; SigV4a: diagnose-v4a.test.ts; S3 Express: s3-express.test.ts; WebSocket presigns: websocket-diagnose.test.ts; codes only signer source shows: tests/unit/code-in/; login tokens: auth-token-findings.test.ts)', () => {
 		const covered = new Set([
 			...[...cases, ...POST_SSE_CASES, ...V4A_CASES, ...S3_EXPRESS_CASES, ...WEBSOCKET_CASES].map((c) => c.code),
 			...CHUNKED_CODES,
-			...CODE_IN_ONLY_CODES
+			...CODE_IN_ONLY_CODES,
+			...AUTH_TOKEN_CODES
 		]);
 		expect(Object.keys(FINDING_CODES).filter((code) => !covered.has(code as FindingCode))).toEqual([]);
 	});

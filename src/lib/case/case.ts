@@ -16,7 +16,9 @@ export interface ChunkedInputs {
 }
 
 /** What the user's signer made, as pasted. `signingKey`: their kSigning as hex, when a log shows it. */
-export type ProvidedTexts = Partial<Record<'canonicalRequest' | 'stringToSign' | 'signature' | 'authorization' | 'signedUrl', string>> & {
+export type ProvidedTexts = Partial<
+	Record<'canonicalRequest' | 'stringToSign' | 'signature' | 'authorization' | 'signedUrl' | 'token', string>
+> & {
 	/**
 	 * The user's kDate…kSigning (hex), from a pasted key list. A signing key signs for its day, region
 	 * and service like the secret itself: it stays in the page, never in a link or a file.

@@ -70,6 +70,7 @@ const STAGE_WORDS: Record<string, string> = {
 	signature: 'signature',
 	authorization: 'Authorization header',
 	signedUrl: 'presigned URL',
+	token: 'login token',
 	signingKeys: 'signing keys'
 };
 

@@ -19,6 +19,7 @@ export const KIND_NAMES: Record<ImportKind, string> = {
 	'service-error-xml': 'an AWS error response',
 	'signing-keys': 'a list of signing keys',
 	'appsync-realtime': 'an AppSync real-time URL',
+	'auth-token': 'a login token (EKS, RDS, Aurora DSQL, MSK or Neptune)',
 	unknown: 'nothing recognisable'
 };
 

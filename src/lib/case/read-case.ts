@@ -8,7 +8,7 @@ class ShapeProblem extends Error {}
 type Reader<T> = (value: unknown, path: string) => T;
 
 const OVERRIDE_KEYS = ['canonicalRequest', 'stringToSign', 'signingKey', 'signature'] as const;
-const PROVIDED_KEYS = ['canonicalRequest', 'stringToSign', 'signature', 'authorization', 'signedUrl'] as const;
+const PROVIDED_KEYS = ['canonicalRequest', 'stringToSign', 'signature', 'authorization', 'signedUrl', 'token'] as const;
 const SERVER_TEXT_KEYS = ['canonicalRequest', 'stringToSign', 'code', 'message'] as const;
 
 function describe(value: unknown): string {

@@ -1,4 +1,5 @@
 import { checkAppSyncRealtime } from './check/appsync-realtime.ts';
+import { checkAuthToken } from './check/auth-token.ts';
 import { checkAuthorization } from './check/authorization.ts';
 import { checkChecksums } from './check/checksums.ts';
 import { checkLoneSurrogate } from './check/lone-surrogate.ts';
@@ -62,6 +63,7 @@ export async function diagnose(evidence: Evidence, trace?: SigningTrace): Promis
 	checkSigv2(evidence, auth, url, list);
 	checkSse(evidence, auth, url, list);
 	checkS3Express(evidence, auth, url, list);
+	checkAuthToken(evidence, auth, url, list);
 	checkLoneSurrogate(evidence, list);
 	await compareKeyChain(evidence, list);
 	if (isPostForm(evidence)) {

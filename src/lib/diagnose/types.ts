@@ -12,6 +12,8 @@ export interface Evidence {
 		signature?: string;
 		authorization?: string;
 		signedUrl?: string;
+		/** A login token as pasted (EKS, RDS, DSQL, MSK, Neptune). */
+		token?: string;
 		signingKey?: string;
 		/** The user's own key chain as hex (kDate … kSigning, each where given), compared key by key. */
 		signingKeys?: { kDate?: string; kRegion?: string; kService?: string; kSigning?: string };

@@ -198,6 +198,22 @@ export const FINDING_CODES = {
 		stage: 'canonical-request',
 		title: 'AppSync real-time: the header signed for another path than /graphql/connect (Events: /event)',
 		cause: 0
+	},
+	// Login tokens: EKS, RDS, Aurora DSQL, MSK, Neptune (issue 15)
+	'eks-token-cluster-unsigned': { stage: 'request', title: 'An EKS token that does not sign x-k8s-aws-id', cause: 0 },
+	'eks-token-cluster-name': { stage: 'request', title: 'The cluster name in x-k8s-aws-id is unknown or not a cluster name', cause: 0 },
+	'auth-token-expires-too-long': { stage: 'request', title: "X-Amz-Expires longer than the token's verifier accepts", cause: 37 },
+	'auth-token-wrong-service': {
+		stage: 'string-to-sign',
+		title: 'A login token signed with the wrong service name (rds for rds-db, …)',
+		cause: 40
+	},
+	'auth-token-scheme-included': { stage: 'request', title: 'An RDS or DSQL token that starts with https://', cause: 0 },
+	'auth-token-expired': { stage: 'request', title: 'The login token has expired (or is not valid yet)', cause: 36 },
+	'auth-token-region-mismatch': {
+		stage: 'string-to-sign',
+		title: "The token's credential scope names another region than its host",
+		cause: 39
 	}
 } as const satisfies Record<string, { stage: Stage; title: string; cause: number }>;
 

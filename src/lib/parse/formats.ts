@@ -1,3 +1,5 @@
+import { decodeAuthToken } from './auth-token.ts';
+import { importAuthToken } from './auth-token-import.ts';
 import { importCanonicalRequest, importStringToSign } from './bare-stages.ts';
 import { METHOD_LINE } from './canonical-request-import.ts';
 import { AWSCURL_MARKER, importAwscurlLog } from './awscurl-log.ts';
@@ -68,6 +70,15 @@ const SIGV2_QUERY_PARAMS = /^[\w.-]+=[^&\s]*(?:&[\w.-]+=[^&\s]*)+$/;
 
 /** In order: the first whose detector matches (and whose reader takes the paste) wins. */
 export const FORMATS: readonly Format[] = [
+	// Login tokens first: an EKS token may sit inside JSON (ExecCredential), a Neptune one is JSON, an RDS one looks like a URL.
+	{
+		kind: 'auth-token',
+		detect: (p) => decodeAuthToken(p.text) !== undefined,
+		read: ({ b, text }) => {
+			importAuthToken(b, decodeAuthToken(text)!);
+			return true;
+		}
+	},
 	{ kind: 'json', detect: (p) => /^[{[]/.test(p.trimmed), read: (p) => importJson(p.b, p.options) },
 	{ kind: 'post-form', detect: (p) => looksLikeHtmlForm(p.text), read: ({ b }) => importHtmlForm(b) },
 	{

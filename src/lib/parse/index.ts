@@ -11,6 +11,7 @@ export { parseRawHttp } from './raw-http.ts';
 export { parseAuthorization, type ParsedAuthorization, type ValueProblem } from './authorization-header.ts';
 export { parseCanonicalRequest, headerNames, type ParsedCanonicalRequest, type CrHeader, type CrLine } from './canonical-request-lines.ts';
 export { parseSignedUrl, type ParsedSignedUrl } from './signed-url.ts';
+export { decodeAuthToken, authTokenKindOf, CLUSTER_NAME_UNKNOWN, type DecodedAuthToken } from './auth-token.ts';
 export { regionSetOf, type RequestRegionSet } from './region-set-of.ts';
 export { safeDecode } from './safe-decode.ts';
 export { parseAwsChunkedBody, type ParsedChunk, type ParsedChunkedBody } from './aws-chunked-body.ts';

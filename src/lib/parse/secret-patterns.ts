@@ -71,6 +71,10 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
 		kind: 'sessionToken',
 		where: 'a session token setting'
 	},
+	// A login token that wraps its presigned URL in base64 (EKS's k8s-aws-v1., MSK's) hides its
+	// X-Amz-Security-Token from every pattern here; the token is a bearer credential: it goes whole.
+	{ re: /\b(k8s-aws-v1\.[A-Za-z0-9_-]{20,8192})/dg, kind: 'sessionToken', where: 'an EKS token' },
+	{ re: /\b(aHR0cHM6Ly9rYWZrYS[A-Za-z0-9_-]{20,8192})/dg, kind: 'sessionToken', where: 'an MSK token' },
 	...named(TOKEN_NAME, 'sessionToken', 'X-Amz-Security-Token'),
 	...named(S3_SESSION_TOKEN_NAME, 'sessionToken', 'X-Amz-S3session-Token'),
 	...named(CUSTOMER_KEY_NAME, 'customerKey', 'an SSE-C key header')

@@ -21,6 +21,8 @@ export type ImportKind =
 	| 'post-form'
 	| 'signing-keys'
 	| 'appsync-realtime'
+	/** A login token: EKS k8s-aws-v1., RDS / Aurora DSQL / MSK IAM auth token, Neptune Bolt token. */
+	| 'auth-token'
 	| 'unknown';
 
 /** What the user's own signer produced, as far as the pasted text shows it. */
@@ -30,6 +32,8 @@ export interface ProvidedStages {
 	signature?: string;
 	authorization?: string;
 	signedUrl?: string;
+	/** A login token as pasted (EKS, RDS, DSQL, MSK, Neptune): its shape is checked beside the request it decodes to. */
+	token?: string;
 	/** The user's own signing-key chain, as hex, where the paste lists it (kDate: …, kRegion: …). */
 	signingKeys?: SigningKeys;
 }

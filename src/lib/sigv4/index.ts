@@ -149,3 +149,18 @@ export {
 	DIRECTORY_BUCKET,
 	type S3ExpressEndpoint
 } from './s3-express.ts';
+export {
+	buildAuthToken,
+	authTokenRequest,
+	base64UrlNoPad,
+	fromBase64Url,
+	AUTH_TOKEN_RULES,
+	EKS_TOKEN_PREFIX,
+	EKS_CLUSTER_HEADER,
+	MSK_USER_AGENT_PARAM,
+	NEPTUNE_BOLT_PATH,
+	type AuthTokenKind,
+	type AuthTokenRule,
+	type AuthTokenInput,
+	type AuthTokenTrace
+} from './auth-token.ts';

@@ -1,4 +1,5 @@
 import { serviceFor, type ServiceInference } from '../../sigv4/index.ts';
+import { authTokenKindOf } from '../../parse/index.ts';
 import type { DiagnoseContext } from '../context.ts';
 import type { FindingList } from '../finding-list.ts';
 import { quote } from '../../findings/index.ts';
@@ -23,6 +24,8 @@ function accepts(inferred: ServiceInference, signed: string): boolean {
  * service registry knows for the host ("this host signs as execute-api").
  */
 export function checkEndpoint(ctx: DiagnoseContext, list: FindingList): void {
+	// A login token signs with its verifier's name (rds-db, kafka-cluster), not its host's: checkAuthToken judges it.
+	if (authTokenKindOf(ctx.evidence.request)) return;
 	const stage = 'request' as const;
 	const host = ctx.wire.hostname;
 	const inferred = serviceFor(ctx.evidence.request.url);

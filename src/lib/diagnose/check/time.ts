@@ -1,4 +1,5 @@
 import { DEFAULT_EXPIRES } from '../../sigv4/index.ts';
+import { authTokenKindOf } from '../../parse/index.ts';
 import type { DiagnoseContext } from '../context.ts';
 import type { FindingList } from '../finding-list.ts';
 
@@ -91,6 +92,8 @@ export function checkTime(ctx: DiagnoseContext, list: FindingList): void {
 	}
 
 	const url = ctx.url;
+	// A login token lives by its verifier's clock (EKS: 15 minutes whatever X-Amz-Expires says): checkAuthToken judges it.
+	if (authTokenKindOf(ctx.evidence.request)) return;
 	const start = parseTime(url?.date) ?? parseTime(ctx.params.datetime);
 	if (start === undefined) return;
 	const expires = Number(url?.expires ?? ctx.params.expiresIn ?? DEFAULT_EXPIRES);
