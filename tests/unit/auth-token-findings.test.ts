@@ -59,6 +59,11 @@ describe('login token findings', () => {
 		const a = await findings(`aws eks get-token --cluster-name arn:aws:eks:us-west-2:111122223333:cluster/demo\n${arn}`);
 		expect(codes(a)).toContain('eks-token-cluster-name:error');
 		expect(a.findings.find((f) => f.code === 'eks-token-cluster-name')?.fix).toContain('"demo"');
+		// With the secret, a name the token was not signed for: the two inputs it can be, said as such.
+		const other = await findings(`${eks}\n--cluster-name other`);
+		expect(codes(other)).toEqual(expect.arrayContaining(['signature-mismatch:error', 'eks-token-cluster-name:warning']));
+		expect(other.findings.find((f) => f.code === 'eks-token-cluster-name')?.message).toContain('another cluster name');
+		expect(other.verdict?.kind).not.toBe('correct');
 	});
 
 	it('auth-token-expires-too-long: EKS over 60 warns, over 900 is refused; RDS over 900 is refused', async () => {

@@ -1,5 +1,5 @@
 import { checkAppSyncRealtime } from './check/appsync-realtime.ts';
-import { checkAuthToken } from './check/auth-token.ts';
+import { checkAuthToken, explainEksMismatch } from './check/auth-token.ts';
 import { checkAuthorization } from './check/authorization.ts';
 import { checkChecksums } from './check/checksums.ts';
 import { checkLoneSurrogate } from './check/lone-surrogate.ts';
@@ -96,6 +96,7 @@ export async function diagnose(evidence: Evidence, trace?: SigningTrace): Promis
 	checkTime(ctx, list);
 	// A SigV2 signature is not compared with SigV4's.
 	if (!list.has('sigv2-request')) await compareSignature(ctx, list);
+	explainEksMismatch(evidence, list);
 	return list.sorted();
 }
 export { analyzeChunkedUpload, type ChunkedAnalysis, type ChunkedEvidence, type ChunkCheck } from './chunked-upload.ts';

@@ -147,3 +147,17 @@ function checkLifetime(evidence: Evidence, kind: AuthTokenKind, url: ParsedSigne
 		});
 	}
 }
+
+/**
+ * An EKS token's signature that does not verify: the token fixes every other input, so the cluster
+ * name typed (or the secret) is what differs. Said as the two possibilities it is, never as one.
+ */
+export function explainEksMismatch(evidence: Evidence, list: FindingList): void {
+	if (!list.has('signature-mismatch') || authTokenKindOf(evidence.request) !== 'eks' || list.has('eks-token-cluster-name')) return;
+	const name = evidence.request.headers.find(([n]) => n.toLowerCase() === EKS_CLUSTER_HEADER)?.[1].trim() ?? '';
+	list.add('eks-token-cluster-name', {
+		severity: 'warning',
+		message: `The token does not verify with ${EKS_CLUSTER_HEADER} ${quote(name)} and the secret typed. The token fixes every other input of the signature, so either it was made for another cluster name (EKS checks it with the name of the cluster you call), or with another secret.`,
+		fix: `Make the token with the name of the cluster you call (aws eks get-token --cluster-name <name>, or the kubeconfig's exec args); if the name is right, check the secret.`
+	});
+}
