@@ -67,4 +67,26 @@ describe('login tokens', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('Make a login token: an RDS token signed now with the typed keys, then checked here as a paste', async () => {
+		const { context, page, errors } = await openApp(app.browser, app.url);
+		await page.locator('#secretAccessKey').fill(credentials.secretAccessKey);
+		await page.locator('#region').fill('us-west-2');
+		await page.getByText('Options', { exact: true }).click();
+		await page.getByLabel('Token', { exact: true }).selectOption('rds');
+		await page.getByLabel('Endpoint host').fill('db.abc123.us-west-2.rds.amazonaws.com');
+		await page.getByLabel('Database user').fill('app');
+		await page.getByRole('button', { name: 'Make the token' }).click();
+		const token = await page.getByLabel('The token').inputValue();
+		expect(token).toMatch(
+			/^db\.abc123\.us-west-2\.rds\.amazonaws\.com:5432\/\?Action=connect&DBUser=app&X-Amz-Algorithm=AWS4-HMAC-SHA256&/
+		);
+		expect(token).toContain('%2Fus-west-2%2Frds-db%2Faws4_request');
+		expect(token).toContain('X-Amz-Expires=900');
+		await page.getByRole('button', { name: 'Check it here' }).click();
+		await expect.poll(() => verdict(page), { timeout: 15_000 }).toMatch(/^Your signature is correct/);
+		expect(await findingCodes(page)).toEqual([]);
+		expect(errors).toEqual([]);
+		await context.close();
+	});
 });
