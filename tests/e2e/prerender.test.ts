@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
+import { chunkOf } from './build-files.ts';
 import { pane } from './pane-helpers.ts';
 import { encodeCase } from '../../src/lib/share/index.ts';
 import { exampleCase } from '../../src/lib/case/index.ts';
@@ -84,23 +85,29 @@ describe('the prerendered first screen', () => {
 		await context.close();
 	});
 
-	it('the service worker precaches no worker: they are fetched, and kept, when first used', async () => {
+	it('the service worker precaches no worker and no panel opened by a click: they are fetched, and kept, when first used', async () => {
 		const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
 		const page = await context.newPage();
 		await page.goto(app.url);
 		await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-		const cachedWorkers = () =>
+		const cached = () =>
 			page.evaluate(async () => {
 				const found: string[] = [];
 				for (const name of await caches.keys())
-					for (const request of await (await caches.open(name)).keys())
-						if (new URL(request.url).pathname.includes('/workers/')) found.push(new URL(request.url).pathname);
+					for (const request of await (await caches.open(name)).keys()) found.push(new URL(request.url).pathname);
 				return found;
 			});
+		const cachedWorkers = async () => (await cached()).filter((path) => path.includes('/workers/'));
+		const panels = ['src/lib/components/CodePanel.svelte', 'src/lib/components/YourCodePanel.svelte', 'src/lib/case/hash-blob.ts'].map(
+			(source) => `/${chunkOf(source)}`
+		);
 		// The install is over once the precache has its first-screen files.
 		await expect.poll(async () => (await page.evaluate(async () => (await caches.keys()).length)) > 0, { timeout: 30_000 }).toBe(true);
 		await page.waitForTimeout(1000);
 		expect(await cachedWorkers()).toEqual([]);
+		expect((await cached()).filter((path) => panels.includes(path))).toEqual([]);
+		// The first screen itself is there, for the next visit offline.
+		expect(await cached()).toEqual(expect.arrayContaining(['/', '/learn']));
 		// A pasted request with a signature starts forensics, in its worker.
 		await page.locator('.app:not([inert])').waitFor({ state: 'attached' });
 		await page
