@@ -17,6 +17,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseWireUrl, presignUrl, tokenAfterSigning, type SigningParams } from '../../src/lib/sigv4/index.ts';
+import { analyze, edit, exampleCase, importPaste } from '../../src/lib/case/index.ts';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLE/TOKEN+with=chars';
@@ -161,5 +162,27 @@ describe('Transcribe streaming over WebSockets: port 8443 is part of the signed 
 	it('wss:// on the default port signs the bare host', async () => {
 		const t = await presignUrl({ method: 'GET', url: `wss://${TRANSCRIBE_HOST}:443${path}`, headers: [] }, params('transcribe'));
 		expect(t.canonicalRequest.split('\n')).toContain(`host:${TRANSCRIBE_HOST}`);
+	});
+});
+
+describe('API Gateway WebSocket APIs: an IAM-authorized $connect is a presigned GET signed as execute-api', () => {
+	// API Gateway developer guide, apigateway-websocket-control-access-iam.html: the client signs the
+	// connection URL (wss://{api-id}.execute-api.{region}.amazonaws.com/{stage}) with SigV4, service
+	// execute-api; the session token is signed like any other presigned query parameter.
+	const host = 'a1b2c3d4e5.execute-api.eu-west-1.amazonaws.com';
+
+	it("signs as smithy's presign with the token signed, keeps wss://, and the pasted URL reads as execute-api and correct", async () => {
+		const p = params('execute-api', { region: 'eu-west-1' });
+		const t = await presignUrl({ method: 'GET', url: `wss://${host}/production`, headers: [] }, p);
+		expect(t.canonicalRequest.split('\n')[2]).toContain('X-Amz-Security-Token=');
+		expect(t.signature).toBe((await smithyPresign(host, undefined, '/production', {}, p, true))['X-Amz-Signature']);
+		expect(t.signedUrl!.startsWith(`wss://${host}/production?X-Amz-Algorithm=`)).toBe(true);
+
+		const imported = importPaste(exampleCase(), t.signedUrl!);
+		expect(imported.case.service).toBe('execute-api');
+		expect(imported.case.region).toBe('eu-west-1');
+		const analysis = await analyze(edit(imported.case, { secretAccessKey: SECRET }), { now: '2024-01-15T15:16:00Z' });
+		expect(analysis.findings.filter((f) => f.severity === 'error')).toEqual([]);
+		expect(analysis.verdict?.kind).toBe('correct');
 	});
 });
