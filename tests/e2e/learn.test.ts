@@ -73,6 +73,23 @@ describe('learning mode', () => {
 		await close();
 	});
 
+	it('says the signing key and signature are a stand-in while no secret is typed', async () => {
+		const context = await app.browser.newContext();
+		const page = await context.newPage();
+		await page.goto(app.url);
+		await hydrated(page);
+		const note = page.getByRole('note').filter({ hasText: 'No secret access key is typed' });
+		await page.getByRole('link', { name: 'Learn it step by step' }).click();
+		await page.locator('#step-title').waitFor();
+		expect(await note.count()).toBe(0);
+		await page.goBack();
+		await page.locator('#secretAccessKey').fill('');
+		await page.getByRole('link', { name: 'Learn it step by step' }).click();
+		await note.waitFor();
+		expect(await note.textContent()).toContain('stand-in key');
+		await context.close();
+	});
+
 	it('walks a POST policy upload too', async () => {
 		const context = await app.browser.newContext();
 		const page = await context.newPage();
