@@ -78,7 +78,7 @@ export function headerRules(src: Source): CodeFinding[] {
 				);
 		}
 	}
-	out.push(...cultureSorts(src), ...handQueryOrder(src));
+	out.push(...cultureSorts(src), ...handQueryOrder(src), ...rawQueryUnsorted(src));
 	return out;
 }
 
@@ -183,6 +183,33 @@ export function handQueryOrder(src: Source): CodeFinding[] {
 					`The query is written by hand in the order ${parts.map((p) => p.m[1]).join(', ')}: "${parts[bad]!.m[1]}" comes after "${parts[bad - 1]!.m[1]}".`
 				)
 			];
+	}
+	return [];
+}
+
+const RAW_QUERY = /^(getQuery|getRawQuery|RawQuery|query|search|Query)$/;
+
+/**
+ * The canonical query taken as the URL's own query string (getQuery(), .query, RawQuery, .search)
+ * while nothing in the code sorts: it keeps the order the URL was written in.
+ */
+export function rawQueryUnsorted(src: Source): CodeFinding[] {
+	const ts = src.tokens;
+	// Go's sort.Strings sorts; Guava's Strings.isNullOrEmpty does not.
+	if (ts.some((t, n) => t.k === 'id' && SORT.test(bare(t.t)) && (t.t !== 'Strings' || ts[n - 2]?.t === 'sort'))) return [];
+	for (const [name, list] of src.assignments) {
+		if (!/canonical_?query/i.test(bare(name))) continue;
+		for (const a of list) {
+			const k = ts.findIndex((t, n) => n >= a.value.from && n < a.value.to && t.k === 'id' && RAW_QUERY.test(t.t) && ts[n - 1]?.t === '.');
+			if (k >= 0)
+				return [
+					notSorted(
+						ts[k]!,
+						'query-not-sorted',
+						`The canonical query is the URL's own query (${ts[k]!.t}), in the order the URL has it, and nothing sorts it.`
+					)
+				];
+		}
 	}
 	return [];
 }

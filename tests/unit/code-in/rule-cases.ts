@@ -301,6 +301,16 @@ export const RULE_CASES: RuleCase[] = [
 		right: 'var query = parameters.OrderBy(p => p.Key, StringComparer.Ordinal);'
 	},
 	{
+		code: 'query-not-sorted',
+		name: "Java canonical query taken from the URL's getQuery()",
+		language: 'java',
+		wrong:
+			'String canonicalQueryString = request.getUrl().getQuery();\nString canonicalRequest = method + "\\n" + path + "\\n" + canonicalQueryString;',
+		line: 1,
+		right:
+			'List<String> pairs = Arrays.asList(request.getUrl().getQuery().split("&"));\nCollections.sort(pairs);\nString canonicalQueryString = String.join("&", pairs);'
+	},
+	{
 		code: 'host-port-mismatch',
 		name: 'default port signed in the host',
 		language: 'javascript',
