@@ -78,7 +78,7 @@ export function headerRules(src: Source): CodeFinding[] {
 				);
 		}
 	}
-	out.push(...cultureSorts(src), ...handQueryOrder(src), ...rawQueryUnsorted(src));
+	out.push(...cultureSorts(src), ...handQueryOrder(src), ...rawQueryUnsorted(src), ...sortedBeforeLowercase(src));
 	return out;
 }
 
@@ -209,6 +209,41 @@ export function rawQueryUnsorted(src: Source): CodeFinding[] {
 						`The canonical query is the URL's own query (${ts[k]!.t}), in the order the URL has it, and nothing sorts it.`
 					)
 				];
+		}
+	}
+	return [];
+}
+
+/**
+ * Names sorted as they came and lowercased only when each header line is written
+ * (keys.sort(); … keys[i].toLowerCase() + ':'): capitals sort before small letters, so
+ * "Content-Type" lands before "accept" and the lines are out of order once lowercased.
+ */
+export function sortedBeforeLowercase(src: Source): CodeFinding[] {
+	const ts = src.tokens;
+	for (let i = 2; i < ts.length; i++) {
+		if (ts[i]!.t !== 'sort' || ts[i - 1]!.t !== '.' || ts[i - 2]!.k !== 'id') continue;
+		const list = ts[i - 2]!.t;
+		const lowered = (from: number, to: number) => idsMatch(ts.slice(from, to), LOWER);
+		// Lowercased on the way in (keys.push(name.toLowerCase())): sorted after lowercasing.
+		const filledLower = ts.some(
+			(t, n) =>
+				t.t === list && ts[n + 1]?.t === '.' && /^(push|add|append)$/.test(ts[n + 2]?.t ?? '') && lowered(n + 3, src.match[n + 3] ?? n + 3)
+		);
+		if (filledLower) continue;
+		for (let n = i + 1; n < ts.length - 4; n++) {
+			if (ts[n]!.t !== list || ts[n + 1]!.t !== '[') continue;
+			const close = src.match[n + 1]!;
+			if (ts[close + 1]?.t !== '.' || !LOWER.test(ts[close + 2]?.t ?? '')) continue;
+			const st = src.statementOf[n]!;
+			if (!ts.slice(st.from, st.to).some((t) => t.k === 'str' && t.v === ':')) continue;
+			return [
+				notSorted(
+					ts[i]!,
+					'headers-not-sorted',
+					`The header names are sorted before they are lowercased (${list}.sort(), then ${list}[…].${ts[close + 2]!.t}()): capitals sort before small letters, so the lowercased lines are out of order.`
+				)
+			];
 		}
 	}
 	return [];

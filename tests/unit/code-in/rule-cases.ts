@@ -311,6 +311,16 @@ export const RULE_CASES: RuleCase[] = [
 			'List<String> pairs = Arrays.asList(request.getUrl().getQuery().split("&"));\nCollections.sort(pairs);\nString canonicalQueryString = String.join("&", pairs);'
 	},
 	{
+		code: 'headers-not-sorted',
+		name: 'JS names sorted before they are lowercased',
+		language: 'javascript',
+		wrong:
+			"const keys = Object.keys(headers);\nkeys.sort();\nfor (let i = 0; i < keys.length; i++) {\n  canonical += keys[i].toLowerCase() + ':' + headers[keys[i]] + '\\n';\n}",
+		line: 2,
+		right:
+			"const keys = [];\nfor (const name in headers) keys.push(name.toLowerCase());\nkeys.sort();\nfor (let i = 0; i < keys.length; i++) {\n  canonical += keys[i].toLowerCase() + ':' + lower[keys[i]] + '\\n';\n}"
+	},
+	{
 		code: 'host-port-mismatch',
 		name: 'default port signed in the host',
 		language: 'javascript',
