@@ -1,6 +1,6 @@
 import { findingAt, type CodeFinding } from './code-finding.ts';
 import type { Token } from './lexer.ts';
-import type { Source } from './source.ts';
+import { callsNamed, pathTo, type Source } from './source.ts';
 
 const TWELVE =
 	'The hour is formatted on a 12-hour clock, so from 13:00 the timestamp says 01 and the signature differs from the one the server computes.';
@@ -18,6 +18,30 @@ export function dateRules(src: Source): CodeFinding[] {
 			(src.language === 'go' ? goLayout(t) : undefined) ??
 			javaPattern(t, src.language === 'java' || src.language === 'apex');
 		if (found) out.push(found);
+	}
+	return [...out, ...phpLocalTimeAsUtc(src)];
+}
+
+/**
+ * PHP's date() formats the server's local time; a literal Z after it claims UTC. Off UTC the
+ * request time is hours away from the server's, and AWS answers "not yet current" or expired.
+ */
+function phpLocalTimeAsUtc(src: Source): CodeFinding[] {
+	const ts = src.tokens;
+	if (src.language !== 'php' || ts.some((t) => t.k === 'id' && t.t === 'date_default_timezone_set')) return [];
+	const out: CodeFinding[] = [];
+	for (const c of callsNamed(src, /^date$/)) {
+		const first = c.args[0] ? ts[c.args[0].from] : undefined;
+		if (pathTo(src, c.name) !== 'date' || first?.k !== 'str' || !/[HG]/.test(first.v) || !/Z$/.test(first.v)) continue;
+		out.push(
+			findingAt(
+				first,
+				'clock-skew',
+				'warning',
+				`date('${first.v}') formats the server's local time and then writes Z (UTC) after it: in any other time zone the request time is hours off.`,
+				"Use gmdate() (gmdate('Ymd\\THis\\Z')), which formats in UTC whatever the server's time zone."
+			)
+		);
 	}
 	return out;
 }

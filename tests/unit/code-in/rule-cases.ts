@@ -321,6 +321,14 @@ export const RULE_CASES: RuleCase[] = [
 			"const keys = [];\nfor (const name in headers) keys.push(name.toLowerCase());\nkeys.sort();\nfor (let i = 0; i < keys.length; i++) {\n  canonical += keys[i].toLowerCase() + ':' + lower[keys[i]] + '\\n';\n}"
 	},
 	{
+		code: 'clock-skew',
+		name: 'PHP date() with a literal Z: local time labelled UTC',
+		language: 'php',
+		wrong: "<?php\n$amzdate = date('Ymd\\THis\\Z');",
+		line: 2,
+		right: "<?php\n$amzdate = gmdate('Ymd\\THis\\Z');"
+	},
+	{
 		code: 'host-port-mismatch',
 		name: 'default port signed in the host',
 		language: 'javascript',
