@@ -31,12 +31,14 @@ function primitives(src: Source): HmacUse[] {
 		);
 	for (const c of callsNamed(
 		src,
-		/^(generateMac|new|digest|hexdigest|hash_hmac|createHmac|HmacSHA256|HmacSHA1|SecretKeySpec|HMACSHA256|New|importKey)$/
+		/^(generateMac|new|digest|hexdigest|hash_hmac|createHmac|HmacSHA256|HmacSHA1|SecretKeySpec|HMACSHA256|New|importKey|computeHmacSha256Signature)$/
 	)) {
 		const path = pathTo(src, c.name);
 		const at = src.tokens[c.name]!;
 		const prev = src.tokens[c.name - 1]!;
 		if (/generateMac$/.test(path)) out.push({ at, data: arg(c, 1), key: arg(c, 2), hexOut: false });
+		// Google Apps Script: computeHmacSha256Signature(value, key).
+		else if (path === 'Utilities.computeHmacSha256Signature') out.push({ at, data: arg(c, 0), key: arg(c, 1), hexOut: false });
 		else if (/^hmac\.(new|digest)$/.test(path)) out.push({ at, key: arg(c, 0), data: arg(c, 1), hexOut: chainHas(c, /^hexdigest$/) });
 		else if (path === 'hash_hmac') {
 			const raw = argText(src, arg(c, 3)).some((v) => /^(true|1)$/i.test(v));
@@ -219,6 +221,8 @@ export function valueKind(src: Source, r: Range, hexHelpers: Set<string>, depth 
 		const value = prior?.length ? prior[prior.length - 1]!.value : undefined;
 		return value ? valueKind(src, value, hexHelpers, depth - 1) : 'unknown';
 	}
+	// A SHA-256 written out as 64 hex digits is hex text, whatever produced it.
+	if (to - from === 1 && ts[from]!.k === 'str' && /^[0-9a-f]{64}$/i.test(ts[from]!.v)) return 'hex';
 	const last = ts[to - 1]!;
 	if (!last || last.t !== ')' || src.match[to - 1]! < from) return 'unknown';
 	const open = src.match[to - 1]!;

@@ -329,6 +329,16 @@ export const RULE_CASES: RuleCase[] = [
 		right: "<?php\n$amzdate = gmdate('Ymd\\THis\\Z');"
 	},
 	{
+		code: 'hex-intermediate-keys',
+		name: 'Apps Script HMAC keyed with kDate written out as hex',
+		language: 'javascript',
+		wrong:
+			'var key = "969fbb94feb542b71ede6f87fe4d5fa29c789342b0f407474670f0c2489e0a0d";\nvar kRegion = Utilities.computeHmacSha256Signature("us-east-1", key);',
+		line: 2,
+		right:
+			'var kDate = Utilities.computeHmacSha256Signature("20120215", "AWS4" + secret);\nvar kRegion = Utilities.computeHmacSha256Signature(Utilities.newBlob("us-east-1").getBytes(), kDate);'
+	},
+	{
 		code: 'host-port-mismatch',
 		name: 'default port signed in the host',
 		language: 'javascript',
