@@ -6,7 +6,7 @@ import svelteConfig from './svelte.config.js';
 import layers from './.eslint/import-layers.js';
 
 export default ts.config(
-	{ ignores: ['build/', 'dist-cli/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/'] },
+	{ ignores: ['.tmp/', 'build/', 'dist-cli/', '.svelte-kit/', 'node_modules/', 'test-results/', 'bench-results/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -94,9 +94,13 @@ export async function benchChunked(chromiumPath, args, { quick = false } = {}) {
 	const files = {
 		'/chunked.js': await bundle('bench/chunked-browser.ts'),
 		'/hash-worker.js': await bundle('src/lib/case/hash-worker.ts'),
+		// The hash and chunked workers start it by its source name (`new URL('./blob-read-worker.ts', import.meta.url)`).
+		'/blob-read-worker.ts': await bundle('src/lib/case/blob-read-worker.ts'),
 		'/chunked-worker.js': await bundle('src/lib/case/chunked-worker.ts')
 	};
+	let readerStarts = 0;
 	const server = http.createServer((req, res) => {
+		if (req.url === '/blob-read-worker.ts') readerStarts++;
 		if (req.url === '/') res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
 		else if (files[req.url]) res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(files[req.url]);
 		else res.writeHead(404).end();
@@ -132,6 +136,7 @@ export async function benchChunked(chromiumPath, args, { quick = false } = {}) {
 		server.closeAllConnections();
 		server.close();
 	}
+	result.readerStarts = readerStarts;
 	return result;
 }
 
@@ -158,7 +163,10 @@ export function chunkedReport(r) {
 	const lines = [
 		`A ${size} file as the body (Chromium, each path in the app's own worker; load ${r.loads.map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} CPUs before each round):`,
 		speedLine(`SHA-256 of the file, streamed (hash-worker.ts)`, r.fileHash, BUDGETS.fileHashGBps) +
-			(r.fileHash.every((x) => x.agrees) ? '; hash agrees with node:crypto' : '; HASH DIFFERS from node:crypto'),
+			(r.fileHash.every((x) => x.agrees) ? '; hash agrees with node:crypto' : '; HASH DIFFERS from node:crypto') +
+			(r.readerStarts >= r.repeats * (1 + CHUNK_SIZES.length)
+				? '; read in its own worker'
+				: '; SOME RUNS READ ON THE HASHING THREAD (blob-read-worker.ts did not start)'),
 		...CHUNK_SIZES.map((c) =>
 			speedLine(
 				`aws-chunked signing in ${c / 1024} KiB chunks (${r.chunked.find((x) => x.chunkSize === c).chunks} signatures, chunked-worker.ts)`,
@@ -178,7 +186,7 @@ export function chunkedReport(r) {
 export function chunkedMisses(r) {
 	return chunkedReport(r)
 		.split('\n')
-		.filter((line) => /MISS|DIFFERS/.test(line));
+		.filter((line) => /MISS|DIFFERS|HASHING THREAD/.test(line));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

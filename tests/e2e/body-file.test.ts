@@ -1,5 +1,5 @@
 // A file as the body: a 200 MB file set on the file input is hashed in a worker (hash-wasm's
-// WebAssembly, which the page's policy lets the worker compile) with a progress bar, its SHA-256
+// WebAssembly, which the page's policy lets the worker compile; its blocks read by a worker of its own) with a progress bar, its SHA-256
 // (node:crypto's) becomes the canonical request's payload line; in aws-chunked mode its 3,200 chunks
 // are signed in a worker, the last chunks' signatures node:crypto's; and the page's thread stays free
 // while it hashes and signs (no long task over 200 ms). Nothing of the file goes into the link.
@@ -72,6 +72,8 @@ describe('a file as the body', () => {
 			}).observe(document.body, { subtree: true, childList: true, attributes: true });
 		});
 		const hashWorker = page.waitForEvent('worker', (w) => /hash-worker/.test(w.url()));
+		const readerScripts: string[] = [];
+		page.on('request', (r) => /blob-read-worker/.test(r.url()) && readerScripts.push(r.url()));
 		await page.locator('#bodyFile').setInputFiles(path);
 		// While it hashes: the worker may compile WebAssembly (hash-wasm), whatever the page's own policy forbids.
 		const wasm = await (
@@ -82,6 +84,8 @@ describe('a file as the body', () => {
 		await expect.poll(() => summary.textContent(), { timeout: 60_000 }).toContain(sha);
 		expect(await summary.textContent()).toContain('upload.bin, 200.0 MB (209,715,200 bytes)');
 		expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
+		// The hash worker's blocks were read by a worker of its own (so its thread only hashes).
+		expect(readerScripts).toHaveLength(1);
 		await expect.poll(async () => (await paneText(page, 'Canonical request')).split('\n').at(-1)).toBe(sha);
 		expect(await paneText(page, 'Signed request')).toContain(`x-amz-content-sha256: ${sha}`);
 		const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
@@ -109,10 +113,13 @@ describe('a file as the body', () => {
 				for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
 			}).observe({ type: 'longtask' });
 		});
+		const readerScripts: string[] = [];
+		page.on('request', (r) => /blob-read-worker/.test(r.url()) && readerScripts.push(r.url()));
 		await page.locator('#bodyFile').setInputFiles(path);
 		const last = page.locator('.chunk[data-chunk="3200"] .signature');
 		await expect.poll(() => last.count(), { timeout: 180_000 }).toBe(1);
 		expect(page.workers().some((w) => /chunked-worker/.test(w.url()))).toBe(true);
+		expect(readerScripts.length).toBeGreaterThan(0);
 		const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
 		const seed = (await page.locator('#seed-signature').textContent())!;
 		const [, datetime, scope] = (await paneText(page, 'String to sign')).split('\n');

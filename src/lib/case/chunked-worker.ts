@@ -1,11 +1,12 @@
 import { signChunkedUpload, type ChunkedParams, type ChunkedTrace, type HttpRequest } from '../sigv4/index.ts';
+import { withReaderWorker } from './read-blocks-in.ts';
 import { serializeError, type SerializedError } from './serialized-error.ts';
 
 /**
  * Module Web Worker: signs an aws-chunked upload whose body is a file, off the page's thread (a GiB
  * is thousands of chunk hashes and chained signatures). Load it with
  * `new Worker(new URL('./chunked-worker.ts', import.meta.url), { type: 'module' })`; the page cancels
- * by terminating it. The File crosses postMessage as a handle and is read here, block by block.
+ * by terminating it. The File crosses postMessage as a handle and is read block by block, by a worker of this one's own.
  */
 
 export interface ChunkedWorkerRequest {
@@ -28,7 +29,8 @@ scope.onmessage = async (event) => {
 	const { request, params } = event.data;
 	try {
 		const onProgress = (progress: number, total: number) => scope.postMessage({ progress, total });
-		scope.postMessage({ trace: await signChunkedUpload(request, { ...params, onProgress }) });
+		const trace = await withReaderWorker((readBlocks) => signChunkedUpload(request, { ...params, onProgress, readBlocks }));
+		scope.postMessage({ trace });
 	} catch (e) {
 		scope.postMessage({ error: serializeError(e) });
 	}

@@ -1,6 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { createSHA256 } from 'hash-wasm';
-import { toHex, type BlobLike } from '../sigv4/index.ts';
+import { readBlocks, toHex, type BlobLike, type BlockReader } from '../sigv4/index.ts';
 
 export { bodyFileProblem, MAX_BODY_FILE_BYTES } from './body-file-problem.ts';
 
@@ -13,6 +13,8 @@ export interface HashOptions {
 	onProgress?: (bytesDone: number, total: number) => void;
 	signal?: AbortSignal;
 	blockSize?: number;
+	/** Where the blocks are read: here by default. */
+	read?: BlockReader;
 }
 
 /** A SHA-256 fed in pieces. */
@@ -39,36 +41,15 @@ export async function sha256Stream(): Promise<Sha256Stream> {
 }
 
 /**
- * The hex SHA-256 of a Blob or File, read in blocks with Blob.slice (the next blocks are read while
- * this one is hashed), so memory stays at a few blocks whatever the file's size.
+ * The hex SHA-256 of a Blob or File, read in blocks (the next ones are read while one is hashed), so
+ * memory stays at a few blocks whatever the file's size.
  */
 export async function sha256OfBlob(blob: BlobLike, opts: HashOptions = {}): Promise<string> {
-	const block = opts.blockSize ?? HASH_BLOCK_BYTES;
-	const total = blob.size;
 	const hash = await sha256Stream();
-	const reads: { read: Promise<ArrayBuffer>; size: number }[] = [];
-	let asked = 0;
-	const fill = (count: number) => {
-		while (reads.length < count && asked < total) {
-			const end = Math.min(asked + block, total);
-			const read = blob.slice(asked, end).arrayBuffer();
-			// A cancelled hash never awaits the reads ahead: their failure must not go unhandled.
-			read.catch(() => undefined);
-			reads.push({ read, size: end - asked });
-			asked = end;
-		}
-	};
-	fill(READ_AHEAD + 1);
-	for (let offset = 0; reads.length > 0;) {
-		const { read, size } = reads.shift()!;
-		const bytes = new Uint8Array(await read);
-		opts.signal?.throwIfAborted();
-		if (bytes.length !== size) throw new Error('the file changed size while it was read');
-		offset += size;
-		fill(READ_AHEAD);
+	const read = opts.read ?? ((b, size, signal) => readBlocks(b, size, signal, READ_AHEAD));
+	for await (const { offset, bytes } of read(blob, opts.blockSize ?? HASH_BLOCK_BYTES, opts.signal)) {
 		hash.update(bytes);
-		opts.onProgress?.(offset, total);
-		fill(READ_AHEAD + 1);
+		opts.onProgress?.(offset + bytes.length, blob.size);
 	}
 	return hash.hex();
 }

@@ -1,9 +1,10 @@
-import { sha256OfBlob } from './hash-blob.ts';
+import { READ_AHEAD, sha256OfBlob } from './hash-blob.ts';
+import { withReaderWorker } from './read-blocks-in.ts';
 
 /**
  * Module Web Worker: the SHA-256 of a file chosen as the body, off the page's thread. Load it with
  * `new Worker(new URL('./hash-worker.ts', import.meta.url), { type: 'module' })`; the page cancels
- * by terminating it. A File crosses postMessage as a handle: its bytes are read here, in blocks.
+ * by terminating it. A File crosses postMessage as a handle; a worker of this one's own reads its blocks.
  */
 
 export interface HashWorkerRequest {
@@ -19,11 +20,12 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
+
 // One progress message per block read: a few hundred for the largest file, none of them work for the page.
 scope.onmessage = async (event) => {
-	const { file } = event.data;
 	try {
-		const sha256 = await sha256OfBlob(file, { onProgress: (progress, total) => scope.postMessage({ progress, total }) });
+		const onProgress = (progress: number, total: number) => scope.postMessage({ progress, total });
+		const sha256 = await withReaderWorker((read) => sha256OfBlob(event.data.file, { onProgress, read }), READ_AHEAD);
 		scope.postMessage({ sha256 });
 	} catch (e) {
 		scope.postMessage({ error: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : 'Error' });

@@ -6,6 +6,16 @@ export interface BlobLike {
 	slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
 }
 
+/** A body read back shorter than its size: a file changed on disk after it was chosen. */
+export const SHORT_READ = 'The body returned fewer bytes than its size: the file changed while it was read. Choose it again.';
+
+/** A Blob's blocks in order: `readBlocks` reads them on this thread; a worker may pass one that reads on another. */
+export type BlockReader = (
+	source: BlobLike,
+	blockSize: number,
+	signal?: AbortSignal
+) => AsyncIterable<{ offset: number; bytes: Uint8Array }>;
+
 /** A body: text (sent as UTF-8), bytes, or a Blob-like source read piece by piece. */
 export type ByteSource = string | Uint8Array | BlobLike;
 
@@ -65,7 +75,7 @@ export async function* readBlocks(
 		if (!next) return;
 		const bytes = await next.bytes;
 		signal?.throwIfAborted();
-		if (bytes.length !== next.size) throw new Error('The body source returned fewer bytes than its size.');
+		if (bytes.length !== next.size) throw new Error(SHORT_READ);
 		fill(ahead);
 		yield { offset, bytes };
 		offset += next.size;

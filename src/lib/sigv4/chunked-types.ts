@@ -1,4 +1,4 @@
-import type { ByteSource } from './byte-source.ts';
+import type { BlockReader, ByteSource } from './byte-source.ts';
 import type { ChecksumAlgorithm } from './checksum.ts';
 import type { Header, SigningParams, SigningTrace } from './types.ts';
 
@@ -18,6 +18,8 @@ export interface ChunkedParams extends SigningParams {
 	checksum?: ChecksumAlgorithm;
 	/** The body, when it is not the request's: a File or Blob is read piece by piece, never whole. */
 	source?: ByteSource;
+	/** How a File or Blob source is read: on this thread unless given (chunked-worker.ts reads on another). */
+	readBlocks?: BlockReader;
 	/** Called after each block of chunks is signed. */
 	onProgress?: (bytesDone: number, total: number) => void;
 	signal?: AbortSignal;

@@ -161,7 +161,11 @@ async function readChunks(
 	const blockSize = Math.max(1, Math.floor(BLOCK_BYTES / chunkSize)) * chunkSize;
 	let pending: [number, Promise<(string | undefined)[]>] | undefined;
 	if (sign || checksum) {
-		for await (const { offset, bytes } of readBlocks(source, blockSize, params.signal)) {
+		const blocks =
+			params.readBlocks && !(source instanceof Uint8Array)
+				? params.readBlocks(source, blockSize, params.signal)
+				: readBlocks(source, blockSize, params.signal);
+		for await (const { offset, bytes } of blocks) {
 			checksum?.update(bytes);
 			const parts: Promise<string | undefined>[] = [];
 			for (let at = 0; at < bytes.length; at += chunkSize)
@@ -182,7 +186,8 @@ async function readChunks(
 
 function signingParams(params: ChunkedParams): SigningParams {
 	const signing: SigningParams & Partial<ChunkedParams> = { ...params, payloadHash: streamingMarker(params.variant) };
-	for (const key of ['chunkSize', 'variant', 'trailers', 'checksum', 'source', 'onProgress', 'signal'] as const) delete signing[key];
+	for (const key of ['chunkSize', 'variant', 'trailers', 'checksum', 'source', 'readBlocks', 'onProgress', 'signal'] as const)
+		delete signing[key];
 	return signing;
 }
 

@@ -108,7 +108,7 @@ export { signChunkedUpload, streamingMarker } from './chunked-upload.ts';
 export type { ChunkedParams, ChunkedTrace, ChunkedVariant, ChunkTrace, TrailerTrace } from './chunked-types.ts';
 export { chunkStringToSign, trailerStringToSign, canonicalTrailers } from './chunk-signature.ts';
 export { chunkHeader, chunkSizes, framedBody, framedBodyStart, framedLength, trailerBlock } from './chunked-body.ts';
-export { isBlobLike, type BlobLike, type ByteSource } from './byte-source.ts';
+export { isBlobLike, readBlocks, SHORT_READ, type BlobLike, type BlockReader, type ByteSource } from './byte-source.ts';
 export {
 	checksumOf,
 	createChecksum,
