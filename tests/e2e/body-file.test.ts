@@ -107,11 +107,21 @@ describe('a file as the body', () => {
 		await page.getByRole('radio', { name: 'aws-chunked upload' }).check();
 		await page.locator('#seed-signature').waitFor();
 		await page.evaluate(() => {
-			const w = window as unknown as { longest: number };
+			const w = window as unknown as { longest: number; signingShown: string[] };
 			w.longest = 0;
+			w.signingShown = [];
 			new PerformanceObserver((list) => {
 				for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
 			}).observe({ type: 'longtask' });
+			new MutationObserver(() => {
+				const bar = document.querySelector<HTMLProgressElement>('#chunked-progress');
+				const text = bar?.nextElementSibling?.textContent ?? '';
+				if (!bar || bar.value <= 0 || bar.value >= 100) return;
+				// The stages shown meanwhile are the case before the file: marked stale, in the panes and the chunk list.
+				const marked = document.querySelector('.chunks.stale') !== null && document.querySelector('.stale-badge') !== null;
+				const seen = `${text}${marked ? '' : ' (stages not marked stale)'}`;
+				if (!w.signingShown.includes(seen)) w.signingShown.push(seen);
+			}).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
 		});
 		const readerScripts: string[] = [];
 		page.on('request', (r) => /blob-read-worker/.test(r.url()) && readerScripts.push(r.url()));
@@ -120,6 +130,12 @@ describe('a file as the body', () => {
 		await expect.poll(() => last.count(), { timeout: 180_000 }).toBe(1);
 		expect(page.workers().some((w) => /chunked-worker/.test(w.url()))).toBe(true);
 		expect(readerScripts.length).toBeGreaterThan(0);
+		// While it signed, the page said how far it was, with the old stages marked stale, and it says nothing once done.
+		const shown = await page.evaluate(() => (window as unknown as { signingShown: string[] }).signingShown);
+		expect(shown.length).toBeGreaterThan(0);
+		for (const text of shown) expect(text).toMatch(/^Signing chunks: \d{1,2}% of 200\.0 MB$/);
+		expect(await page.locator('#chunked-progress').count()).toBe(0);
+		expect(await page.locator('.stale-badge').count()).toBe(0);
 		const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
 		const seed = (await page.locator('#seed-signature').textContent())!;
 		const [, datetime, scope] = (await paneText(page, 'String to sign')).split('\n');

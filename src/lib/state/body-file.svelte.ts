@@ -2,6 +2,7 @@ import type { AnalyzeOptions } from '../case/analyze.ts';
 import type { BodyFile, Case } from '../case/case.ts';
 import { bodyFileProblem } from '../case/body-file-problem.ts';
 import type { HashWorkerReply } from '../case/hash-worker.ts';
+import type { ChunkedParams, ChunkedTrace, HttpRequest } from '../sigv4/index.ts';
 import { cancelChunkedSigning, signChunkedInWorker } from './chunked-in-worker.ts';
 
 export type HashStatus = 'idle' | 'hashing' | 'error';
@@ -23,11 +24,15 @@ export class BodyFileHasher {
 	done = $state(0);
 	total = $state(0);
 	error = $state('');
+	/** Bytes of the file signed so far as aws-chunked, and of how many (0 when no signing is under way). */
+	signed = $state(0);
+	signing = $state(0);
 	/** The chosen file's bytes, for as long as the page is open: never in the case. */
 	file = $state.raw<File | undefined>();
 	#sha256 = '';
 	#worker: Worker | undefined;
 	#run = 0;
+	#signRun = 0;
 
 	/** The bytes of the case's file body, when it is the file chosen here (a link brings the hash alone). */
 	bytesOf(body: BodyFile | undefined): File | undefined {
@@ -40,8 +45,27 @@ export class BodyFileHasher {
 	 */
 	analyzeOptions(c: Case): AnalyzeOptions {
 		const file = this.bytesOf(c.bodyFile);
-		if (c.mode !== 'chunked' || !file) cancelChunkedSigning();
-		return file ? { file, signChunked: signChunkedInWorker } : {};
+		if (c.mode !== 'chunked' || !file) {
+			cancelChunkedSigning();
+			this.signing = 0;
+		}
+		return file ? { file, signChunked: (request, params) => this.#signChunked(request, params) } : {};
+	}
+
+	/** The worker's progress as the page's (it comes in messages, never while the case is being computed); the newest signing's only. */
+	#signChunked(request: HttpRequest, params: ChunkedParams): Promise<ChunkedTrace> {
+		const run = ++this.#signRun;
+		const onProgress = (done: number, total: number) => {
+			if (run !== this.#signRun) return;
+			this.signed = done;
+			this.signing = done < total ? total : 0;
+		};
+		const signed = signChunkedInWorker(request, { ...params, onProgress });
+		void signed.then(
+			() => run === this.#signRun && (this.signing = 0),
+			() => run === this.#signRun && (this.signing = 0)
+		);
+		return signed;
 	}
 
 	/** Hashes `file`; `use` gets what the case keeps once the hash is known. A later choice or a cancel wins. */
