@@ -1,5 +1,6 @@
 // jwt.io-style links: each part of the request and the stage lines it makes light up together, by
-// pointer and by keyboard, both ways; the explanation of a line opens from the keyboard.
+// pointer and by keyboard, both ways; the explanation of a line opens from the keyboard. A header
+// sent and not signed is listed as such.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
@@ -109,6 +110,17 @@ describe('request parts and stage lines', () => {
 		await page.locator('[data-part="query:1"]').waitFor();
 		await page.locator('[data-part="query:1"]').hover();
 		await expect.poll(() => pane(page, 'Canonical request').locator('.link-span').allInnerTexts()).toEqual(['a=x%20y']);
+		expect(errors).toEqual([]);
+	});
+
+	it('a header sent and not signed is listed as such, and is in no stage', async () => {
+		await page.locator('#request').fill('GET /test.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nUser-Agent: curl/8.5.0\n\n');
+		const chip = page.locator('[data-part="unsigned:0"]');
+		await expect.poll(() => chip.innerText()).toMatch(/^header\s+User-Agent: curl\/8\.5\.0\s+not signed$/);
+		expect(await page.locator('[data-part^="header:"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-part')))).not.toContain(
+			'header:user-agent'
+		);
+		expect((await pane(page, 'Canonical request').innerText()).toLowerCase()).not.toContain('user-agent');
 		expect(errors).toEqual([]);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, exampleCase, explanationOf, partsOfLine, requestLinks } from '../../src/lib/case/index.ts';
+import { analyze, exampleCase, explanationOf, partsOfLine, requestLinks, unsignedHeaders } from '../../src/lib/case/index.ts';
 
 type LinkInputs = Parameters<typeof requestLinks>[0];
 
@@ -30,6 +30,29 @@ describe('links between request parts and stage lines', () => {
 			rules: ['name lowercased']
 		});
 		expect(links.parts.map((p) => p.kind)).toEqual(['method', 'path', 'header', 'header', 'header', 'header', 'body', 'date', 'scope']);
+	});
+
+	it('lists a header sent and not signed as its own part, with no stage line; Authorization is the signature, not one of them', async () => {
+		const request = 'GET /test.txt HTTP/1.1\nHost: examplebucket.s3.amazonaws.com\nUser-Agent: curl/8.5.0\nX-Trace: abc\n\n';
+		const c = { ...exampleCase(), requestText: request, signedHeaders: 'host;x-amz-content-sha256;x-amz-date' };
+		const { trace } = await analyze(c, {});
+		const sent = unsignedHeaders(trace!.request.headers, trace!.signedHeaders);
+		expect(sent).toEqual(['User-Agent: curl/8.5.0', 'X-Trace: abc']);
+		const links = requestLinks({ ...(await inputs('header', request)), unsignedHeaders: sent });
+		expect(links.parts.filter((p) => p.unsigned)).toEqual([
+			{ id: 'unsigned:0', kind: 'header', label: 'User-Agent: curl/8.5.0', refs: [], unsigned: true },
+			{ id: 'unsigned:1', kind: 'header', label: 'X-Trace: abc', refs: [], unsigned: true }
+		]);
+		expect(trace!.request.headers.some(([n]) => n === 'Authorization')).toBe(true);
+		expect(
+			unsignedHeaders(
+				[
+					['Authorization', 'AWS4-HMAC-SHA256 …'],
+					['Host', 'h']
+				],
+				['host']
+			)
+		).toEqual([]);
 	});
 
 	it('points each query parameter at its own span of the canonical query, in the order the URL gives them', async () => {

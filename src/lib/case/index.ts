@@ -41,6 +41,7 @@ export { evidenceOf, hasEvidence, requestGiven } from './evidence.ts';
 export { stageView, SECRET_NEEDED, type StageView } from './stage-view.ts';
 export {
 	requestLinks,
+	unsignedHeaders,
 	partsOfLine,
 	explanationOf,
 	type RequestLinks,

@@ -28,6 +28,8 @@ export interface RequestPart {
 	/** What the part says, as the user gave it. */
 	label: string;
 	refs: LineRef[];
+	/** A header sent with the request but not in SignedHeaders: it produces no stage line. */
+	unsigned?: true;
 }
 
 /** Why one stage line reads as it does: its rule and input. */
@@ -52,6 +54,15 @@ export interface LinkInputs {
 	credentialScope: string;
 	/** The user edited the string to sign: its lines are theirs, not the request's. */
 	stringToSignEdited: boolean;
+	/** `Name: value` of each header sent and not signed (see unsignedHeaders). */
+	unsignedHeaders?: string[];
+}
+
+/** The headers of the request to send that SignedHeaders leaves out (Authorization carries the signature, it is not one of them). */
+export function unsignedHeaders(headers: readonly (readonly [string, string])[], signed: readonly string[]): string[] {
+	return headers
+		.filter(([name]) => name.toLowerCase() !== 'authorization' && !signed.includes(name.toLowerCase()))
+		.map(([name, value]) => `${name}: ${value.trim()}`);
 }
 
 const STS_SCOPE_LINE = 3;
@@ -125,6 +136,7 @@ export function requestLinks(i: LinkInputs): RequestLinks {
 		const value = param.hasEquals ? param.value : '';
 		parts.splice(2 + n, 0, { id: `query:${n}`, kind: 'query', label: param.raw, refs: queryRef(query, param.key, value) });
 	});
+	(i.unsignedHeaders ?? []).forEach((label, n) => parts.push({ id: `unsigned:${n}`, kind: 'header', label, refs: [], unsigned: true }));
 	const [, region, service] = i.credentialScope.split('/');
 	parts.push(
 		{
@@ -148,7 +160,7 @@ export function requestLinks(i: LinkInputs): RequestLinks {
 		rules: l.rules
 	}));
 	if (!i.stringToSignEdited) explanations.push(...stringToSignLines(i));
-	return { parts: parts.filter((part) => part.refs.length > 0), explanations };
+	return { parts: parts.filter((part) => part.refs.length > 0 || part.unsigned), explanations };
 }
 
 /** The parts a stage line comes from. */

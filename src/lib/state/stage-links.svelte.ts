@@ -2,6 +2,7 @@ import {
 	explanationOf,
 	partsOfLine,
 	requestLinks,
+	unsignedHeaders,
 	type LineExplanation,
 	type LineRef,
 	type LinkedStage,
@@ -36,7 +37,8 @@ export class StageLinks {
 			mode: trace.mode,
 			datetime: trace.datetime,
 			credentialScope: trace.credentialScope,
-			stringToSignEdited: c.overrides.stringToSign !== undefined
+			stringToSignEdited: c.overrides.stringToSign !== undefined,
+			unsignedHeaders: unsignedHeaders(trace.request.headers, trace.signedHeaders)
 		});
 	});
 
