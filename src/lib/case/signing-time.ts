@@ -46,6 +46,13 @@ export function importTime(
 	opts: { now?: string; text?: string }
 ): { datetime: string; source: string; line?: number; summary: string } | undefined {
 	if (result.params?.datetime) return undefined;
+	// A HAR says when the browser sent the request: the time a signer that signs as it sends would have used.
+	if (result.sentAt && readableTime(result.sentAt))
+		return {
+			datetime: result.sentAt,
+			source: "the HAR entry's startedDateTime",
+			summary: `No signing date in the HAR's request: the stages use when it was sent, ${readableTime(result.sentAt)} (its startedDateTime).`
+		};
 	const logged = LOG_KINDS.has(result.kind) && opts.text !== undefined ? logTime(opts.text) : undefined;
 	if (logged) {
 		const zone = logged.utc

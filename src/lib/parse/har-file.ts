@@ -12,6 +12,7 @@ interface HarHeader {
 	value?: unknown;
 }
 interface HarEntry {
+	startedDateTime?: unknown;
 	request?: {
 		method?: unknown;
 		url?: unknown;
@@ -110,6 +111,12 @@ export function importHar(b: ImportBuilder, har: { log: { entries: unknown[] } }
 	const bodyText = str(post?.text);
 	if (bodyText !== '') request.body = bodyText;
 	b.request = request;
+	const sent = new Date(str(entry.startedDateTime));
+	if (str(entry.startedDateTime) !== '' && !Number.isNaN(sent.getTime()))
+		b.sentAt = sent
+			.toISOString()
+			.replace(/[-:]/g, '')
+			.replace(/\.\d{3}/, '');
 
 	const params: FormField[] = Array.isArray(post?.params)
 		? post.params.filter((p): p is HarHeader => !!p && typeof p === 'object').map((p): FormField => [str(p.name), str(p.value)])

@@ -32,6 +32,7 @@ export class ImportBuilder {
 	readonly notes: string[] = [];
 	readonly errors: ParseError[] = [];
 	entries?: HarEntrySummary[];
+	sentAt?: string;
 	form?: FormField[];
 	sigv2Fields?: FormField[];
 	/** The root element of an XML error body read (Error, ErrorResponse, Response). */
@@ -204,6 +205,7 @@ export class ImportBuilder {
 		if (Object.keys(this.provided).length > 0) result.provided = { ...this.provided };
 		if (Object.keys(this.server).length > 0) result.server = { ...this.server };
 		if (this.entries) result.entries = this.entries;
+		if (this.sentAt) result.sentAt = this.sentAt;
 		if (this.form) result.form = this.form;
 		if (this.sigv2Fields && this.sigv2Fields.length > 0) result.sigv2Fields = this.sigv2Fields;
 		if (this.request && this.origins.request === undefined) {

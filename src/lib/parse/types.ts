@@ -103,6 +103,8 @@ export interface ImportResult {
 	server?: ServerStages;
 	/** HAR only: every entry, in order (the one imported is named in the notes). */
 	entries?: HarEntrySummary[];
+	/** HAR only: when the imported entry was sent (its startedDateTime), as a SigV4 datetime. */
+	sentAt?: string;
 	/** Browser POST upload: the form fields, in order (file contents left out). */
 	form?: FormField[];
 	/**

@@ -187,3 +187,39 @@ describe('the page', () => {
 		expect(page.originNote('datetime')).toBe(`${NOW_SOURCE}, as curl --aws-sigv4 would sign (paste 1)`);
 	});
 });
+
+describe('a HAR request without a signing date', () => {
+	const har = (startedDateTime: string, headers: { name: string; value: string }[] = []) =>
+		JSON.stringify({
+			log: {
+				version: '1.2',
+				entries: [
+					{
+						startedDateTime,
+						request: {
+							method: 'GET',
+							url: 'https://examplebucket.s3.amazonaws.com/photo.jpg',
+							headers: [{ name: 'Host', value: 'examplebucket.s3.amazonaws.com' }, ...headers]
+						},
+						response: { status: 403 }
+					}
+				]
+			}
+		});
+
+	it('is signed for when the HAR says it was sent (its startedDateTime, in UTC), and says so', async () => {
+		const { case: c, report } = imported(har('2026-11-30T11:11:12.345+01:00'));
+		expect(c.datetime).toBe('20261130T101112Z');
+		expect(c.origins.datetime).toMatchObject({ from: 'paste', kind: 'har', source: "the HAR entry's startedDateTime" });
+		expect(report.summary).toContain(
+			"No signing date in the HAR's request: the stages use when it was sent, 2026-11-30 10:11:12 UTC (its startedDateTime)."
+		);
+		expect((await analyze(c)).view?.stringToSign).toContain('20261130T101112Z\n20261130/us-east-1/s3/aws4_request');
+	});
+
+	it("keeps the request's own X-Amz-Date, and takes the time of the import when startedDateTime is not a time", () => {
+		const dated = imported(har('2026-11-30T10:11:12Z', [{ name: 'X-Amz-Date', value: '20240115T031500Z' }]));
+		expect(dated.case.datetime).toBe('20240115T031500Z');
+		expect(imported(har('yesterday')).case.datetime).toBe(NOW);
+	});
+});
