@@ -161,15 +161,20 @@ export function planImport(result: ImportResult, current: Case, opts: { now?: st
 		inputs.datetime = time.datetime;
 		from.datetime = { source: time.source, ...(time.line === undefined ? {} : { line: time.line }) };
 	}
-	if (rebuilds) {
-		// The host names the region and service where nothing else does (bucket.s3.eu-west-1.amazonaws.com).
+	if (startsCase) {
+		// The host names the region and service where nothing else does (bucket.s3.eu-west-1.amazonaws.com):
+		// the example's would sign the user's request for another place. What the user typed stays.
 		const host = /^[a-z]+:\/\/([^/?#]+)/i.exec(result.request!.url)?.[1] ?? '';
-		const guess = scopeFromHost(host);
+		// A request paste signs with the host's facts only; evidence alone rebuilds with its best guess, as before.
+		const guess = scopeFromHost(host, { guesses: rebuilds });
 		for (const field of ['region', 'service'] as const) {
-			if (inputs[field] !== undefined || seen(field) !== undefined || !guess[field]) continue;
+			const given = seen(field);
+			if (inputs[field] !== undefined || (given !== undefined && given.from !== 'unknown') || !guess[field]) continue;
 			inputs[field] = guess[field];
 			from[field] = { source: `the host name ${host}` };
 		}
+	}
+	if (rebuilds) {
 		for (const field of KNOWABLE) {
 			if (inputs[field] !== undefined || seen(field) !== undefined) continue;
 			(inputs as Record<string, string>)[field] = '';

@@ -32,7 +32,12 @@ export function scopeFromFlags(c: Case, args: CliArgs, now: string): Case {
 /** The host of an absolute URL, as the user wrote it. */
 const hostOf = (url: string) => /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(url)?.[1] ?? url;
 
-const given = (c: Case, field: 'region' | 'service') => originOf(c, field).from !== 'default' && c[field].trim() !== '';
+/** Given by a flag or the input itself; one the import read from the host is worked out again below, with its note. */
+const given = (c: Case, field: 'region' | 'service') => {
+	const origin = originOf(c, field);
+	const fromHost = origin.from === 'paste' && origin.source?.startsWith('the host name ');
+	return origin.from !== 'default' && !fromHost && c[field].trim() !== '';
+};
 
 /**
  * Signing: a region and a service the input does not give come from the host (the endpoint
