@@ -169,7 +169,7 @@ export interface ChecksumCase {
 	line?: number;
 }
 
-const PUT_URL = 'https://examplebucket.s3.amazonaws.com/photo.jpg';
+export const PUT_URL = 'https://examplebucket.s3.amazonaws.com/photo.jpg';
 const EMPTY_CRC_URL = `${PUT_URL}?x-amz-checksum-crc32=AAAAAA%3D%3D&x-amz-sdk-checksum-algorithm=CRC32`;
 const MINIO = 'http://localhost:9000/bucket/file.bin';
 const CHUNKED_HEADERS: Header[] = [

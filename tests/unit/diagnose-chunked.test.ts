@@ -2,8 +2,8 @@
 // flexible-checksum findings of diagnose: each case of diagnose-chunked-cases.ts gives its finding.
 import { describe, expect, it } from 'vitest';
 import { analyzeChunkedUpload } from '../../src/lib/diagnose/index.ts';
-import { diagnoseScenario, findingOf, request, s3Params } from './diagnose-helpers.ts';
-import { captured, CHECKSUM_CASES, CHUNKED_CASES, EXAMPLE_SECRET } from './diagnose-chunked-cases.ts';
+import { diagnoseScenario, findingOf, request, s3Params, sign } from './diagnose-helpers.ts';
+import { captured, CHECKSUM_CASES, CHUNKED_CASES, EXAMPLE_SECRET, PUT_URL } from './diagnose-chunked-cases.ts';
 
 const errors = (findings: { severity: string; code: string }[]) => findings.filter((f) => f.severity === 'error').map((f) => f.code);
 
@@ -103,6 +103,47 @@ describe('flexible-checksum findings', () => {
 		expect(findingOf(minio.findings, 'chunked-without-content-length').severity).toBe('warning');
 		const aws = await diagnoseScenario({ request: request('PUT', 'https://b.s3.amazonaws.com/k', headers), params: s3Params() });
 		expect(aws.findings.map((f) => f.code)).not.toContain('chunked-without-content-length');
+	});
+
+	it('a checksum header the presigner hoisted into the query and the client also sends is sent not signed (aws-sdk-go-v2#2387)', async () => {
+		const sum = 'LPJNul+wow4m6DsqxbninhsWHlwfp0JecwQzYpOLmCQ='; // SHA-256 of "hello"
+		const url = (await sign(request('PUT', `${PUT_URL}?x-amz-checksum-sha256=${encodeURIComponent(sum)}`), s3Params(), 'query')).signedUrl!;
+		const { findings } = await diagnoseScenario({
+			request: request('PUT', url, [['x-amz-checksum-sha256', sum]], 'hello'),
+			params: s3Params(),
+			mode: 'query',
+			provided: () => ({ signedUrl: url })
+		});
+		const f = findingOf(findings, 'checksum-sent-not-signed');
+		expect(f.message).toContain('moved x-amz-checksum-sha256 into the query');
+		expect(f.fix).toContain('unhoistableHeaders');
+	});
+
+	it("the server's HeadersNotSigned confirms checksum-sent-not-signed rather than naming a generic unsigned header", async () => {
+		const url = (await sign(request('PUT', PUT_URL), s3Params(), 'query')).signedUrl!;
+		const { findings } = await diagnoseScenario({
+			request: request('PUT', url, [['x-amz-sdk-checksum-algorithm', 'SHA256']], 'hello'),
+			params: s3Params(),
+			mode: 'query',
+			provided: () => ({ signedUrl: url }),
+			server: () => ({
+				code: 'AccessDenied',
+				message: 'There were headers present in the request which were not signed',
+				fields: { HeadersNotSigned: 'x-amz-sdk-checksum-algorithm' }
+			})
+		});
+		expect(findingOf(findings, 'checksum-sent-not-signed')).toMatchObject({ confirmed: true, basis: 'server' });
+	});
+
+	it('the empty-body checksum is an error, confirmed, when Garage or R2 answer InvalidDigest (usekaneo/kaneo#1196)', async () => {
+		const url = 'https://examplebucket.s3.amazonaws.com/photo.jpg?x-amz-checksum-crc32=AAAAAA%3D%3D';
+		const { findings } = await diagnoseScenario({
+			request: request('PUT', url),
+			params: s3Params(),
+			mode: 'query',
+			server: () => ({ code: 'InvalidDigest', message: 'The Content-MD5 you specified is not valid.' })
+		});
+		expect(findingOf(findings, 'presign-empty-body-checksum')).toMatchObject({ severity: 'error', confirmed: true });
 	});
 
 	it('a checksum that matches the body is not a finding', async () => {

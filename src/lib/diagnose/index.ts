@@ -88,10 +88,11 @@ export async function diagnose(evidence: Evidence, trace?: SigningTrace): Promis
 
 	if (user) compareCanonicalRequest(user, ctx, list);
 	if (provided.stringToSign !== undefined) await compareStringToSign(provided.stringToSign, ctx, list, 'user');
-	// The server's word first: where it names a mistake the request checks would also find, its finding is the confirmed one.
+	// Checksum findings first (the server's HeadersNotSigned confirms them), then the server's word: where it names a
+	// mistake the request checks would also find, its finding is the confirmed one.
+	await checkChecksums(ctx, list);
 	await checkServer(ctx, list);
 	checkAuthorization(ctx, list);
-	await checkChecksums(ctx, list);
 	await checkRequest(ctx, list);
 	checkTime(ctx, list);
 	// A SigV2 signature is not compared with SigV4's.

@@ -30,7 +30,8 @@ function queryParams(url: string): [string, string][] {
  * The flexible-checksum defaults of 2025 where they break: a presigned PUT carrying the empty
  * body's checksum, aws-chunked without Content-Length sent to an S3-compatible server, checksum
  * headers a presigned URL signs but the client does not send (or sends unsigned), and a checksum
- * that is not the body's. Runs before checkRequest: its keys stand in for the generic findings.
+ * that is not the body's. Runs before checkServer and checkRequest: its keys stand in for their
+ * generic findings (with the server's HeadersNotSigned as its basis).
  */
 export async function checkChecksums(ctx: DiagnoseContext, list: FindingList): Promise<void> {
 	const { evidence } = ctx;
@@ -44,14 +45,16 @@ export async function checkChecksums(ctx: DiagnoseContext, list: FindingList): P
 		for (const [name, value] of query) {
 			const algorithm = checksumAlgorithmOf(name);
 			if (!algorithm || EMPTY_BODY_CHECKSUMS[algorithm] !== value.trim()) continue;
-			const evident = bodyKnown || /BadDigest|checksum/i.test(server);
+			// S3 answers BadDigest; Garage and R2 InvalidDigest (usekaneo/kaneo#1196).
+			const confirmed = /BadDigest|InvalidDigest|checksum/i.test(server);
+			const evident = bodyKnown || confirmed;
 			list.add(
 				'presign-empty-body-checksum',
 				{
 					severity: evident ? 'error' : 'warning',
-					...(/BadDigest|checksum/i.test(server) ? { basis: 'server' as const } : {}),
+					...(confirmed ? { basis: 'server' as const } : {}),
 					line: 1,
-					message: `The presigned URL carries ${name}=${value}, the ${algorithm.toUpperCase()} of an empty body: the presigner (AWS SDKs since January 2025) computed it before the file was known, so S3 checks every upload against it${bodyKnown ? ', and this body is not empty' : ''} and answers BadDigest ("The ${algorithm.toUpperCase()} you specified did not match the calculated checksum").`,
+					message: `The presigned URL carries ${name}=${value}, the ${algorithm.toUpperCase()} of an empty body: the presigner (AWS SDKs since January 2025) computed it before the file was known, so the server checks every upload against it and rejects the one that differs (S3: BadDigest, "The ${algorithm.toUpperCase()} you specified did not match the calculated checksum")${bodyKnown ? ': this body is not empty' : ''}.`,
 					fix: "Presign without a checksum: set requestChecksumCalculation: 'WHEN_REQUIRED' (JS v3), AWS_REQUEST_CHECKSUM_CALCULATION=when_required (CLI, Python, others) or the SDK's equivalent, or pass the real file's checksum when presigning."
 				},
 				`checksum:${name}`
@@ -73,14 +76,24 @@ export async function checkChecksums(ctx: DiagnoseContext, list: FindingList): P
 				`absent:${name}`
 			);
 		}
+		const listed = new Set((evidence.server?.fields?.['HeadersNotSigned'] ?? '').toLowerCase().split(/[\s,;]+/));
 		for (const h of ctx.sent) {
-			if (!isChecksumName(h.lower) || signed.has(h.lower) || query.some(([n]) => n === h.lower)) continue;
+			if (!isChecksumName(h.lower) || signed.has(h.lower)) continue;
+			// A presigner that hoists x-amz-* headers into the query (JS v3; Go v2 until aws-sdk-go-v2#3522) leaves the header unsigned;
+			// S3 reads the checksum from the header only, so the query's copy signs nothing the server checks.
+			const hoisted = query.some(([n]) => n === h.lower);
+			const algorithm = checksumAlgorithmOf(h.lower);
 			list.add(
 				'checksum-sent-not-signed',
 				{
 					...(h.line !== undefined ? { line: h.line } : {}),
-					message: `The upload sends ${h.name}: ${quote(h.value, 60)}, but the presigned URL does not sign it: S3 answers AccessDenied with HeadersNotSigned ${h.lower}.`,
-					fix: `Presign with the checksum (the SDK's ChecksumAlgorithm / Checksum${h.lower.slice(CHECKSUM_HEADER_PREFIX.length).toUpperCase()} parameter) so that it is signed, or let the client not send ${h.name}.`
+					...(listed.has(h.lower) ? { basis: 'server' as const } : {}),
+					message: `The request sends ${h.name}: ${quote(h.value.trim(), 60)}, but the presigned URL does not sign it${hoisted ? ` (the presigner moved ${h.lower} into the query, and X-Amz-SignedHeaders does not name the header)` : ''}: S3 answers AccessDenied with HeadersNotSigned ${h.lower}.`,
+					fix: hoisted
+						? `Presign with ${h.lower} kept as a signed header (JS v3: getSignedUrl(…, { unhoistableHeaders: new Set(['${h.lower}']) }); Go v2: a release with aws-sdk-go-v2#3522) and send it with that value, or drop it from the presign and the upload.`
+						: algorithm || h.lower === SDK_CHECKSUM_ALGORITHM_HEADER
+							? `Presign with the checksum (the SDK's ChecksumAlgorithm${algorithm ? ` / Checksum${algorithm.toUpperCase()}` : ''} parameter) so that it is signed, or let the client not send ${h.name}.`
+							: `Add ${h.lower} to the request before presigning so that X-Amz-SignedHeaders names it, or do not send it with the presigned URL.`
 				},
 				`not-signed:${h.lower}`
 			);
