@@ -124,6 +124,15 @@ describe('diagnose names each S3 Express mix-up', () => {
 		}
 	});
 
+	it('temporary keys whose token went out as x-amz-s3session-token are not "session token missing" (smithy-rs#3474)', async () => {
+		const e = evidence(`${ZONAL}/?session`, [['x-amz-s3session-token', TOKEN]]);
+		e.request.headers = e.request.headers.map(([n, v]) => [n, v.replace('AKIDEXAMPLE', 'ASIAIOSFODNN7EXAMPLE')] as Header);
+		e.params = { ...e.params, credentials: { accessKeyId: 'ASIAIOSFODNN7EXAMPLE', secretAccessKey: e.params.credentials.secretAccessKey } };
+		const codes = await codesOf(e);
+		expect(codes).toContain('s3express-create-session-token');
+		expect(codes).not.toContain('session-token-missing');
+	});
+
 	it('HeadBucket and CopyObject with x-amz-security-token are not named: they are signed with IAM credentials', async () => {
 		const head = evidence(`${ZONAL}/`, [['x-amz-security-token', TOKEN]]);
 		head.request.method = 'HEAD';

@@ -1,4 +1,11 @@
-import { isNeverSigned, sha256Hex, payloadHashProblem, SESSION_TOKEN_HEADER, tokenAfterSigning } from '../../sigv4/index.ts';
+import {
+	isNeverSigned,
+	sha256Hex,
+	payloadHashProblem,
+	S3_SESSION_TOKEN_HEADER,
+	SESSION_TOKEN_HEADER,
+	tokenAfterSigning
+} from '../../sigv4/index.ts';
 import { base64ToHex } from '../base64-hex.ts';
 import type { DiagnoseContext } from '../context.ts';
 import type { FindingList } from '../finding-list.ts';
@@ -173,9 +180,11 @@ export async function checkRequest(ctx: DiagnoseContext, list: FindingList): Pro
 		}
 	}
 
-	// Temporary credentials (access keys starting ASIA) only work with their session token.
+	// Temporary credentials (access keys starting ASIA) only work with their session token. One sent as S3 Express's
+	// x-amz-s3session-token is there: whether that name is right for this request is checkS3Express's to say.
 	const akid = ctx.params.credentials.accessKeyId;
-	if (/^ASIA/.test(akid) && !ctx.params.credentials.sessionToken && !ctx.tokenInRequest) {
+	const s3SessionToken = has(S3_SESSION_TOKEN_HEADER) || /[?&]x-amz-s3session-token=/i.test(ctx.evidence.request.url);
+	if (/^ASIA/.test(akid) && !ctx.params.credentials.sessionToken && !ctx.tokenInRequest && !s3SessionToken) {
 		list.add(
 			'session-token-missing',
 			{
