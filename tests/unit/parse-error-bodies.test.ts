@@ -213,6 +213,23 @@ describe('other S3 error bodies', () => {
 });
 
 describe('errors of other services', () => {
+	it("reads an SDK's one-line error: the AWS CLI / botocore and aws-sdk-cpp forms", () => {
+		const cli = imported(
+			'An error occurred (MissingContentLength) when calling the PutObject operation: You must provide the Content-Length HTTP header.',
+			'service-error-text'
+		);
+		expect(cli.errors).toEqual([]);
+		expect(cli.server).toMatchObject({
+			code: 'MissingContentLength',
+			message: expect.stringContaining('You must provide the Content-Length')
+		});
+		const cpp = imported(
+			'Error: putObject: Unable to parse ExceptionName: MissingContentLength Message: You must provide the Content-Length HTTP header.[SDK Version:1.11.519]',
+			'service-error-text'
+		);
+		expect(cpp.server?.code).toBe('MissingContentLength');
+	});
+
 	it("reads the JSON protocol's message (SQS)", () => {
 		const r = imported(SERVICE_ERROR_JSON, 'service-error-text');
 		expect(r.errors).toEqual([]);

@@ -85,6 +85,14 @@ const MESSAGES: KnownMessage[] = [
 	{ pattern: /The security token included in the request is expired/i, code: 'ExpiredToken' },
 	{ pattern: /The security token included in the request is invalid/i },
 	{
+		// An SDK's one-line error: botocore and the AWS CLI ("An error occurred (MissingContentLength) when calling the
+		// PutObject operation: You must provide…"), aws-sdk-cpp ("Unable to parse ExceptionName: MissingContentLength Message: …").
+		pattern: /An error occurred \(([A-Za-z][\w.]*)\) when calling the \w+ operation|\bExceptionName: ([A-Za-z]\w*) Message: /,
+		read(b, m) {
+			b.setServer('code', (m[1] ?? m[2])!);
+		}
+	},
+	{
 		pattern: /Request has expired/i,
 		read(b) {
 			b.setMode('query', 'Request has expired');
