@@ -5,6 +5,7 @@
 // Run: npx tsx tests/realworld/tools/recreate.ts  → writes tests/realworld/recreated.generated.ts
 import { createHash, createHmac } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 
 export const AK = 'AKIAIOSFODNN7EXAMPLE';
 export const SK = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
@@ -944,6 +945,364 @@ oac('lambda-url-oac-header-typo-html-share-4', 'r8w2mk5tqz7bp3nx6yh4cfu9se0dvlga
 		body,
 		mine: { path: '/movies/_doc/1', query: '', payload: sha(body) }
 	});
+}
+
+// ---- uploads: aws-chunked, flexible checksums, S3 Express ----
+const crc32b64 = (data: string) => {
+	const b = Buffer.alloc(4);
+	b.writeUInt32BE(crc32(Buffer.from(data)) >>> 0);
+	return b.toString('base64');
+};
+/** CRC-64/NVME (reflected 0x9a6c9329ac4bc9b5, init and xorout all ones), as the C++ SDK's default trailer. */
+function crc64nvmeB64(data: string): string {
+	const poly = 0x9a6c9329ac4bc9b5n;
+	const mask = (1n << 64n) - 1n;
+	let crc = mask;
+	for (const byte of Buffer.from(data)) {
+		crc ^= BigInt(byte);
+		for (let i = 0; i < 8; i++) crc = crc & 1n ? (crc >> 1n) ^ poly : crc >> 1n;
+	}
+	const b = Buffer.alloc(8);
+	b.writeBigUInt64BE(crc ^ mask);
+	return b.toString('base64');
+}
+if (crc64nvmeB64('123456789') !== Buffer.from('ae8b14860a799888', 'hex').toString('base64')) throw new Error('crc64nvme check value');
+const sha256b64 = (s: string) => createHash('sha256').update(s).digest('base64');
+/** An unsigned aws-chunked body (STREAMING-UNSIGNED-PAYLOAD-TRAILER) as the SDKs frame it: one chunk, the final one, the trailer. */
+const unsignedChunked = (data: string, trailer: string, value: string) =>
+	`${Buffer.byteLength(data).toString(16)}\r\n${data}\r\n0\r\n${trailer}:${value}\r\n\r\n`;
+/** A presigned URL (from `presigned`) used for a request: its request line with path and query, then the headers and body sent. */
+function usePresigned(method: string, url: string, headers: [string, string][], body = ''): string {
+	const u = new URL(url);
+	return raw(method, url.slice(`${u.protocol}//${u.host}`.length), [['Host', u.host], ...headers], body);
+}
+{
+	// JS v3 3.729 getSignedUrl(PutObjectCommand{ContentLength, ContentType}) against SeaweedFS: the CRC32 of no body is baked in.
+	const host = 'localhost:8333';
+	const dt = '20260703T081500Z';
+	const body = 'quarterly report, final version\n';
+	const extra: [string, string][] = [['X-Amz-Content-Sha256', 'UNSIGNED-PAYLOAD']];
+	const url = presigned({
+		method: 'PUT',
+		scheme: 'http',
+		host,
+		path: '/bucket/5d0c1f2e-7b3a-4c9e-8f61-2a4d9b7e3c10',
+		datetime: dt,
+		region: 'us-east-1',
+		service: 's3',
+		params: [
+			...presignParams(AK, dt, 'us-east-1', 's3', '3600', 'content-length;content-type;host', extra),
+			['x-amz-checksum-crc32', 'AAAAAA=='],
+			['x-amz-sdk-checksum-algorithm', 'CRC32'],
+			['x-id', 'PutObject']
+		],
+		signedHeaders: [
+			['content-length', String(Buffer.byteLength(body))],
+			['content-type', 'text/plain'],
+			['host', host]
+		]
+	});
+	cases['presign-empty-crc32-seaweedfs-10216'] = [
+		usePresigned(
+			'PUT',
+			url,
+			[
+				['Content-Length', String(Buffer.byteLength(body))],
+				['Content-Type', 'text/plain']
+			],
+			body
+		)
+	];
+}
+{
+	// The same default on a presigned PUT to Cloudflare R2 (region auto), uploaded from the browser with XHR.
+	const host = '4b9e1c7d2a6f3e8b0c5d9a1e7f2b6c3d.r2.cloudflarestorage.com';
+	const dt = '20260612T093000Z';
+	const body = '{"name":"Mochi","species":"cat","age":3,"traits":["curious","sleepy"],"owner":"henry"}';
+	const url = presigned({
+		method: 'PUT',
+		host,
+		path: '/petdex/submissions/8f3a2c1e/pet.json',
+		datetime: dt,
+		region: 'auto',
+		service: 's3',
+		params: [
+			...presignParams(AK, dt, 'auto', 's3', '600', 'content-type;host', [['X-Amz-Content-Sha256', 'UNSIGNED-PAYLOAD']]),
+			['x-amz-checksum-crc32', 'AAAAAA=='],
+			['x-amz-sdk-checksum-algorithm', 'CRC32'],
+			['x-id', 'PutObject']
+		],
+		signedHeaders: [
+			['content-type', 'application/json'],
+			['host', host]
+		]
+	});
+	cases['presign-empty-crc32-r2-petdex-465'] = [
+		usePresigned(
+			'PUT',
+			url,
+			[
+				['Content-Type', 'application/json'],
+				['Content-Length', String(Buffer.byteLength(body))]
+			],
+			body
+		)
+	];
+}
+{
+	// Go v2 PresignPutObject(ChecksumSHA256): the checksum hoisted into the query, SignedHeaders=host; curl then sends it as a header.
+	const host = 'my-test-bucket.s3.ap-northeast-1.amazonaws.com';
+	const dt = '20231122T145418Z';
+	const body = 'JPEG stand-in bytes';
+	const url = presigned({
+		method: 'PUT',
+		host,
+		path: '/test.jpg',
+		datetime: dt,
+		region: 'ap-northeast-1',
+		service: 's3',
+		params: [
+			['X-Amz-Algorithm', 'AWS4-HMAC-SHA256'],
+			['X-Amz-Checksum-Sha256', sha256b64(body)],
+			['X-Amz-Credential', `ASIAIOSFODNN7EXAMPLE/${dt.slice(0, 8)}/ap-northeast-1/s3/aws4_request`],
+			['X-Amz-Date', dt],
+			['X-Amz-Expires', '900'],
+			['X-Amz-Security-Token', TOKEN],
+			['X-Amz-SignedHeaders', 'host'],
+			['x-id', 'PutObject']
+		]
+	});
+	cases['checksum-hoisted-header-sent-go-v2-2387'] = [
+		`curl -v -X PUT -H "x-amz-checksum-sha256: ${sha256b64(body)}" --data-binary '${body}' '${url}'`
+	];
+}
+{
+	// JS v3 getSignedUrl(PutObjectCommand{ChecksumSHA256}): x-amz-* headers hoisted into the query; the client sends the checksum header.
+	const host = 'my-censored-bucket-dev-99in7h.s3-accelerate.amazonaws.com';
+	const dt = '20220902T095309Z';
+	const body = 'content addressed by its SHA-256\n';
+	const sum = sha256b64(body);
+	const url = presigned({
+		method: 'PUT',
+		host,
+		path: '/SHA256/e5/b8/44cc57f57094ea4585e235f36c78c1cd222262bb89d53c94dcb4d6b3e55d',
+		datetime: dt,
+		region: 'us-east-1',
+		service: 's3',
+		params: [
+			['X-Amz-Algorithm', 'AWS4-HMAC-SHA256'],
+			['X-Amz-Content-Sha256', 'UNSIGNED-PAYLOAD'],
+			['X-Amz-Credential', `ASIAIOSFODNN7EXAMPLE/${dt.slice(0, 8)}/us-east-1/s3/aws4_request`],
+			['X-Amz-Date', dt],
+			['X-Amz-Expires', '3600'],
+			['X-Amz-Security-Token', TOKEN],
+			['X-Amz-SignedHeaders', 'host'],
+			['x-amz-checksum-sha256', sum],
+			['x-amz-sdk-checksum-algorithm', 'SHA256'],
+			['x-id', 'PutObject']
+		]
+	});
+	cases['checksum-header-not-signed-js-v3-3906'] = [
+		usePresigned(
+			'PUT',
+			url,
+			[
+				['Content-Length', String(Buffer.byteLength(body))],
+				['x-amz-checksum-sha256', sum]
+			],
+			body
+		),
+		'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>There were headers present in the request which were not signed</Message><HeadersNotSigned>x-amz-checksum-sha256</HeadersNotSigned><RequestId>5B1E4D7A9C2F3086</RequestId><HostId>EXAMPLEhostid=</HostId></Error>'
+	];
+}
+{
+	// Go v2 PresignUploadPart after CreateMultipartUpload(ChecksumAlgorithm=SHA256): the part upload sends x-amz-sdk-checksum-algorithm unsigned.
+	const host = 'mybucket.s3.us-east-1.amazonaws.com';
+	const dt = '20220629T101500Z';
+	const body = 'part one of the object\n';
+	const uploadId = 'VXBsb2FkIElEIGZvciBteW9iamVjdCBleGFtcGxl';
+	const url = presigned({
+		method: 'PUT',
+		host,
+		path: '/myobject',
+		datetime: dt,
+		region: 'us-east-1',
+		service: 's3',
+		params: [...presignParams(AK, dt, 'us-east-1', 's3', '900'), ['partNumber', '1'], ['uploadId', uploadId], ['x-id', 'UploadPart']]
+	});
+	cases['sdk-checksum-algorithm-not-signed-aws-sdk-338'] = [
+		usePresigned(
+			'PUT',
+			url,
+			[
+				['Content-Length', String(Buffer.byteLength(body))],
+				['X-Amz-Sdk-Checksum-Algorithm', 'SHA256']
+			],
+			body
+		),
+		'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>There were headers present in the request which were not signed</Message><HeadersNotSigned>x-amz-sdk-checksum-algorithm</HeadersNotSigned><RequestId>3C8E0A6B2D4F1975</RequestId><HostId>EXAMPLEhostid=</HostId></Error>'
+	];
+}
+{
+	// aws-sdk-rust presigned GetObject: x-amz-checksum-mode added to the request after signing.
+	const host = 'requester-pays-data.s3.eu-west-1.amazonaws.com';
+	const dt = '20250203T141000Z';
+	const url = presigned({
+		host,
+		path: '/exports/2025-02-01.parquet',
+		datetime: dt,
+		region: 'eu-west-1',
+		service: 's3',
+		params: [...presignParams(AK, dt, 'eu-west-1', 's3', '3600'), ['x-id', 'GetObject']]
+	});
+	cases['checksum-mode-added-after-presign-rust-1253'] = [
+		usePresigned('GET', url, [['x-amz-checksum-mode', 'ENABLED']]),
+		'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code>\n<Message>There were headers present in the request which were not signed</Message>\n<HeadersNotSigned>x-amz-checksum-mode</HeadersNotSigned>\n<RequestId>...</RequestId>\n<HostId>...</HostId>\n</Error>'
+	];
+}
+{
+	// aws-cli 2.23 PutObject to the Storj gateway: checksum trailer, Transfer-Encoding: chunked, no Content-Length.
+	const host = 'gateway.storjshare.io';
+	const dt = '20250121T101500Z';
+	const data = 'backup manifest 2025-01-21\n';
+	const signed: [string, string][] = [
+		['content-encoding', 'aws-chunked'],
+		['content-type', 'text/plain'],
+		['host', host],
+		['x-amz-content-sha256', 'STREAMING-UNSIGNED-PAYLOAD-TRAILER'],
+		['x-amz-date', dt],
+		['x-amz-decoded-content-length', String(Buffer.byteLength(data))],
+		['x-amz-sdk-checksum-algorithm', 'CRC32'],
+		['x-amz-trailer', 'x-amz-checksum-crc32']
+	];
+	const [req] = headerCase({
+		method: 'PUT',
+		target: '/my-bucket/manifest.txt',
+		host,
+		datetime: dt,
+		region: 'us-east-1',
+		service: 's3',
+		signed,
+		sent: [...signed.slice(0, 3), ['transfer-encoding', 'chunked'], ...signed.slice(3)],
+		body: unsignedChunked(data, 'x-amz-checksum-crc32', crc32b64(data)),
+		mine: { path: '/my-bucket/manifest.txt', query: '', payload: 'STREAMING-UNSIGNED-PAYLOAD-TRAILER' }
+	});
+	cases['missing-content-length-storj-gateway-89'] = [
+		req!,
+		'An error occurred (MissingContentLength) when calling the PutObject operation: You must provide the Content-Length HTTP header.'
+	];
+}
+{
+	// aws-sdk-cpp 1.11.519 PutObject to an S3-compatible server: the same framing, crc64nvme trailer, transfer-encoding signed.
+	const host = '10.20.0.15:7480';
+	const dt = '20250508T061200Z';
+	const data = 'sensor batch 0042\n';
+	const signed: [string, string][] = [
+		['amz-sdk-invocation-id', '8C1A2E4F-3B5D-4A7C-9E0F-1D2B3C4A5E6F'],
+		['amz-sdk-request', 'attempt=1'],
+		['content-encoding', 'aws-chunked'],
+		['content-type', 'binary/octet-stream'],
+		['host', host],
+		['transfer-encoding', 'chunked'],
+		['x-amz-content-sha256', 'STREAMING-UNSIGNED-PAYLOAD-TRAILER'],
+		['x-amz-date', dt],
+		['x-amz-decoded-content-length', String(Buffer.byteLength(data))],
+		['x-amz-trailer', 'x-amz-checksum-crc64nvme']
+	];
+	const [req] = headerCase({
+		method: 'PUT',
+		target: '/sensors/batch-0042.bin',
+		host,
+		datetime: dt,
+		region: 'us-east-1',
+		service: 's3',
+		signed,
+		body: unsignedChunked(data, 'x-amz-checksum-crc64nvme', crc64nvmeB64(data)),
+		mine: { path: '/sensors/batch-0042.bin', query: '', payload: 'STREAMING-UNSIGNED-PAYLOAD-TRAILER' }
+	});
+	cases['missing-content-length-aws-sdk-cpp-3411'] = [
+		req!,
+		'Error: putObject: Unable to parse ExceptionName: MissingContentLength Message: You must provide the Content-Length HTTP header.[SDK Version:1.11.519]'
+	];
+}
+{
+	// aws-sdk-cpp 1.11.692 retrying a PutObject to MinIO: the whole body again, with the checksum of the part read before the retry.
+	const host = 'localhost:9000';
+	const dt = '20260805T020000Z';
+	const data = 'segment 7 of collection 449: 4096 vectors of dim 768\n';
+	const signed: [string, string][] = [
+		['content-encoding', 'aws-chunked'],
+		['content-length', String(Buffer.byteLength(unsignedChunked(data, 'x-amz-checksum-crc64nvme', crc64nvmeB64(data))))],
+		['content-type', 'binary/octet-stream'],
+		['host', host],
+		['x-amz-content-sha256', 'STREAMING-UNSIGNED-PAYLOAD-TRAILER'],
+		['x-amz-date', dt],
+		['x-amz-decoded-content-length', String(Buffer.byteLength(data))],
+		['x-amz-trailer', 'x-amz-checksum-crc64nvme']
+	];
+	const [req] = headerCase({
+		method: 'PUT',
+		target: '/milvus-bucket/files/insert_log/449/7/0',
+		host,
+		datetime: dt,
+		region: 'us-east-1',
+		service: 's3',
+		signed,
+		body: unsignedChunked(data, 'x-amz-checksum-crc64nvme', crc64nvmeB64(data.slice(0, 16))),
+		mine: { path: '/milvus-bucket/files/insert_log/449/7/0', query: '', payload: 'STREAMING-UNSIGNED-PAYLOAD-TRAILER' }
+	});
+	cases['stale-checksum-trailer-milvus-storage-614'] = [req!];
+}
+{
+	// smithy-rs (S3 Express branch): CreateSession sent with the STS token renamed to x-amz-s3session-token.
+	const host = 'analytics--usw2-az1--x-s3.s3express-usw2-az1.us-west-2.amazonaws.com';
+	const dt = '20240309T061500Z';
+	const signed: [string, string][] = [
+		['host', host],
+		['x-amz-content-sha256', E],
+		['x-amz-date', dt],
+		['x-amz-s3session-token', TOKEN]
+	];
+	const h = headerCase({
+		method: 'GET',
+		target: '/?session',
+		host,
+		datetime: dt,
+		region: 'us-west-2',
+		service: 's3express',
+		signed,
+		mine: { path: '/', query: 'session=', payload: E }
+	});
+	const req = h[0]!.replace('Credential=AKIAIOSFODNN7EXAMPLE', 'Credential=ASIAIOSFODNN7EXAMPLE');
+	cases['create-session-s3session-token-smithy-rs-3474'] = [
+		req,
+		'<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InvalidRequest</Code><Message>CreateSession request should not include "x-amz-s3session-token"</Message><RequestId>01c0c8864e00018e20558a130509f37740b906e4</RequestId><HostId>DGTJhRqVMbZdAHQ</HostId></Error>'
+	];
+}
+{
+	// Soto before S3 Express support: an object PUT to a directory bucket signed as s3, the session token in x-amz-security-token.
+	const host = 'media--use1-az4--x-s3.s3express-use1-az4.us-east-1.amazonaws.com';
+	const dt = '20241210T180000Z';
+	const body = 'hello directory bucket\n';
+	const signed: [string, string][] = [
+		['content-length', String(Buffer.byteLength(body))],
+		['host', host],
+		['x-amz-content-sha256', sha(body)],
+		['x-amz-date', dt],
+		['x-amz-security-token', TOKEN]
+	];
+	const [req] = headerCase({
+		method: 'PUT',
+		target: '/uploads/hello.txt',
+		host,
+		datetime: dt,
+		region: 'us-east-1',
+		service: 's3',
+		signed,
+		body,
+		mine: { path: '/uploads/hello.txt', query: '', payload: sha(body) }
+	});
+	cases['s3express-security-token-soto-745'] = [req!.replace('Credential=AKIAIOSFODNN7EXAMPLE', 'Credential=ASIAIOSFODNN7EXAMPLE')];
 }
 
 const out =
