@@ -112,5 +112,46 @@ export const UPLOAD_CASES: RealCase[] = [
 		pastes: RECREATED['s3express-security-token-soto-745']!,
 		evidence: 'recreated',
 		secret: EXAMPLE_SECRET
+	},
+	{
+		id: 'checksum-mode-signed-not-sent-go-v2-3528',
+		source: 'https://github.com/aws/aws-sdk-go-v2/issues/3528',
+		cause:
+			'aws-sdk-go-v2 v1.43.7 kept x-amz-checksum-mode (which the SDK sets to ENABLED on every GetObject) as a signed header of presigned GetObject URLs (X-Amz-SignedHeaders=host;x-amz-checksum-mode); fetching the URL alone does not send it, so S3 answered SignatureDoesNotMatch.',
+		expected: ['checksum-signed-not-sent', 'signed-header-absent'],
+		pastes: RECREATED['checksum-mode-signed-not-sent-go-v2-3528']!,
+		evidence: 'recreated',
+		secret: EXAMPLE_SECRET
+	},
+	{
+		id: 'checksum-unsupported-b2-home-assistant-143995',
+		source: 'https://github.com/home-assistant/core/issues/143995',
+		cause:
+			'Backblaze B2 does not support the flexible-checksum headers that boto3 sends by default since 1.36: UploadPart failed with InvalidArgument "Unsupported header \'x-amz-sdk-checksum-algorithm\' received for this API call."',
+		expected: ['checksum-header-unsupported'],
+		pastes: [
+			"Unexpected error for s3.01JT470JQD6FGPH4WZG3PCX7DR: An error occurred (InvalidArgument) when calling the UploadPart operation: Unsupported header 'x-amz-sdk-checksum-algorithm' received for this API call."
+		],
+		evidence: 'report'
+	},
+	{
+		id: 'checksum-unsupported-b2-django-storages-1498',
+		source: 'https://github.com/jschneier/django-storages/issues/1498',
+		cause:
+			"boto3 after 1.35.99 sends data-integrity (checksum) headers by default, which Backblaze B2 does not support; the reporter's fix is request_checksum_calculation='when_required'.",
+		expected: ['checksum-header-unsupported'],
+		pastes: [
+			"ClientError: An error occurred (InvalidArgument) when calling the PutObject operation: Unsupported header 'x-amz-sdk-checksum-algorithm' received for this API call."
+		],
+		evidence: 'report'
+	},
+	{
+		id: 'checksum-unsupported-b2-nocobase-6872',
+		source: 'https://github.com/nocobase/nocobase/issues/6872',
+		cause:
+			"The latest AWS SDK for JavaScript sends x-amz-checksum-crc32 by default, which Backblaze B2 does not support (400 Bad Request); the fix is requestChecksumCalculation: 'WHEN_REQUIRED'.",
+		expected: ['checksum-header-unsupported'],
+		pastes: ["Unsupported header 'x-amz-checksum-crc32' received for this API call."],
+		evidence: 'report'
 	}
 ];

@@ -178,5 +178,8 @@ export const RECREATED: Record<string, string[]> = {
 	],
 	's3express-security-token-soto-745': [
 		'PUT /uploads/hello.txt HTTP/1.1\nContent-Length: 23\nHost: media--use1-az4--x-s3.s3express-use1-az4.us-east-1.amazonaws.com\nX-Amz-Content-Sha256: e17b74eb3499740203dfddb2169dcb522330e029a8cc4574ceaf33bb2ed9be86\nX-Amz-Date: 20241210T180000Z\nX-Amz-Security-Token: IQoJb3JpZ2luX2VjEXAMPLETOKENdGVzdC10b2tlbi1vbmx5LW5vdC1yZWFs/EXAMPLE+TOKEN=\nAuthorization: AWS4-HMAC-SHA256 Credential=ASIAIOSFODNN7EXAMPLE/20241210/us-east-1/s3/aws4_request, SignedHeaders=content-length;host;x-amz-content-sha256;x-amz-date;x-amz-security-token, Signature=770fc42bbf742fc6e315a61af1c005adf2088f5d52ab7b2c376370d1ac9f98f2\n\nhello directory bucket\n'
+	],
+	'checksum-mode-signed-not-sent-go-v2-3528': [
+		'curl "https://s3.amazonaws.com/bucket/object?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20260824%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20260824T014015Z&X-Amz-Expires=900&X-Amz-SignedHeaders=host%3Bx-amz-checksum-mode&x-id=GetObject&X-Amz-Signature=4412381d2e2c4cf81683bc5bd9b6868a9f696aaa91852be59c9dcf1aafeb3f62"'
 	]
 };

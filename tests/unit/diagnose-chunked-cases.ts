@@ -228,6 +228,22 @@ export const CHECKSUM_CASES: ChecksumCase[] = [
 		line: 2
 	},
 	{
+		code: 'checksum-header-unsupported',
+		name: 'Backblaze B2 answers InvalidArgument "Unsupported header \'x-amz-sdk-checksum-algorithm\'" to an SDK upload',
+		scenario: async () => ({
+			request: request(
+				'PUT',
+				'https://s3.eu-central-003.backblazeb2.com/bucket/backup.tar',
+				[['x-amz-sdk-checksum-algorithm', 'CRC32']],
+				'hello'
+			),
+			params: { ...s3Params(), region: 'eu-central-003' },
+			server: () => ({ code: 'InvalidArgument', message: "Unsupported header 'x-amz-sdk-checksum-algorithm' received for this API call." })
+		}),
+		confirmed: true,
+		line: 2
+	},
+	{
 		code: 'checksum-mismatch',
 		name: 'x-amz-checksum-crc32 is the checksum of another body',
 		scenario: async () => ({

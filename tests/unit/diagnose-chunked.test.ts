@@ -146,6 +146,15 @@ describe('flexible-checksum findings', () => {
 		expect(findingOf(findings, 'presign-empty-body-checksum')).toMatchObject({ severity: 'error', confirmed: true });
 	});
 
+	it('a server refusing a header that is not a checksum header is not checksum-header-unsupported', async () => {
+		const { findings } = await diagnoseScenario({
+			request: request('PUT', 'http://localhost:7070/b/k', [], 'hello'),
+			params: s3Params(),
+			server: () => ({ code: 'InvalidRequest', message: 'The value specified in the x-amz-trailer header is not supported' })
+		});
+		expect(findings.map((f) => f.code)).not.toContain('checksum-header-unsupported');
+	});
+
 	it('a checksum that matches the body is not a finding', async () => {
 		const { findings } = await diagnoseScenario({
 			request: request('PUT', 'https://b.s3.amazonaws.com/k', [['x-amz-checksum-crc32', 'NhCmhg==']], 'hello'),

@@ -228,6 +228,8 @@ describe('errors of other services', () => {
 			'service-error-text'
 		);
 		expect(cpp.server?.code).toBe('MissingContentLength');
+		const b2 = imported("Unsupported header 'x-amz-checksum-crc32' received for this API call.", 'service-error-text');
+		expect(b2.server?.code).toBe('InvalidArgument');
 	});
 
 	it("reads the JSON protocol's message (SQS)", () => {

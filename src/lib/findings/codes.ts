@@ -164,6 +164,11 @@ export const FINDING_CODES = {
 	'checksum-signed-not-sent': { stage: 'request', title: 'A checksum header signed into the presigned URL is not sent', cause: 30 },
 	'checksum-sent-not-signed': { stage: 'request', title: 'A checksum header sent with a presigned URL is not signed', cause: 30 },
 	'checksum-mismatch': { stage: 'request', title: 'An x-amz-checksum-* value does not match the body', cause: 30 },
+	'checksum-header-unsupported': {
+		stage: 'request',
+		title: 'The server refuses the checksum headers the SDKs send by default since January 2025 (Backblaze B2: "Unsupported header")',
+		cause: 30
+	},
 	// S3 Express One Zone (directory buckets)
 	's3express-signing-name': { stage: 'string-to-sign', title: 'A directory bucket (--x-s3) signed as s3, not s3express', cause: 40 },
 	's3express-security-token': {

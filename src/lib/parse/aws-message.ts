@@ -92,6 +92,8 @@ const MESSAGES: KnownMessage[] = [
 			b.setServer('code', (m[1] ?? m[2])!);
 		}
 	},
+	// Backblaze B2 refusing the flexible-checksum headers: "Unsupported header 'x-amz-sdk-checksum-algorithm' received for this API call."
+	{ pattern: /Unsupported header '[^'\n]+' received for this API call/i, code: 'InvalidArgument' },
 	{
 		pattern: /Request has expired/i,
 		read(b) {

@@ -70,8 +70,8 @@ export async function checkChecksums(ctx: DiagnoseContext, list: FindingList): P
 			list.add(
 				'checksum-signed-not-sent',
 				{
-					message: `The presigned URL signs the header ${name} (X-Amz-SignedHeaders), but the upload does not send it: S3 answers SignatureDoesNotMatch (or "'${name}' is named as a SignedHeader, but it does not exist"). The presigner put the checksum into the signature; the client has to send the same header and value.`,
-					fix: `Send ${name} with exactly the value the URL was presigned with, or presign without it (hoist it into the query, or set the SDK's requestChecksumCalculation to WHEN_REQUIRED).`
+					message: `The presigned URL signs the header ${name} (X-Amz-SignedHeaders), but the request does not send it: S3 answers SignatureDoesNotMatch (or "'${name}' is named as a SignedHeader, but it does not exist"). The presigner signed that header's value into the URL; the client has to send the same header and value.`,
+					fix: `Send ${name} with exactly the value the URL was presigned with, or presign without it (hoist it into the query, or set the SDK's ${name === 'x-amz-checksum-mode' ? 'response checksum validation (responseChecksumValidation, AWS_RESPONSE_CHECKSUM_VALIDATION)' : 'requestChecksumCalculation'} to WHEN_REQUIRED).`
 				},
 				`absent:${name}`
 			);
@@ -98,6 +98,25 @@ export async function checkChecksums(ctx: DiagnoseContext, list: FindingList): P
 				`not-signed:${h.lower}`
 			);
 		}
+	}
+
+	// Servers without flexible checksums name the header they refuse (Backblaze B2: InvalidArgument "Unsupported header
+	// 'x-amz-sdk-checksum-algorithm' received for this API call."), which the SDKs send by default since January 2025.
+	const refused = /(?:unsupported|not supported|not implemented)\b[^.\n]*?\b(x-amz-(?:sdk-)?checksum-[a-z0-9-]+)/i
+		.exec(server)?.[1]
+		?.toLowerCase();
+	if (refused) {
+		const line = requestLineOf(ctx, refused);
+		list.add(
+			'checksum-header-unsupported',
+			{
+				basis: 'server',
+				...(line !== undefined ? { line } : {}),
+				message: `The server refuses ${refused}: it does not support the flexible checksums (x-amz-checksum-*, x-amz-sdk-checksum-algorithm) that the AWS SDKs and CLI send by default for uploads since January 2025 (boto3 1.36, AWS CLI 2.23, JS v3 3.729 and later).`,
+				fix: "Calculate checksums only when an operation requires them: request_checksum_calculation='when_required' (boto3 Config, or AWS_REQUEST_CHECKSUM_CALCULATION=when_required for the CLI and most SDKs), requestChecksumCalculation: 'WHEN_REQUIRED' (JS v3); or stay on an SDK from before January 2025."
+			},
+			`unsupported:${refused}`
+		);
 	}
 
 	const chunked =
