@@ -144,6 +144,14 @@ describe('rankFindings', () => {
 		expect(ranked.map((x) => x.code)).toEqual(['timestamp-12-hour-clock', 'clock-skew']);
 	});
 
+	it('the general name after the specific one: an unsigned checksum header before "an x-amz-* header is not signed"', () => {
+		const ranked = rankFindings([
+			f('x-amz-header-not-signed', { stage: 'canonical-request', basis: 'reproduced', confirmed: true }),
+			f('checksum-sent-not-signed', { stage: 'request' })
+		]);
+		expect(ranked.map((x) => x.code)).toEqual(['checksum-sent-not-signed', 'x-amz-header-not-signed']);
+	});
+
 	it("diagnose's output is ranked: the reproduced cause before signature-mismatch", async () => {
 		const t = await sign(GET, params());
 		const findings = await diagnose({

@@ -8,11 +8,13 @@ export const GENERIC_CODES: ReadonlySet<FindingCode> = new Set([
 	'string-to-sign-differs'
 ]);
 
-/** Consequences and what explains them: a 12-hour or malformed time is why the server saw the clock skewed. */
+/** Consequences and what explains them (a 12-hour or malformed time is why the server saw the clock skewed), and general names after the specific one. */
 const EXPLAINED_BY: Partial<Record<FindingCode, FindingCode[]>> = {
 	'clock-skew': ['timestamp-12-hour-clock', 'timestamp-malformed'],
 	'presign-expired': ['timestamp-12-hour-clock', 'timestamp-malformed'],
-	'timestamp-mismatch': ['timestamp-12-hour-clock']
+	'timestamp-mismatch': ['timestamp-12-hour-clock'],
+	// The same unsigned header, named generically and as what it is (an SDK's checksum header).
+	'x-amz-header-not-signed': ['checksum-sent-not-signed']
 };
 
 const STAGE_ORDER: Stage[] = ['credentials', 'request', 'canonical-request', 'string-to-sign', 'signing-key', 'signature', 'authorization'];
