@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
 import { hydrated } from './pane-helpers.ts';
+import { atFirstStep, openLearn as openLearnPage, shown, stepCount } from './learn-helpers.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -11,25 +12,22 @@ const app = useApp();
 
 type Scheme = 'light' | 'dark';
 
-async function openLearn(
-	viewport = { width: 1280, height: 800 },
-	colorScheme: Scheme = 'light',
-	bypassCSP = false
-): Promise<{ page: Page; close: () => Promise<void> }> {
+function openLearn(viewport = { width: 1280, height: 800 }, colorScheme: Scheme = 'light', bypassCSP = false) {
 	// bypassCSP only for axe, which the page's Content-Security-Policy rightly refuses to run.
-	const context = await app.browser.newContext({ viewport, colorScheme, bypassCSP });
-	const page = await context.newPage();
-	await page.goto(`${app.url}/learn`);
-	await hydrated(page);
-	await page
-		.getByRole('status')
-		.filter({ hasText: /^Step 1 of \d+$/ })
-		.waitFor();
-	return { page, close: () => context.close() };
+	return openLearnPage(app, { viewport, colorScheme, bypassCSP });
 }
 
-const stepCount = async (page: Page) =>
-	Number(/of (\d+)/.exec((await page.getByRole('status').filter({ hasText: /^Step/ }).textContent()) ?? '')?.[1]);
+/** The home page with a POST policy upload chosen, then its "Learn it step by step" link, at the first step. */
+async function openPostPolicyLearn(options: BrowserContextOptions = {}): Promise<{ page: Page; close: () => Promise<void> }> {
+	const context = await app.browser.newContext(options);
+	const page = await context.newPage();
+	await page.goto(app.url);
+	await hydrated(page);
+	await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
+	await page.getByRole('link', { name: 'Learn it step by step' }).click();
+	await atFirstStep(page);
+	return { page, close: () => context.close() };
+}
 
 describe('learning mode', () => {
 	it('steps through every step with the keyboard; each highlight is exactly the step output', async () => {
@@ -39,7 +37,7 @@ describe('learning mode', () => {
 		const seen: string[] = [];
 		let highlighted = 0;
 		for (let i = 0; i < total; i++) {
-			await expect.poll(() => page.getByRole('status').filter({ hasText: /^Step/ }).textContent()).toBe(`Step ${i + 1} of ${total}`);
+			await expect.poll(() => shown(page)).toBe(`Step ${i + 1} of ${total}`);
 			const title = (await page.locator('#step-title').textContent()) ?? '';
 			seen.push(title);
 			const output = await page.getByLabel('Writes').textContent();
@@ -57,7 +55,7 @@ describe('learning mode', () => {
 		expect(highlighted).toBeGreaterThanOrEqual(total - 3);
 		expect(seen.at(-1)).toMatch(/Authorization|signature/i);
 		await page.keyboard.press('k');
-		await expect.poll(() => page.getByRole('status').filter({ hasText: /^Step/ }).textContent()).toBe(`Step ${total - 1} of ${total}`);
+		await expect.poll(() => shown(page)).toBe(`Step ${total - 1} of ${total}`);
 		await close();
 	});
 
@@ -91,22 +89,13 @@ describe('learning mode', () => {
 	});
 
 	it('walks a POST policy upload too', async () => {
-		const context = await app.browser.newContext();
-		const page = await context.newPage();
-		await page.goto(app.url);
-		await hydrated(page);
-		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
-		await page.getByRole('link', { name: 'Learn it step by step' }).click();
-		await page
-			.getByRole('status')
-			.filter({ hasText: /^Step 1 of \d+$/ })
-			.waitFor();
+		const { page, close } = await openPostPolicyLearn();
 		expect(await page.locator('#step-title').textContent()).toBe('The policy document');
 		await page.keyboard.press('ArrowRight');
 		expect(await page.locator('#step-title').textContent()).toBe('String to sign: the base64 policy');
 		expect(await page.locator('pre mark.current').textContent()).toBe(await page.getByLabel('Writes').textContent());
 		expect(await page.getByRole('region', { name: 'String to sign (the base64 policy)' }).count()).toBe(1);
-		await context.close();
+		await close();
 	});
 
 	it('reads well on a phone, light and dark: opens at its title, nothing scrolls sideways', async () => {
@@ -145,22 +134,13 @@ describe('learning mode', () => {
 	});
 
 	it('wraps the base64 policy of a POST upload on a phone at every step', async () => {
-		const context = await app.browser.newContext({ viewport: PHONE });
-		const page = await context.newPage();
-		await page.goto(app.url);
-		await hydrated(page);
-		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
-		await page.getByRole('link', { name: 'Learn it step by step' }).click();
-		await page
-			.getByRole('status')
-			.filter({ hasText: /^Step 1 of \d+$/ })
-			.waitFor();
+		const { page, close } = await openPostPolicyLearn({ viewport: PHONE });
 		const total = await stepCount(page);
 		for (let i = 1; i <= total; i++) {
 			await page.getByRole('button', { name: new RegExp(`^${i}\\. `) }).click();
 			expect(await scrollWidth(page), `step ${i}`).toBeLessThanOrEqual(PHONE.width);
 		}
-		await context.close();
+		await close();
 	});
 
 	it('has no serious or critical axe violation, light and dark, on the first and a middle step', async () => {
@@ -170,9 +150,7 @@ describe('learning mode', () => {
 			expect(await seriousViolations(page), `${scheme}, step 1`).toEqual([]);
 			const middle = Math.ceil((await stepCount(page)) / 2);
 			await page.getByRole('button', { name: new RegExp(`^${middle}\\. `) }).click();
-			await expect
-				.poll(() => page.getByRole('status').filter({ hasText: /^Step/ }).textContent())
-				.toMatch(new RegExp(`^Step ${middle} of`));
+			await expect.poll(() => shown(page)).toMatch(new RegExp(`^Step ${middle} of`));
 			expect(await seriousViolations(page), `${scheme}, step ${middle}`).toEqual([]);
 			await close();
 		}
