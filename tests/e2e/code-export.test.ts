@@ -1,18 +1,16 @@
 // The Code panel: its generators load only when it opens, it shows the program for the case in the
 // language picked, copies and downloads it, and the downloaded program signs as the page does.
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
+import { seriousViolations } from './axe.ts';
 import { newContext, PANES, paneText, waitForEditors, hydrated } from './pane-helpers.ts';
 import { DEFAULT_SIGNATURE, EXAMPLE_CREDENTIALS } from '../../src/lib/case/examples.ts';
 
 const app = useApp();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** The built chunk that holds the generators (found by a line of the Ruby program). */
 function exporterChunk(): string {
 	const dir = 'build/_app/immutable/chunks';
@@ -87,17 +85,7 @@ describe('Code panel', () => {
 		await waitForEditors(page, PANES.length);
 		await page.getByText('Code: this request signed in your language').click();
 		await page.getByRole('textbox', { name: 'Python program' }).waitFor();
-		await page.addScriptTag({ content: AXE });
-		const violations = await page.evaluate(async () => {
-			type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-			const result = await (window as unknown as { axe: { run: (el: Element) => Promise<Result> } }).axe.run(
-				document.querySelector('details.code')!
-			);
-			return result.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
-		expect(violations).toEqual([]);
+		expect(await seriousViolations(page, 'details.code')).toEqual([]);
 		await context.close();
 	});
 });

@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
+import { seriousViolations } from './axe.ts';
 import { hydrated } from './pane-helpers.ts';
 import { atFirstStep, openLearn as openLearnPage, shown, stepCount } from './learn-helpers.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const app = useApp();
 
@@ -146,7 +143,6 @@ describe('learning mode', () => {
 	it('has no serious or critical axe violation, light and dark, on the first and a middle step', async () => {
 		for (const scheme of ['light', 'dark'] as const) {
 			const { page, close } = await openLearn({ width: 1280, height: 800 }, scheme, true);
-			await page.addScriptTag({ content: AXE });
 			expect(await seriousViolations(page), `${scheme}, step 1`).toEqual([]);
 			const middle = Math.ceil((await stepCount(page)) / 2);
 			await page.getByRole('button', { name: new RegExp(`^${middle}\\. `) }).click();
@@ -160,12 +156,3 @@ describe('learning mode', () => {
 const PHONE = { width: 390, height: 844 };
 
 const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
-
-function seriousViolations(page: Page): Promise<string[]> {
-	return page.evaluate(async () => {
-		const result = await (
-			window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
-		).axe.run();
-		return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-	});
-}

@@ -1,15 +1,13 @@
 // "Your code": its lexers and rules load only when the panel opens; a seed's pasted code is named
 // at its lines, and a finding's line button puts the caret on that line in the paste.
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
+import { seriousViolations } from './axe.ts';
 import { hydrated, newContext, PANES, waitForEditors } from './pane-helpers.ts';
 
 const app = useApp();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** The built chunk that holds the code-in rules (found by a sentence of one of its messages). */
 function codeInChunk(): string {
 	const dir = 'build/_app/immutable/chunks';
@@ -61,17 +59,7 @@ describe('Your code', () => {
 		expect(selected).toContain("formatGmt('hhmmss')");
 		expect(errors).toEqual([]);
 
-		await page.addScriptTag({ content: AXE });
-		const violations = await page.evaluate(async () => {
-			type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-			const result = await (window as unknown as { axe: { run: (el: Element) => Promise<Result> } }).axe.run(
-				document.querySelector('details.your-code')!
-			);
-			return result.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
-		expect(violations).toEqual([]);
+		expect(await seriousViolations(page, 'details.your-code')).toEqual([]);
 		await context.close();
 	});
 });
