@@ -4,21 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
 import { seriousViolations } from './axe.ts';
 import { newContext, pasteInto, waitForEditors, hydrated } from './pane-helpers.ts';
-import { S3_SIGNATURE_MISMATCH } from '../unit/parse-samples.ts';
+import { REQUEST_WITH_PNG, S3_SIGNATURE_MISMATCH } from '../unit/parse-samples.ts';
 
 const app = useApp();
-
-/** The request of the S3 error body, sent with another content type, so the server's stages differ from the correct ones. */
-const REQUEST_WITH_PNG = [
-	'PUT /photos/2024/cat.jpg HTTP/1.1',
-	'Host: examplebucket.s3.amazonaws.com',
-	'Content-Type: image/png',
-	'x-amz-content-sha256: UNSIGNED-PAYLOAD',
-	'x-amz-date: 20240220T154500Z',
-	'x-amz-meta-note: hi',
-	'',
-	''
-].join('\n');
 
 describe('the home page after an import, for assistive tech', () => {
 	for (const [viewport, scheme] of [
