@@ -8,7 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, withChromium } from './bench-browser.mjs';
 import { headersFor, parseHeaders } from './hosting-headers.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -142,9 +142,8 @@ async function visit(browser, url, log) {
 
 /** Cold first visits (a fresh profile each): the median first signature, the transfer of the first. */
 export async function benchFirstVisit(executablePath, args, dir = path.join(ROOT, 'build')) {
-	const browser = await chromium.launch({ executablePath, args });
-	try {
-		return await serve(path.resolve(dir), async (url, log) => {
+	return withChromium(executablePath, args, (browser) =>
+		serve(path.resolve(dir), async (url, log) => {
 			const runs = [];
 			for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, url, log));
 			const median = (key) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
@@ -155,10 +154,8 @@ export async function benchFirstVisit(executablePath, args, dir = path.join(ROOT
 				firstSignatureRunsMs: times,
 				interactiveMs: median('interactiveMs')
 			};
-		});
-	} finally {
-		await browser.close();
-	}
+		})
+	);
 }
 
 export function firstVisitReport(r) {
@@ -175,11 +172,7 @@ export function firstVisitReport(r) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	const at = process.argv.indexOf('--dir');
 	const dir = at > 0 ? process.argv[at + 1] : path.join(ROOT, 'build');
-	const result = await benchFirstVisit(
-		process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		['--headless', '--no-sandbox', '--disable-gpu'],
-		dir
-	);
+	const result = await benchFirstVisit(CHROMIUM, CHROMIUM_ARGS, dir);
 	console.log(firstVisitReport(result));
 	// What the first visit fetched and when (the host's clock, from navigation), to find the critical path.
 	if (process.argv.includes('--timeline')) console.log(result.timeline.join('\n'));

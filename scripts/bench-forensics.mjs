@@ -1,11 +1,7 @@
 // Forensics in the worker (DESIGN §8): the pair search's time in a module Web Worker in Chromium,
 // on a signature no mistake explains (so every pair is signed), and the triples' time beside it.
-import http from 'node:http';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
+import { bundleForBrowser, CHROMIUM, CHROMIUM_ARGS, withBenchServer, withChromium } from './bench-browser.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGE = '<!doctype html><meta charset="utf-8"><title>forensics bench</title>';
 const PAIR_RUNS = 7;
 const TRIPLE_RUNS = 2;
@@ -39,70 +35,53 @@ function median(xs) {
 }
 
 export async function benchForensics(chromiumPath, args) {
-	const built = await esbuild.build({
-		absWorkingDir: ROOT,
-		entryPoints: ['src/lib/diagnose/forensics/worker.ts'],
-		bundle: true,
-		format: 'esm',
-		target: 'es2022',
-		platform: 'browser',
-		write: false,
-		outdir: 'out',
-		logLevel: 'warning'
+	const workerJs = await bundleForBrowser('src/lib/diagnose/forensics/worker.ts');
+	return withBenchServer({ page: PAGE, scripts: { '/worker.js': workerJs } }, (url) =>
+		withChromium(chromiumPath, args, (browser) => searchTimes(browser, url))
+	);
+}
+
+/** The pair search's times, warm and cold, and the triples' beside them, in one page of `browser`. */
+async function searchTimes(browser, url) {
+	const page = await browser.newPage();
+	await page.goto(url);
+	// One worker for every run (warm), as the search's own time; the first run's time, worker start included, beside it.
+	await page.evaluate(() => {
+		globalThis.forensicsWorker = new Worker('/worker.js', { type: 'module' });
 	});
-	const workerJs = built.outputFiles[0].text;
-	const server = http.createServer((req, res) => {
-		if (req.url === '/') res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE);
-		else if (req.url === '/worker.js') res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(workerJs);
-		else res.writeHead(404).end();
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const browser = await chromium.launch({ executablePath: chromiumPath, args });
-	try {
-		const page = await browser.newPage();
-		await page.goto(`http://127.0.0.1:${server.address().port}/`);
-		// One worker for every run (warm), as the search's own time; the first run's time, worker start included, beside it.
-		await page.evaluate(() => {
-			globalThis.forensicsWorker = new Worker('/worker.js', { type: 'module' });
-		});
-		const run = (type) =>
-			page.evaluate(
-				({ type, evidence, secret }) =>
-					new Promise((resolve, reject) => {
-						const worker = globalThis.forensicsWorker;
-						const started = performance.now();
-						let pairsMs;
-						worker.onmessage = (e) => {
-							if (e.data.type === 'pairs-done') pairsMs = e.data.ms;
-							if (e.data.type === 'result') {
-								resolve({ ms: performance.now() - started, pairsMs, tried: e.data.result.tried, timedOut: !!e.data.result.timedOut });
-							}
-							if (e.data.type === 'error') reject(new Error(e.data.message));
-						};
-						worker.postMessage({ type, evidence, secret });
-					}),
-				{ type, evidence: EVIDENCE, secret: SECRET }
-			);
-		const cold = await run('pairs');
-		await run('pairs');
-		const pairs = [];
-		for (let i = 0; i < PAIR_RUNS; i++) pairs.push(await run('pairs'));
-		const triples = [];
-		for (let i = 0; i < TRIPLE_RUNS; i++) triples.push(await run('triples'));
-		return {
-			coldMs: cold.ms,
-			pairsMedianMs: median(pairs.map((p) => p.ms)),
-			pairsTried: pairs[0].tried,
-			runs: PAIR_RUNS,
-			triplesMedianMs: median(triples.map((t) => t.ms - (t.pairsMs ?? 0))),
-			triplesTried: triples[0].tried - pairs[0].tried,
-			triplesTimedOut: triples.some((t) => t.timedOut)
-		};
-	} finally {
-		await browser.close();
-		server.closeAllConnections();
-		server.close();
-	}
+	const run = (type) =>
+		page.evaluate(
+			({ type, evidence, secret }) =>
+				new Promise((resolve, reject) => {
+					const worker = globalThis.forensicsWorker;
+					const started = performance.now();
+					let pairsMs;
+					worker.onmessage = (e) => {
+						if (e.data.type === 'pairs-done') pairsMs = e.data.ms;
+						if (e.data.type === 'result') {
+							resolve({ ms: performance.now() - started, pairsMs, tried: e.data.result.tried, timedOut: !!e.data.result.timedOut });
+						}
+						if (e.data.type === 'error') reject(new Error(e.data.message));
+					};
+					worker.postMessage({ type, evidence, secret });
+				}),
+			{ type, evidence: EVIDENCE, secret: SECRET }
+		);
+	const cold = await run('pairs');
+	await run('pairs');
+	const pairs = [];
+	for (let i = 0; i < PAIR_RUNS; i++) pairs.push(await run('pairs'));
+	const triples = [];
+	for (let i = 0; i < TRIPLE_RUNS; i++) triples.push(await run('triples'));
+	return {
+		coldMs: cold.ms,
+		pairsMedianMs: median(pairs.map((p) => p.ms)),
+		pairsTried: pairs[0].tried,
+		runs: PAIR_RUNS,
+		triplesMedianMs: median(triples.map((t) => t.ms - (t.pairsMs ?? 0))),
+		triplesTried: triples[0].tried - pairs[0].tried,
+		triplesTimedOut: triples.some((t) => t.timedOut)
+	};
 }
 
 /** One line for the report. */
@@ -117,6 +96,6 @@ export function forensicsLine(f) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const f = await benchForensics(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu']);
+	const f = await benchForensics(CHROMIUM, CHROMIUM_ARGS);
 	console.log(forensicsLine(f));
 }

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, withChromium } from './bench-browser.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The issue's bound for one task of the page's own work. */
@@ -270,10 +270,9 @@ export async function benchHeavy(executablePath, args, { dir = path.join(ROOT, '
 		await writeFile(bodyFile, makeText('body', 50 * MB, SIGNED));
 		const harFile = path.join(tmp, 'requests-4.9mb.har');
 		await writeFile(harFile, makeText('har', 4.9 * MB, SIGNED));
-		const browser = await chromium.launch({ executablePath, args });
 		const rows = [];
-		try {
-			await serve(dir, async (url) => {
+		await withChromium(executablePath, args, (browser) =>
+			serve(dir, async (url) => {
 				const runs = [
 					['paste 5 MB HAR', () => pasteRun(browser, url, { shape: 'har', size: 5 * MB })],
 					['paste raw request, 5 MB body', () => pasteRun(browser, url, { shape: 'body', size: 5 * MB })],
@@ -291,10 +290,8 @@ export async function benchHeavy(executablePath, args, { dir = path.join(ROOT, '
 					rows.push({ input, ...(await run()) });
 					onRow(rows.at(-1));
 				}
-			});
-		} finally {
-			await browser.close();
-		}
+			})
+		);
 		return { diagnose, rows };
 	} finally {
 		await cleanup();
@@ -323,15 +320,7 @@ export function heavyReport({ diagnose, rows }) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
 	const at = process.argv.indexOf('--dir');
 	const dir = at > 0 ? path.resolve(process.argv[at + 1]) : path.join(ROOT, 'build');
-	const args = [
-		'--headless',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--no-first-run'
-	];
-	const result = await benchHeavy(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args, {
+	const result = await benchHeavy(CHROMIUM, CHROMIUM_ARGS, {
 		dir,
 		onRow: (r) => console.error(JSON.stringify(r))
 	});

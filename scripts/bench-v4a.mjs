@@ -1,45 +1,20 @@
 // SigV4a sign and verify in Chromium, as ratios against @smithy/signature-v4a (sign) and
 // @noble/curves (verify; smithy has none), in the same page and run (bench/entry-v4a.ts).
-import http from 'node:http';
-import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
+import { bundleForBrowser, CHROMIUM, CHROMIUM_ARGS, ISOLATION, withBenchServer, withChromium } from './bench-browser.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGE = '<!doctype html><meta charset="utf-8"><title>SigV4a bench</title><script type="module" src="/v4a.js"></script>';
-const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 export async function benchV4a(chromiumPath, args, plan) {
-	const built = await esbuild.build({
-		absWorkingDir: ROOT,
-		entryPoints: ['bench/entry-v4a.ts'],
-		bundle: true,
-		format: 'esm',
-		target: 'es2022',
-		platform: 'browser',
-		write: false,
-		outdir: 'out',
-		logLevel: 'warning'
-	});
-	const js = built.outputFiles[0].text;
-	const server = http.createServer((req, res) => {
-		if (req.url === '/') res.writeHead(200, { 'Content-Type': 'text/html', ...ISOLATION }).end(PAGE);
-		else if (req.url === '/v4a.js') res.writeHead(200, { 'Content-Type': 'text/javascript', ...ISOLATION }).end(js);
-		else res.writeHead(404).end();
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const browser = await chromium.launch({ executablePath: chromiumPath, args });
-	try {
-		const page = await browser.newPage();
-		page.on('pageerror', (error) => console.error('[page]', error));
-		await page.goto(`http://127.0.0.1:${server.address().port}/`);
-		await page.waitForFunction(() => typeof globalThis.runV4aBench === 'function', null, { timeout: 15_000 });
-		return await page.evaluate(([env, p]) => globalThis.runV4aBench(env, p), [`Chromium ${browser.version()}`, plan]);
-	} finally {
-		await browser.close();
-		server.closeAllConnections();
-		server.close();
-	}
+	const js = await bundleForBrowser('bench/entry-v4a.ts');
+	return withBenchServer({ page: PAGE, scripts: { '/v4a.js': js }, headers: ISOLATION }, (url) =>
+		withChromium(chromiumPath, args, async (browser) => {
+			const page = await browser.newPage();
+			page.on('pageerror', (error) => console.error('[page]', error));
+			await page.goto(url);
+			await page.waitForFunction(() => typeof globalThis.runV4aBench === 'function', null, { timeout: 15_000 });
+			return await page.evaluate(([env, p]) => globalThis.runV4aBench(env, p), [`Chromium ${browser.version()}`, plan]);
+		})
+	);
 }
 
 const us = (t) => `${t.medianUs < 1000 ? t.medianUs.toFixed(1) : t.medianUs.toFixed(0)} µs`;
@@ -59,6 +34,6 @@ export function v4aReport(r) {
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const quick = process.argv.includes('--quick');
 	const plan = quick ? { warmupMs: 100, measureMs: 300, batchMs: 10 } : { warmupMs: 300, measureMs: 2500, batchMs: 20 };
-	const r = await benchV4a(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu'], plan);
+	const r = await benchV4a(CHROMIUM, CHROMIUM_ARGS, plan);
 	console.log(v4aReport(r));
 }

@@ -1,12 +1,11 @@
 // npm run bench [-- --quick]: our SigV4 core against aws4fetch, @smithy/signature-v4 and aws4, on the same
 // requests, in Node and in headless Chromium. Exits non-zero only when a signer disagrees with ours. Then SigV4a sign and verify against @smithy/signature-v4a (bench-v4a.mjs), the heavy inputs of the reliability report in the page (bench-heavy.mjs), a throttled first visit (bench-first-visit.mjs) and signing a 1 GiB aws-chunked upload from a file (bench-chunked.mjs).
 import { mkdir, writeFile } from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { chromium } from 'playwright-core';
+import { bundleForBrowser, CHROMIUM, CHROMIUM_ARGS, ISOLATION, withBenchServer, withChromium } from './bench-browser.mjs';
 import { benchPageRecompute } from './bench-page.mjs';
 import { benchForensics, forensicsLine } from './bench-forensics.mjs';
 import { benchHeavy, heavyReport } from './bench-heavy.mjs';
@@ -22,16 +21,6 @@ const PLAN = QUICK ? { warmupMs: 100, measureMs: 300, batchMs: 10 } : { warmupMs
 const DEADLINE_MS = 600_000;
 // One-minute load average above which other processes likely competed for the CPUs.
 const LOAD_WARNING = 0.5;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run'
-];
 const AWS4_IN_BROWSER = {
 	name: 'aws4',
 	reason: 'needs Node\'s crypto, url and querystring modules and has no browser build (esbuild: Could not resolve "crypto")'
@@ -39,19 +28,22 @@ const AWS4_IN_BROWSER = {
 const PAGE = '<!doctype html><meta charset="utf-8"><title>SigV4 bench</title><script type="module" src="/bench.js"></script>';
 
 async function buildBundles() {
-	const common = { absWorkingDir: ROOT, bundle: true, format: 'esm', target: 'es2022', logLevel: 'warning' };
 	const nodeFile = path.join(OUT_DIR, 'build', 'bench-node.mjs');
 	// Node loads the other signers from node_modules as their users would; the page gets everything in one file.
-	await esbuild.build({ ...common, entryPoints: ['bench/entry-node.ts'], platform: 'node', packages: 'external', outfile: nodeFile });
-	const browser = await esbuild.build({
-		...common,
-		entryPoints: ['bench/entry-browser.ts'],
-		platform: 'browser',
-		write: false,
-		outdir: 'out'
+	await esbuild.build({
+		absWorkingDir: ROOT,
+		entryPoints: ['bench/entry-node.ts'],
+		bundle: true,
+		format: 'esm',
+		target: 'es2022',
+		platform: 'node',
+		packages: 'external',
+		outfile: nodeFile,
+		logLevel: 'warning'
 	});
+	const browserJs = await bundleForBrowser('bench/entry-browser.ts');
 	await esbuild.stop();
-	return { nodeFile, browserJs: browser.outputFiles[0].text };
+	return { nodeFile, browserJs };
 }
 
 async function runInNode(nodeFile) {
@@ -60,27 +52,8 @@ async function runInNode(nodeFile) {
 	return { ...(await runNodeBench({ env: `Node ${process.version}`, plan: PLAN })), load };
 }
 
-// Cross-origin isolation gives the page a 5 µs clock instead of 100 µs.
-const ISOLATION = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-
-async function withServer(browserJs, use) {
-	const server = http.createServer((req, res) => {
-		if (req.url === '/') res.writeHead(200, { 'Content-Type': 'text/html', ...ISOLATION }).end(PAGE);
-		else if (req.url === '/bench.js') res.writeHead(200, { 'Content-Type': 'text/javascript', ...ISOLATION }).end(browserJs);
-		else res.writeHead(404).end();
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	try {
-		return await use(`http://127.0.0.1:${server.address().port}/`);
-	} finally {
-		server.closeAllConnections();
-		server.close();
-	}
-}
-
-async function runInChromium(url) {
-	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-	try {
+function runInChromium(url) {
+	return withChromium(CHROMIUM, CHROMIUM_ARGS, async (browser) => {
 		const page = await browser.newPage();
 		page.on('pageerror', (error) => console.error('[page]', error));
 		await page.goto(url);
@@ -89,9 +62,7 @@ async function runInChromium(url) {
 		const load = os.loadavg()[0];
 		const result = await page.evaluate((o) => globalThis.runBrowserBench(o), options);
 		return { ...result, load, crossOriginIsolated: await page.evaluate(() => globalThis.crossOriginIsolated) };
-	} finally {
-		await browser.close();
-	}
+	});
 }
 
 // ---- report
@@ -190,7 +161,7 @@ console.log(`SigV4 signers, same requests, same run${QUICK ? ' (quick)' : ''}\n`
 
 const nodeEnv = await runInNode(nodeFile);
 console.log(report(nodeEnv) + '\n');
-const chromiumEnv = await withServer(browserJs, runInChromium);
+const chromiumEnv = await withBenchServer({ page: PAGE, scripts: { '/bench.js': browserJs }, headers: ISOLATION }, runInChromium);
 console.log(report(chromiumEnv) + '\n');
 
 const target = targetCheck(chromiumEnv);

@@ -27,3 +27,28 @@ wait_for() {
 }
 
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# stop_recorded RUN OPTION NAME...: stops the processes whose PIDs stand in RUN/NAME.pid, in that order
+# (TERM, then KILL after 5 s), and wipes RUN, or all of it but RUN/log when OPTION is --keep-logs
+# (a stop script passes its first argument, maybe empty). Idempotent.
+stop_recorded() {
+  local run=$1 keep=$2; shift 2
+  local d f pid
+  for d in "$@"; do
+    f="$run/$d.pid"
+    [ -f "$f" ] || continue
+    pid="$(cat "$f")"
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null
+    fi
+    rm -f "$f"
+  done
+  if [ "$keep" = --keep-logs ]; then
+    find "$run" -mindepth 1 -maxdepth 1 ! -name log -exec rm -rf {} + 2>/dev/null
+  else
+    rm -rf "$run"
+  fi
+  return 0
+}

@@ -1,29 +1,12 @@
 // axe (WCAG 2 A/AA) on the home page in the state a user reads most: after an import, with the
 // findings and the diff editors open, at desktop and phone width, light and dark.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
+import { seriousViolations } from './axe.ts';
 import { newContext, pasteInto, waitForEditors, hydrated } from './pane-helpers.ts';
-import { S3_SIGNATURE_MISMATCH } from '../unit/parse-samples.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { REQUEST_WITH_PNG, S3_SIGNATURE_MISMATCH } from '../unit/parse-samples.ts';
 
 const app = useApp();
-
-/** The request of the S3 error body, sent with another content type, so the server's stages differ from the correct ones. */
-const REQUEST_WITH_PNG = [
-	'PUT /photos/2024/cat.jpg HTTP/1.1',
-	'Host: examplebucket.s3.amazonaws.com',
-	'Content-Type: image/png',
-	'x-amz-content-sha256: UNSIGNED-PAYLOAD',
-	'x-amz-date: 20240220T154500Z',
-	'x-amz-meta-note: hi',
-	'',
-	''
-].join('\n');
-
-type AxeResult = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
 
 describe('the home page after an import, for assistive tech', () => {
 	for (const [viewport, scheme] of [
@@ -44,14 +27,7 @@ describe('the home page after an import, for assistive tech', () => {
 			await page.locator('.findings').waitFor({ timeout: 20_000 });
 			// The server's canonical request and string to sign, each against the correct one: two diff editors.
 			await page.waitForFunction(() => document.querySelectorAll('.diff .monaco-diff-editor').length >= 2, null, { timeout: 30_000 });
-			await page.addScriptTag({ content: AXE });
-			const violations = await page.evaluate(async () => {
-				const result = await (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run();
-				return result.violations
-					.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-					.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-			});
-			expect(violations).toEqual([]);
+			expect(await seriousViolations(page)).toEqual([]);
 			await context.close();
 		});
 	}

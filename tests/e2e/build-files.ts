@@ -1,5 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** The built chunk (its file name in build/_app/immutable/chunks) whose text holds `text`, if one does. */
+export function chunkHolding(text: string): string | undefined {
+	const dir = 'build/_app/immutable/chunks';
+	return readdirSync(dir).find((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes(text));
+}
 
 /** The built chunk (`_app/immutable/….js`) whose entry is a source module, from Vite's manifest. */
 export function chunkOf(source: string): string {

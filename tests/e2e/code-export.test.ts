@@ -1,38 +1,27 @@
 // The Code panel: its generators load only when it opens, it shows the program for the case in the
 // language picked, copies and downloads it, and the downloaded program signs as the page does.
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
-import { newContext, PANES, paneText, waitForEditors, hydrated } from './pane-helpers.ts';
+import { chunkHolding } from './build-files.ts';
+import { seriousViolations } from './axe.ts';
+import { openApp, PANES, paneText } from './pane-helpers.ts';
 import { DEFAULT_SIGNATURE, EXAMPLE_CREDENTIALS } from '../../src/lib/case/examples.ts';
 
 const app = useApp();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** The built chunk that holds the generators (found by a line of the Ruby program). */
 function exporterChunk(): string {
-	const dir = 'build/_app/immutable/chunks';
-	const name = readdirSync(dir).find((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('frozen_string_literal'));
+	const name = chunkHolding('frozen_string_literal');
 	expect(name, 'the exporters are in a chunk of their own').toBeDefined();
 	return name!;
 }
 
 describe('Code panel', () => {
 	it('loads on opening, shows, copies and downloads a program that signs as the page does', async () => {
-		const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-		await newContext(context, app.url);
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (e) => errors.push(e.message));
-		const requested: string[] = [];
-		page.on('request', (r) => requested.push(r.url()));
-		await page.goto(app.url);
-		await hydrated(page);
-		await waitForEditors(page, PANES.length);
+		const { context, page, errors, requested } = await openApp(app.browser, app.url, PANES.length, { acceptDownloads: true });
 		await expect.poll(() => paneText(page, 'Signature')).toContain(DEFAULT_SIGNATURE);
 
 		const chunk = exporterChunk();
@@ -79,25 +68,14 @@ describe('Code panel', () => {
 
 	it('has no serious or critical axe violation when open, at 390 px, dark', async () => {
 		// bypassCSP only for axe, which the page's Content-Security-Policy rightly refuses to run.
-		const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark', bypassCSP: true });
-		await newContext(context, app.url);
-		const page = await context.newPage();
-		await page.goto(app.url);
-		await hydrated(page);
-		await waitForEditors(page, PANES.length);
+		const { context, page } = await openApp(app.browser, app.url, PANES.length, {
+			viewport: { width: 390, height: 844 },
+			colorScheme: 'dark',
+			bypassCSP: true
+		});
 		await page.getByText('Code: this request signed in your language').click();
 		await page.getByRole('textbox', { name: 'Python program' }).waitFor();
-		await page.addScriptTag({ content: AXE });
-		const violations = await page.evaluate(async () => {
-			type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-			const result = await (window as unknown as { axe: { run: (el: Element) => Promise<Result> } }).axe.run(
-				document.querySelector('details.code')!
-			);
-			return result.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
-		expect(violations).toEqual([]);
+		expect(await seriousViolations(page, 'details.code')).toEqual([]);
 		await context.close();
 	});
 });

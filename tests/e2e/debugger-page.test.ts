@@ -1,15 +1,13 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
+import { seriousViolations } from './axe.ts';
 import { newContext, pane, PANES, paneText, typeInto, waitForEditors, hydrated } from './pane-helpers.ts';
 import { formatCurl, formatHttpRequest, presignUrl, signRequest } from '../../src/lib/sigv4/index.ts';
 import { parseRawHttp } from '../../src/lib/parse/raw-http.ts';
 import { keyChainText } from '../../src/lib/sigv4/index.ts';
 import { DEFAULT_PARAMS, DEFAULT_REQUEST_TEXT, DEFAULT_SIGNATURE } from '../../src/lib/case/examples.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const app = useApp();
 
@@ -192,14 +190,7 @@ describe('the debugger page', () => {
 	it('has no serious or critical axe violation, in light and dark', async () => {
 		for (const scheme of ['light', 'dark'] as const) {
 			const { context, page } = await open({ width: 1280, height: 800 }, scheme, true);
-			await page.addScriptTag({ content: AXE });
-			const violations = await page.evaluate(async () => {
-				const result = await (
-					window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
-				).axe.run();
-				return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-			});
-			expect(violations, scheme).toEqual([]);
+			expect(await seriousViolations(page), scheme).toEqual([]);
 			await context.close();
 		}
 	});

@@ -1,37 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
-import { hydrated } from './pane-helpers.ts';
+import { expectFocusOnStep, focused, openLearn as openLearnPage, shown, stepCount } from './learn-helpers.ts';
 
 const app = useApp();
 
 async function openLearn(): Promise<{ page: Page; total: number; close: () => Promise<void> }> {
-	const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
-	const page = await context.newPage();
-	await page.goto(`${app.url}/learn`);
-	await hydrated(page);
-	const status = page.getByRole('status').filter({ hasText: /^Step \d+ of \d+$/ });
-	await status.waitFor();
-	// The prerendered page shows its steps before its scripts run; keys count once the layout drops `inert`.
-	await page.locator('.app:not([inert])').waitFor({ state: 'attached', timeout: 30_000 });
-	const total = Number(/of (\d+)/.exec((await status.textContent()) ?? '')?.[1]);
-	return { page, total, close: () => context.close() };
-}
-
-const shown = (page: Page) => page.getByRole('status').filter({ hasText: /^Step/ }).textContent();
-
-/** What has keyboard focus: its text, whether it is the current step, and whether it sits in the step list. */
-const focused = (page: Page) =>
-	page.evaluate(() => {
-		const el = document.activeElement as HTMLElement;
-		return { text: el.textContent?.trim() ?? '', current: el.getAttribute('aria-current'), inList: !!el.closest('nav ol') };
-	});
-
-/** Where focus must be after any change of step: on the current step's button in the list. */
-async function expectFocusOnStep(page: Page, step: number, total: number): Promise<void> {
-	await expect.poll(() => shown(page)).toBe(`Step ${step} of ${total}`);
-	const title = (await page.locator('#step-title').textContent()) ?? '';
-	await expect.poll(() => focused(page)).toEqual({ text: `${step}. ${title}`, current: 'step', inList: true });
+	const { page, close } = await openLearnPage(app);
+	return { page, total: await stepCount(page), close };
 }
 
 describe('learning mode with the keyboard', () => {

@@ -4,43 +4,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
+import { atFirstStep, expectFocusOnStep, focused, openLearn, shown, stepCount } from './learn-helpers.ts';
 import { decodeCase } from '../../src/lib/share/index.ts';
 
 const app = useApp();
 
 async function openTrack(track: RegExp): Promise<{ page: Page; total: number; errors: string[]; close: () => Promise<void> }> {
-	const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
-	await page.goto(`${app.url}/learn`);
-	// The prerendered page shows its steps before its scripts run; it takes input once the layout drops `inert`.
-	await page.locator('.app:not([inert])').waitFor({ state: 'attached', timeout: 30_000 });
+	const { page, errors, close } = await openLearn(app);
 	await page.getByRole('radio', { name: track }).check();
 	await expect.poll(() => page.locator('h1').textContent()).toBe('SigV2, step by step');
-	const status = page.getByRole('status').filter({ hasText: /^Step 1 of \d+$/ });
-	await status.waitFor();
-	const total = Number(/of (\d+)/.exec((await status.textContent()) ?? '')?.[1]);
-	return { page, total, errors, close: () => context.close() };
+	await atFirstStep(page);
+	return { page, total: await stepCount(page), errors, close };
 }
 
 /** The view the case in the address bar holds. */
 async function viewInLink(page: Page) {
 	const opened = await decodeCase(await page.evaluate(() => location.hash));
 	return 'case' in opened ? opened.case.view : undefined;
-}
-
-const shown = (page: Page) => page.getByRole('status').filter({ hasText: /^Step/ }).textContent();
-const focused = (page: Page) =>
-	page.evaluate(() => {
-		const el = document.activeElement as HTMLElement;
-		return { text: el.textContent?.trim() ?? '', current: el.getAttribute('aria-current'), inList: !!el.closest('nav ol') };
-	});
-
-async function expectFocusOnStep(page: Page, step: number, total: number): Promise<void> {
-	await expect.poll(() => shown(page)).toBe(`Step ${step} of ${total}`);
-	const title = (await page.locator('#step-title').textContent()) ?? '';
-	await expect.poll(() => focused(page)).toEqual({ text: `${step}. ${title}`, current: 'step', inList: true });
 }
 
 describe('learn: the SigV2 track', () => {

@@ -1,35 +1,30 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { useApp } from './browser.ts';
+import { seriousViolations } from './axe.ts';
 import { hydrated } from './pane-helpers.ts';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { atFirstStep, openLearn as openLearnPage, shown, stepCount } from './learn-helpers.ts';
 
 const app = useApp();
 
 type Scheme = 'light' | 'dark';
 
-async function openLearn(
-	viewport = { width: 1280, height: 800 },
-	colorScheme: Scheme = 'light',
-	bypassCSP = false
-): Promise<{ page: Page; close: () => Promise<void> }> {
+function openLearn(viewport = { width: 1280, height: 800 }, colorScheme: Scheme = 'light', bypassCSP = false) {
 	// bypassCSP only for axe, which the page's Content-Security-Policy rightly refuses to run.
-	const context = await app.browser.newContext({ viewport, colorScheme, bypassCSP });
-	const page = await context.newPage();
-	await page.goto(`${app.url}/learn`);
-	await hydrated(page);
-	await page
-		.getByRole('status')
-		.filter({ hasText: /^Step 1 of \d+$/ })
-		.waitFor();
-	return { page, close: () => context.close() };
+	return openLearnPage(app, { viewport, colorScheme, bypassCSP });
 }
 
-const stepCount = async (page: Page) =>
-	Number(/of (\d+)/.exec((await page.getByRole('status').filter({ hasText: /^Step/ }).textContent()) ?? '')?.[1]);
+/** The home page with a POST policy upload chosen, then its "Learn it step by step" link, at the first step. */
+async function openPostPolicyLearn(options: BrowserContextOptions = {}): Promise<{ page: Page; close: () => Promise<void> }> {
+	const context = await app.browser.newContext(options);
+	const page = await context.newPage();
+	await page.goto(app.url);
+	await hydrated(page);
+	await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
+	await page.getByRole('link', { name: 'Learn it step by step' }).click();
+	await atFirstStep(page);
+	return { page, close: () => context.close() };
+}
 
 describe('learning mode', () => {
 	it('steps through every step with the keyboard; each highlight is exactly the step output', async () => {
@@ -39,7 +34,7 @@ describe('learning mode', () => {
 		const seen: string[] = [];
 		let highlighted = 0;
 		for (let i = 0; i < total; i++) {
-			await expect.poll(() => page.getByRole('status').filter({ hasText: /^Step/ }).textContent()).toBe(`Step ${i + 1} of ${total}`);
+			await expect.poll(() => shown(page)).toBe(`Step ${i + 1} of ${total}`);
 			const title = (await page.locator('#step-title').textContent()) ?? '';
 			seen.push(title);
 			const output = await page.getByLabel('Writes').textContent();
@@ -57,7 +52,7 @@ describe('learning mode', () => {
 		expect(highlighted).toBeGreaterThanOrEqual(total - 3);
 		expect(seen.at(-1)).toMatch(/Authorization|signature/i);
 		await page.keyboard.press('k');
-		await expect.poll(() => page.getByRole('status').filter({ hasText: /^Step/ }).textContent()).toBe(`Step ${total - 1} of ${total}`);
+		await expect.poll(() => shown(page)).toBe(`Step ${total - 1} of ${total}`);
 		await close();
 	});
 
@@ -91,22 +86,13 @@ describe('learning mode', () => {
 	});
 
 	it('walks a POST policy upload too', async () => {
-		const context = await app.browser.newContext();
-		const page = await context.newPage();
-		await page.goto(app.url);
-		await hydrated(page);
-		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
-		await page.getByRole('link', { name: 'Learn it step by step' }).click();
-		await page
-			.getByRole('status')
-			.filter({ hasText: /^Step 1 of \d+$/ })
-			.waitFor();
+		const { page, close } = await openPostPolicyLearn();
 		expect(await page.locator('#step-title').textContent()).toBe('The policy document');
 		await page.keyboard.press('ArrowRight');
 		expect(await page.locator('#step-title').textContent()).toBe('String to sign: the base64 policy');
 		expect(await page.locator('pre mark.current').textContent()).toBe(await page.getByLabel('Writes').textContent());
 		expect(await page.getByRole('region', { name: 'String to sign (the base64 policy)' }).count()).toBe(1);
-		await context.close();
+		await close();
 	});
 
 	it('reads well on a phone, light and dark: opens at its title, nothing scrolls sideways', async () => {
@@ -145,34 +131,22 @@ describe('learning mode', () => {
 	});
 
 	it('wraps the base64 policy of a POST upload on a phone at every step', async () => {
-		const context = await app.browser.newContext({ viewport: PHONE });
-		const page = await context.newPage();
-		await page.goto(app.url);
-		await hydrated(page);
-		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
-		await page.getByRole('link', { name: 'Learn it step by step' }).click();
-		await page
-			.getByRole('status')
-			.filter({ hasText: /^Step 1 of \d+$/ })
-			.waitFor();
+		const { page, close } = await openPostPolicyLearn({ viewport: PHONE });
 		const total = await stepCount(page);
 		for (let i = 1; i <= total; i++) {
 			await page.getByRole('button', { name: new RegExp(`^${i}\\. `) }).click();
 			expect(await scrollWidth(page), `step ${i}`).toBeLessThanOrEqual(PHONE.width);
 		}
-		await context.close();
+		await close();
 	});
 
 	it('has no serious or critical axe violation, light and dark, on the first and a middle step', async () => {
 		for (const scheme of ['light', 'dark'] as const) {
 			const { page, close } = await openLearn({ width: 1280, height: 800 }, scheme, true);
-			await page.addScriptTag({ content: AXE });
 			expect(await seriousViolations(page), `${scheme}, step 1`).toEqual([]);
 			const middle = Math.ceil((await stepCount(page)) / 2);
 			await page.getByRole('button', { name: new RegExp(`^${middle}\\. `) }).click();
-			await expect
-				.poll(() => page.getByRole('status').filter({ hasText: /^Step/ }).textContent())
-				.toMatch(new RegExp(`^Step ${middle} of`));
+			await expect.poll(() => shown(page)).toMatch(new RegExp(`^Step ${middle} of`));
 			expect(await seriousViolations(page), `${scheme}, step ${middle}`).toEqual([]);
 			await close();
 		}
@@ -182,12 +156,3 @@ describe('learning mode', () => {
 const PHONE = { width: 390, height: 844 };
 
 const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
-
-function seriousViolations(page: Page): Promise<string[]> {
-	return page.evaluate(async () => {
-		const result = await (
-			window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
-		).axe.run();
-		return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-	});
-}

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 export const PANES = ['Canonical request', 'String to sign', 'Signing key', 'Signature', 'Signed request', 'curl command'] as const;
 
@@ -42,22 +42,28 @@ export async function newContext(context: BrowserContext, url: string): Promise<
 	await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
 }
 
-/** A fresh browser context on the app, its editors loaded; page errors are collected. */
+/**
+ * A fresh browser context on the app (1280×900 unless `options` say otherwise), its editors loaded;
+ * page errors and the URLs the page requested are collected.
+ */
 export async function openApp(
 	browser: Browser,
 	url: string,
-	count = 6
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	count = 6,
+	options: BrowserContextOptions = {}
+): Promise<{ context: BrowserContext; page: Page; errors: string[]; requested: string[] }> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
 	await newContext(context, url);
 	const page = await context.newPage();
 	const errors: string[] = [];
 	// The stack too: a failure names where in the page it happened.
 	page.on('pageerror', (e) => errors.push(e.stack ?? e.message));
+	const requested: string[] = [];
+	page.on('request', (r) => requested.push(r.url()));
 	await page.goto(url);
 	await hydrated(page);
 	await waitForEditors(page, count);
-	return { context, page, errors };
+	return { context, page, errors, requested };
 }
 
 /** Types text into the paste box and presses Import, as a user does, and waits for its report. */

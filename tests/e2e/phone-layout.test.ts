@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useApp } from './browser.ts';
 import { newContext, pasteInto, waitForEditors, hydrated } from './pane-helpers.ts';
-import { PRESIGNED_URL, S3_SIGNATURE_MISMATCH } from '../unit/parse-samples.ts';
+import { PRESIGNED_URL, REQUEST_WITH_PNG, S3_SIGNATURE_MISMATCH } from '../unit/parse-samples.ts';
 
 const app = useApp();
 
@@ -79,18 +79,6 @@ describe('the answer on a phone', () => {
 		await context.close();
 	});
 });
-
-/** The request of the S3 error body, sent with another content type: the server's stages then differ from the correct ones by a line. */
-const REQUEST_WITH_PNG = [
-	'PUT /photos/2024/cat.jpg HTTP/1.1',
-	'Host: examplebucket.s3.amazonaws.com',
-	'Content-Type: image/png',
-	'x-amz-content-sha256: UNSIGNED-PAYLOAD',
-	'x-amz-date: 20240220T154500Z',
-	'x-amz-meta-note: hi',
-	'',
-	''
-].join('\n');
 
 const diff = (page: Page, title: string | RegExp) => page.getByRole('region', { name: title });
 

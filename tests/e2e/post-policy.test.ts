@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
 import { DOC_POLICY, DOC_SIGNATURE } from '../helpers/post-example.ts';
-import { newContext, pane, paneText, waitForEditors, hydrated } from './pane-helpers.ts';
+import { newContext, openApp, pane, paneText, waitForEditors, hydrated } from './pane-helpers.ts';
 import { encodeCase } from '../../src/lib/share/index.ts';
 import { DEFAULT_CASE } from '../../src/lib/case/index.ts';
 
@@ -27,12 +27,7 @@ describe('POST policy mode', () => {
 		);
 		// As in the C# story: SigV2's AWSAccessKeyId appended to a SigV4 form.
 		const form = [...signed.fields, ['AWSAccessKeyId', 'AKIAIOSFODNN7EXAMPLE']].map(([n, v]) => `${n}: ${v}`).join('\n');
-		const context = await app.browser.newContext();
-		await newContext(context, app.url);
-		const page = await context.newPage();
-		await page.goto(app.url);
-		await hydrated(page);
-		await waitForEditors(page, 6);
+		const { context, page } = await openApp(app.browser, app.url);
 		await page.locator('#paste').fill(form);
 		await page.getByRole('button', { name: 'Import' }).click();
 		await expect.poll(() => page.getByRole('radio', { name: 'POST policy (browser upload)' }).isChecked()).toBe(true);
@@ -70,12 +65,7 @@ describe('POST policy mode', () => {
 	});
 
 	it('writes a policy with the helpers and keeps the credential, algorithm and date conditions in sync', async () => {
-		const context = await app.browser.newContext();
-		await newContext(context, app.url);
-		const page = await context.newPage();
-		await page.goto(app.url);
-		await hydrated(page);
-		await waitForEditors(page, 6);
+		const { context, page } = await openApp(app.browser, app.url);
 		page.setDefaultTimeout(10_000);
 		await page.getByRole('radio', { name: 'POST policy (browser upload)' }).check();
 		await page.getByText('Write a policy').click();

@@ -1,21 +1,17 @@
 // "Your code": its lexers and rules load only when the panel opens; a seed's pasted code is named
 // at its lines, and a finding's line button puts the caret on that line in the paste.
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApp } from './browser.ts';
-import { hydrated, newContext, PANES, waitForEditors } from './pane-helpers.ts';
+import { chunkHolding } from './build-files.ts';
+import { seriousViolations } from './axe.ts';
+import { openApp, PANES } from './pane-helpers.ts';
 
 const app = useApp();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 /** The built chunk that holds the code-in rules (found by a sentence of one of its messages). */
 function codeInChunk(): string {
-	const dir = 'build/_app/immutable/chunks';
-	const name = readdirSync(dir).find(
-		(f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes('is keyed with the secret itself')
-	);
+	const name = chunkHolding('is keyed with the secret itself');
 	expect(name, 'the code-in rules are in a chunk of their own').toBeDefined();
 	return name!;
 }
@@ -29,16 +25,11 @@ const SEED = readFileSync(join(import.meta.dirname, '../fixtures/code-in/seeds/0
 describe('Your code', () => {
 	it("loads on opening, names the seed's 12-hour clock and base64 hash at their lines, and passes axe (390 px, dark)", async () => {
 		// bypassCSP only for axe (at the end), which the page's Content-Security-Policy rightly refuses to run.
-		const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark', bypassCSP: true });
-		await newContext(context, app.url);
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (e) => errors.push(e.message));
-		const requested: string[] = [];
-		page.on('request', (r) => requested.push(r.url()));
-		await page.goto(app.url);
-		await hydrated(page);
-		await waitForEditors(page, PANES.length);
+		const { context, page, errors, requested } = await openApp(app.browser, app.url, PANES.length, {
+			viewport: { width: 390, height: 844 },
+			colorScheme: 'dark',
+			bypassCSP: true
+		});
 
 		const chunk = codeInChunk();
 		expect(requested.filter((u) => u.endsWith(chunk))).toEqual([]);
@@ -61,17 +52,7 @@ describe('Your code', () => {
 		expect(selected).toContain("formatGmt('hhmmss')");
 		expect(errors).toEqual([]);
 
-		await page.addScriptTag({ content: AXE });
-		const violations = await page.evaluate(async () => {
-			type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-			const result = await (window as unknown as { axe: { run: (el: Element) => Promise<Result> } }).axe.run(
-				document.querySelector('details.your-code')!
-			);
-			return result.violations
-				.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-				.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-		});
-		expect(violations).toEqual([]);
+		expect(await seriousViolations(page, 'details.your-code')).toEqual([]);
 		await context.close();
 	});
 });

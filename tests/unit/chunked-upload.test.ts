@@ -36,6 +36,16 @@ const PARAMS: ChunkedParams = {
 	variant: 'signed'
 };
 const SCOPE = '20130524/us-east-1/s3/aws4_request';
+/** The headers AWS's trailer example signs. */
+const TRAILER_SIGNED_HEADERS = [
+	'content-encoding',
+	'host',
+	'x-amz-content-sha256',
+	'x-amz-date',
+	'x-amz-decoded-content-length',
+	'x-amz-storage-class',
+	'x-amz-trailer'
+];
 const EMPTY = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 async function collect(pieces: AsyncIterable<Uint8Array>): Promise<string> {
@@ -185,15 +195,7 @@ describe('S3 API Reference: STREAMING-AWS4-HMAC-SHA256-PAYLOAD-TRAILER', () => {
 		...PARAMS,
 		variant: 'signed-trailer',
 		trailers: [['x-amz-checksum-crc32c', 'sOO8/Q==']],
-		signedHeaders: [
-			'content-encoding',
-			'host',
-			'x-amz-content-sha256',
-			'x-amz-date',
-			'x-amz-decoded-content-length',
-			'x-amz-storage-class',
-			'x-amz-trailer'
-		]
+		signedHeaders: TRAILER_SIGNED_HEADERS
 	};
 
 	it('seed, chunks and the trailer signature', async () => {
@@ -278,15 +280,7 @@ describe('a flexible checksum with the upload', () => {
 			...PARAMS,
 			variant: 'signed-trailer',
 			checksum: 'crc32c',
-			signedHeaders: [
-				'content-encoding',
-				'host',
-				'x-amz-content-sha256',
-				'x-amz-date',
-				'x-amz-decoded-content-length',
-				'x-amz-storage-class',
-				'x-amz-trailer'
-			]
+			signedHeaders: TRAILER_SIGNED_HEADERS
 		});
 		expect(t.trailer!.trailers).toEqual([['x-amz-checksum-crc32c', 'sOO8/Q==']]);
 		expect(t.signature).toBe('106e2a8a18243abcf37539882f36619c00e2dfc72633413f02d3b74544bfeb8e');

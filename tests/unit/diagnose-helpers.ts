@@ -116,4 +116,17 @@ export function findingOf(findings: Finding[], code: FindingCode): Finding {
 	return matching[0]!;
 }
 
+/** A finding made up for a test: an error at the request stage unless `over` says otherwise. */
+export const finding = (code: FindingCode, over: Partial<Finding> = {}): Finding => ({
+	code,
+	stage: 'request',
+	severity: 'error',
+	message: 'm',
+	fix: 'f',
+	...over
+});
+
+/** A GET of the service's root, the plainest request there is. */
+export const GET_ROOT = request('GET', 'https://example.amazonaws.com/');
+
 export const FALLBACK_CODES: FindingCode[] = ['canonical-request-differs', 'string-to-sign-differs', 'signature-mismatch'];

@@ -160,6 +160,18 @@ x-amz-meta-note:hi
 content-type;host;x-amz-content-sha256;x-amz-date;x-amz-meta-note
 UNSIGNED-PAYLOAD</CanonicalRequest><CanonicalRequestBytes>${S3_PUT_CANONICAL_BYTES}</CanonicalRequestBytes><RequestId>4442587FB7D0A2F9</RequestId><HostId>Pf8ZRbxYE8zAh+0mMYl8cU4Zl6X9X4hAB+0Qm3Qd1Y0ovx5a3Jqg0Tn1l6V2Gm9tXYjKQWQwYlM=</HostId></Error>`;
 
+/** The request of the S3 error body, sent with another content type: the server's stages then differ from the correct ones by a line. */
+export const REQUEST_WITH_PNG = [
+	'PUT /photos/2024/cat.jpg HTTP/1.1',
+	'Host: examplebucket.s3.amazonaws.com',
+	'Content-Type: image/png',
+	'x-amz-content-sha256: UNSIGNED-PAYLOAD',
+	'x-amz-date: 20240220T154500Z',
+	'x-amz-meta-note: hi',
+	'',
+	''
+].join('\n');
+
 /** The same body saved on Windows: CRLF everywhere, so the text no longer matches the bytes. */
 export const S3_SIGNATURE_MISMATCH_CRLF = S3_SIGNATURE_MISMATCH.replace(/\n/g, '\r\n');
 

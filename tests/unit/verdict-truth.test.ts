@@ -8,6 +8,8 @@ import { incompatiblePairs, INCOMPATIBLE, withoutIncompatible, type Finding } fr
 import {
 	DATETIME,
 	diagnoseScenario,
+	finding,
+	GET_ROOT as GET,
 	hmacHex,
 	NOW,
 	params,
@@ -19,16 +21,7 @@ import {
 	toHex
 } from './diagnose-helpers.ts';
 
-const GET = request('GET', 'https://example.amazonaws.com/');
 const codes = (findings: Finding[]) => findings.map((f) => f.code);
-const finding = (code: Finding['code'], over: Partial<Finding> = {}): Finding => ({
-	code,
-	stage: 'request',
-	severity: 'error',
-	message: 'm',
-	fix: 'f',
-	...over
-});
 
 describe('no two findings that contradict each other', () => {
 	it('the table drops the weaker of each pair, and a warning never drops an error', () => {

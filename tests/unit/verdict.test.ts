@@ -1,17 +1,9 @@
 // The one verdict above the findings (issue 11, Build 2) and the order of the findings under it.
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/lib/diagnose/index.ts';
-import { rankFindings, verdictOf, type Finding, type VerdictInput } from '../../src/lib/findings/index.ts';
-import { hexToBase64, NOW, params, replaceLine, request, sign } from './diagnose-helpers.ts';
+import { rankFindings, verdictOf, type VerdictInput } from '../../src/lib/findings/index.ts';
+import { finding as f, GET_ROOT as GET, hexToBase64, NOW, params, replaceLine, sign } from './diagnose-helpers.ts';
 
-const f = (code: Finding['code'], over: Partial<Finding> = {}): Finding => ({
-	code,
-	stage: 'request',
-	severity: 'error',
-	message: 'm',
-	fix: 'f',
-	...over
-});
 const base: VerdictInput = {
 	findings: [],
 	hasEvidence: true,
@@ -20,7 +12,6 @@ const base: VerdictInput = {
 	signatureMatches: false,
 	forensics: 'off'
 };
-const GET = request('GET', 'https://example.amazonaws.com/');
 
 describe('verdictOf', () => {
 	it('nothing pasted: undecided, a sentence for a fresh page', () => {

@@ -49,6 +49,26 @@ function lines(text: string, count: number): { parts: string[]; starts: number[]
 	return { parts, starts, rest: at };
 }
 
+type LineStepFields = Pick<LearnStep, 'title' | 'reads' | 'explanation'>;
+
+/**
+ * The string to sign's first `count` lines, and a maker of the step that writes line `i`: its
+ * output is that line, lit where it stands in the string-to-sign pane.
+ */
+function stringToSignLines(sts: string, count: number, ids: StepIds, docUrl: string) {
+	const { parts, starts, rest } = lines(sts, count);
+	const lineStep = (i: number, id: string, { title, reads, explanation }: LineStepFields) =>
+		step(ids, id, {
+			title,
+			reads,
+			output: parts[i]!,
+			highlight: { pane: 'stringToSign', start: starts[i]!, end: starts[i]! + parts[i]!.length },
+			explanation,
+			docUrl
+		});
+	return { parts, rest, lineStep };
+}
+
 const headerLines = (req: HttpRequest, test: (lower: string) => boolean) =>
 	req.headers
 		.filter(([n]) => test(n.trim().toLowerCase()))
@@ -67,48 +87,35 @@ function step(ids: StepIds, id: string, fields: Omit<LearnStep, 'id' | 'mistakes
 function s3Steps(input: LearnInputV2, ids: StepIds): LearnStep[] {
 	const { request, trace } = input;
 	const sts = trace.stringToSign;
-	const { parts, starts, rest } = lines(sts, 4);
-	const at = (i: number) => ({ pane: 'stringToSign' as const, start: starts[i]!, end: starts[i]! + parts[i]!.length });
+	const { parts, rest, lineStep } = stringToSignLines(sts, 4, ids, DOC_V2_S3);
 	const amz = trace.canonicalizedAmzHeaders ?? '';
 	const resource = trace.canonicalizedResource ?? '';
 	const presigned = trace.mode === 'query';
 	const line = (i: number, label: string) => `Line ${i + 1} is ${label}`;
 	const steps: LearnStep[] = [
-		step(ids, 'v2-verb', {
+		lineStep(0, 'v2-verb', {
 			title: 'HTTP verb',
 			reads: request.method,
-			output: parts[0]!,
-			highlight: at(0),
-			explanation: `${line(0, 'the method in capitals')}. SigV2 for S3 signs a list of lines, not a canonical request.`,
-			docUrl: DOC_V2_S3
+			explanation: `${line(0, 'the method in capitals')}. SigV2 for S3 signs a list of lines, not a canonical request.`
 		}),
-		step(ids, 'v2-content-md5', {
+		lineStep(1, 'v2-content-md5', {
 			title: 'Content-MD5',
 			reads: headerLines(request, (n) => n === 'content-md5'),
-			output: parts[1]!,
-			highlight: at(1),
-			explanation: `${line(1, 'the Content-MD5 header value')}, or empty when the request has none. This is all SigV2 signs of the body: without Content-MD5 the body is not covered at all.`,
-			docUrl: DOC_V2_S3
+			explanation: `${line(1, 'the Content-MD5 header value')}, or empty when the request has none. This is all SigV2 signs of the body: without Content-MD5 the body is not covered at all.`
 		}),
-		step(ids, 'v2-content-type', {
+		lineStep(2, 'v2-content-type', {
 			title: 'Content-Type',
 			reads: headerLines(request, (n) => n === 'content-type'),
-			output: parts[2]!,
-			highlight: at(2),
-			explanation: `${line(2, 'the Content-Type header value')}, or empty. A client that adds or changes Content-Type after signing breaks the signature.`,
-			docUrl: DOC_V2_S3
+			explanation: `${line(2, 'the Content-Type header value')}, or empty. A client that adds or changes Content-Type after signing breaks the signature.`
 		}),
-		step(ids, 'v2-date', {
+		lineStep(3, 'v2-date', {
 			title: presigned ? 'Expires' : 'Date',
 			reads: presigned ? String(input.params.expires ?? '') : headerLines(trace.request, (n) => n === 'date' || n === 'x-amz-date'),
-			output: parts[3]!,
-			highlight: at(3),
 			explanation: presigned
 				? `${line(3, 'the Expires time of the presigned URL')}, in seconds since 1970-01-01 UTC: the URL works until then.`
 				: parts[3] === ''
 					? `${line(3, 'empty')}: with x-amz-date the time is signed among the x-amz-* headers instead of here.`
-					: `${line(3, 'the Date header exactly as sent')} (RFC 1123). AWS refuses a time more than 15 minutes from its clock.`,
-			docUrl: DOC_V2_S3
+					: `${line(3, 'the Date header exactly as sent')} (RFC 1123). AWS refuses a time more than 15 minutes from its clock.`
 		}),
 		step(ids, 'v2-amz-headers', {
 			title: 'x-amz-* headers',
@@ -141,37 +148,27 @@ function s3Steps(input: LearnInputV2, ids: StepIds): LearnStep[] {
 function querySteps(input: LearnInputV2, ids: StepIds): LearnStep[] {
 	const { request, trace } = input;
 	const sts = trace.stringToSign;
-	const { parts, starts, rest } = lines(sts, 3);
-	const at = (i: number) => ({ pane: 'stringToSign' as const, start: starts[i]!, end: starts[i]! + parts[i]!.length });
+	const { rest, lineStep } = stringToSignLines(sts, 3, ids, DOC_V2_QUERY);
 	const query = trace.canonicalizedQuery ?? '';
 	const added = query
 		.split('&')
 		.filter((p) => /^(AWSAccessKeyId|SignatureMethod|SignatureVersion|Timestamp|SecurityToken)=/.test(p))
 		.join('\n');
 	const steps: LearnStep[] = [
-		step(ids, 'v2-verb', {
+		lineStep(0, 'v2-verb', {
 			title: 'HTTP verb',
 			reads: request.method,
-			output: parts[0]!,
-			highlight: at(0),
-			explanation: 'Line 1 is the method in capitals.',
-			docUrl: DOC_V2_QUERY
+			explanation: 'Line 1 is the method in capitals.'
 		}),
-		step(ids, 'v2-host', {
+		lineStep(1, 'v2-host', {
 			title: 'Host',
 			reads: headerLines(request, (n) => n === 'host'),
-			output: parts[1]!,
-			highlight: at(1),
-			explanation: 'Line 2 is the host in lowercase (with the port only if it is not the default).',
-			docUrl: DOC_V2_QUERY
+			explanation: 'Line 2 is the host in lowercase (with the port only if it is not the default).'
 		}),
-		step(ids, 'v2-path', {
+		lineStep(2, 'v2-path', {
 			title: 'Path',
 			reads: request.url,
-			output: parts[2]!,
-			highlight: at(2),
-			explanation: 'Line 3 is the path as sent, "/" when empty.',
-			docUrl: DOC_V2_QUERY
+			explanation: 'Line 3 is the path as sent, "/" when empty.'
 		}),
 		step(ids, 'v2-auth-params', {
 			title: 'Parameters SigV2 adds',

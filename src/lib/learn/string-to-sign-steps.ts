@@ -1,6 +1,7 @@
 import { ALGORITHM, credentialScope } from '../sigv4/index.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';
+import { stringToSignLine } from './string-to-sign-line.ts';
 import type { LearnStep } from './types.ts';
 
 /** The hash of the canonical request, then the string to sign line by line. */
@@ -11,13 +12,7 @@ export function stringToSignSteps(lc: LearnContext, canonicalRequest: string): L
 	const date = params.datetime.slice(0, 8);
 	const scope = credentialScope(date, params.region, params.service);
 	const parts = [ALGORITHM, params.datetime, scope, hash];
-	const starts: number[] = [];
-	let offset = 0;
-	for (const part of parts) {
-		starts.push(offset);
-		offset += part.length + 1;
-	}
-	const at = (line: number) => ({ pane: 'stringToSign' as const, start: starts[line]!, end: starts[line]! + parts[line]!.length });
+	const at = stringToSignLine(parts);
 	const where = trace.mode === 'query' ? 'the X-Amz-Date parameter' : 'the X-Amz-Date header';
 	const hour = Number(params.datetime.slice(9, 11));
 

@@ -1,18 +1,13 @@
 import { ALGORITHM_V4A, publicKeyText, type SigningTraceV4a } from '../sigv4/index.ts';
 import { DOC_URLS } from './doc-urls.ts';
 import type { LearnContext } from './learn-context.ts';
+import { stringToSignLine } from './string-to-sign-line.ts';
 import type { LearnStep } from './types.ts';
 
 /** The hash, then the string to sign line by line, as SigV4's but with ECDSA's name and a scope without region. */
 export function stringToSignStepsV4a(lc: LearnContext, trace: SigningTraceV4a, canonicalRequest: string): LearnStep[] {
 	const parts = [ALGORITHM_V4A, trace.datetime, trace.credentialScope, trace.canonicalRequestHash];
-	const starts: number[] = [];
-	let offset = 0;
-	for (const part of parts) {
-		starts.push(offset);
-		offset += part.length + 1;
-	}
-	const at = (line: number) => ({ pane: 'stringToSign' as const, start: starts[line]!, end: starts[line]! + parts[line]!.length });
+	const at = stringToSignLine(parts);
 	const where = trace.mode === 'query' ? 'X-Amz-Region-Set parameter' : 'x-amz-region-set header';
 	return [
 		{

@@ -1,6 +1,7 @@
 import { asReadable, readBlocks, sourceSize, type BlobLike } from './byte-source.ts';
 import { chunkStringToSign, canonicalTrailers, trailerStringToSign } from './chunk-signature.ts';
 import { chunkSizes, framedLength, hasTrailer, isSignedVariant } from './chunked-body.ts';
+import { putHeader } from './canonical-request-for.ts';
 import {
 	AWS_CHUNKED,
 	CONTENT_SHA256_HEADER,
@@ -94,15 +95,6 @@ function checkChunked(params: ChunkedParams): Header[] {
 		}
 	}
 	return trailers;
-}
-
-/** The headers with one set: a header the request has keeps its place and its name's case. */
-function putHeader(headers: Header[], name: string, value: string): Header[] {
-	const out = headers.slice();
-	const at = out.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
-	if (at >= 0) out[at] = [out[at]![0], value];
-	else out.push([name, value]);
-	return out;
 }
 
 /** The request's headers with the framing headers written (each keeps its place and case if the request has it). */

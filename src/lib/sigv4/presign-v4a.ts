@@ -1,6 +1,4 @@
-import { canonicalHeaders } from './canonical-headers.ts';
-import { canonicalQueryString } from './canonical-query.ts';
-import { assembleCanonicalRequest } from './canonical-request.ts';
+import { canonicalRequestFor, withQuerySuffix } from './canonical-request-for.ts';
 import {
 	ALGORITHM_QUERY_PARAM,
 	AMZ_DATE_QUERY_PARAM,
@@ -12,7 +10,7 @@ import {
 	SIGNED_HEADERS_QUERY_PARAM
 } from './constants.ts';
 import { uriEncode } from './encoding.ts';
-import { canonicalPathFor, headersToSign, payloadHashFor, queryRules, urlWithoutDropped, userQueryPairs } from './prepare-request.ts';
+import { headersToSign, payloadHashFor, urlWithoutDropped } from './prepare-request.ts';
 import { prepareRequestV4a, traceV4a } from './sign-v4a.ts';
 import type { HttpRequest } from './types.ts';
 import type { SigningParamsV4a, SigningTraceV4a } from './types-v4a.ts';
@@ -40,26 +38,12 @@ export async function presignUrlV4a(req: HttpRequest, params: SigningParamsV4a):
 	const signedAuth =
 		token && params.signSessionToken === false ? encodedAuth.filter(([k]) => k !== SESSION_TOKEN_QUERY_PARAM) : encodedAuth;
 
-	const pairs = [...userQueryPairs(ctx), ...signedAuth];
-	const added = signedAuth.map(([k]) => k).join(', ');
-	const canonical = assembleCanonicalRequest({
-		method: { value: ctx.method, input: req.method },
-		path: canonicalPathFor(ctx),
-		query: {
-			value: canonicalQueryString(pairs),
-			input: ctx.url.query ?? '',
-			rules: [...queryRules(ctx, pairs), `${added} added before signing; ${SIGNATURE_QUERY_PARAM} is never part of it`]
-		},
-		headers: canonicalHeaders(headers, signed),
-		payloadHash: payload
-	});
+	const canonical = canonicalRequestFor(ctx, req, headers, signed, payload, signedAuth);
 
 	const base = urlWithoutDropped(ctx, req.url);
 	const trace = await traceV4a(ctx, req, params, canonical, payload.value, { method: ctx.method, url: base, headers });
 	const suffix = [...encodedAuth, [SIGNATURE_QUERY_PARAM, trace.signature]].map(([k, v]) => `${k}=${v}`).join('&');
-	// Append to whatever query the URL has, even one of empty parameters only ("?&"), as SigV4 does.
-	const q = base.indexOf('?');
-	const signedUrl = base + (q < 0 ? '?' : q === base.length - 1 || base.endsWith('&') ? '' : '&') + suffix;
+	const signedUrl = withQuerySuffix(base, suffix);
 	trace.request.url = signedUrl;
 	return { ...trace, signedUrl };
 }

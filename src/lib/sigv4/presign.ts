@@ -1,6 +1,4 @@
-import { canonicalHeaders } from './canonical-headers.ts';
-import { canonicalQueryString } from './canonical-query.ts';
-import { assembleCanonicalRequest } from './canonical-request.ts';
+import { canonicalRequestFor, withQuerySuffix } from './canonical-request-for.ts';
 import {
 	ALGORITHM,
 	ALGORITHM_QUERY_PARAM,
@@ -16,15 +14,7 @@ import { tokenAfterSigning } from './token-after-signing.ts';
 import { uriEncode } from './encoding.ts';
 import { signatureStages } from './signature.ts';
 import { traceOf } from './sign.ts';
-import {
-	canonicalPathFor,
-	prepareRequest,
-	headersToSign,
-	payloadHashFor,
-	queryRules,
-	urlWithoutDropped,
-	userQueryPairs
-} from './prepare-request.ts';
+import { prepareRequest, headersToSign, payloadHashFor, urlWithoutDropped } from './prepare-request.ts';
 import type { HttpRequest, SigningParams, SigningTrace } from './types.ts';
 
 /** Signs with query parameters (a presigned URL); X-Amz-Signature is the only one not signed. */
@@ -48,26 +38,12 @@ export async function presignUrl(req: HttpRequest, params: SigningParams): Promi
 	const after = Boolean(token) && tokenAfterSigning(params, 'query');
 	const signedAuth = after ? encodedAuth.slice(0, -1) : encodedAuth;
 
-	const pairs = [...userQueryPairs(ctx), ...signedAuth];
-	const added = signedAuth.map(([k]) => k).join(', ');
-	const canonical = assembleCanonicalRequest({
-		method: { value: ctx.method, input: req.method },
-		path: canonicalPathFor(ctx),
-		query: {
-			value: canonicalQueryString(pairs),
-			input: ctx.url.query ?? '',
-			rules: [...queryRules(ctx, pairs), `${added} added before signing; ${SIGNATURE_QUERY_PARAM} is never part of it`]
-		},
-		headers: canonicalHeaders(headers, signed),
-		payloadHash: payload
-	});
+	const canonical = canonicalRequestFor(ctx, req, headers, signed, payload, signedAuth);
 	const stages = await signatureStages(canonical.text, params, ctx.date, ctx.scope);
 
 	const base = urlWithoutDropped(ctx, req.url);
 	const suffix = [...encodedAuth, [SIGNATURE_QUERY_PARAM, stages.signature]].map(([k, v]) => `${k}=${v}`).join('&');
-	// Append to whatever query the URL has, even one of empty parameters only ("?&").
-	const q = base.indexOf('?');
-	const signedUrl = base + (q < 0 ? '?' : q === base.length - 1 || base.endsWith('&') ? '' : '&') + suffix;
+	const signedUrl = withQuerySuffix(base, suffix);
 
 	return { ...traceOf(ctx, req, params, canonical, payload.value, stages, { method: ctx.method, url: signedUrl, headers }), signedUrl };
 }

@@ -1,6 +1,6 @@
-import { canonicalHeaders } from './canonical-headers.ts';
-import { canonicalQueryString, decodedKey } from './canonical-query.ts';
-import { assembleCanonicalRequest, type CanonicalRequest } from './canonical-request.ts';
+import { decodedKey } from './canonical-query.ts';
+import type { CanonicalRequest } from './canonical-request.ts';
+import { canonicalRequestFor, putHeader } from './canonical-request-for.ts';
 import {
 	AMZ_DATE_QUERY_PARAM,
 	AUTH_HEADER_AS_SENT,
@@ -10,16 +10,7 @@ import {
 	TERMINATOR
 } from './constants.ts';
 import { sha256Hex } from './crypto.ts';
-import {
-	canonicalPathFor,
-	headersToSign,
-	payloadHashFor,
-	prepareRequest,
-	queryRules,
-	urlWithoutDropped,
-	userQueryPairs,
-	type SigningContext
-} from './prepare-request.ts';
+import { headersToSign, payloadHashFor, prepareRequest, urlWithoutDropped, type SigningContext } from './prepare-request.ts';
 import { regionSetValue } from './region-set.ts';
 import { signingKeyV4a } from './signing-key-v4a.ts';
 import type { Header, HttpRequest, SigningParams } from './types.ts';
@@ -104,12 +95,8 @@ export async function signRequestV4a(req: HttpRequest, params: SigningParamsV4a)
 	const payload = await payloadHashFor(ctx, req, v4Params);
 
 	// As SigV4: a header the request already has keeps its place and case; the value is the signer's.
-	const headers: Header[] = ctx.headers.slice();
-	const put = (name: string, value: string) => {
-		const at = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
-		if (at >= 0) headers[at] = [headers[at]![0], value];
-		else headers.push([name, value]);
-	};
+	let headers: Header[] = ctx.headers;
+	const put = (name: string, value: string) => void (headers = putHeader(headers, name, value));
 	const token = params.credentials.sessionToken;
 	if (token) put(SESSION_TOKEN_QUERY_PARAM, token);
 	put(AMZ_DATE_QUERY_PARAM, params.datetime);
@@ -119,14 +106,7 @@ export async function signRequestV4a(req: HttpRequest, params: SigningParamsV4a)
 	const signed = headersToSign(headers, v4Params);
 	signed.add(REGION_SET_HEADER);
 	if (token && params.signSessionToken === false) signed.delete(SESSION_TOKEN_HEADER);
-	const pairs = userQueryPairs(ctx);
-	const canonical = assembleCanonicalRequest({
-		method: { value: ctx.method, input: req.method },
-		path: canonicalPathFor(ctx),
-		query: { value: canonicalQueryString(pairs), input: ctx.url.query ?? '', rules: queryRules(ctx, pairs) },
-		headers: canonicalHeaders(headers, signed),
-		payloadHash: payload
-	});
+	const canonical = canonicalRequestFor(ctx, req, headers, signed, payload);
 	const sent = { method: ctx.method, url: urlWithoutDropped(ctx, req.url), headers };
 	const trace = await traceV4a(ctx, req, params, canonical, payload.value, sent);
 	const authorization =

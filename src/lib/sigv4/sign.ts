@@ -1,19 +1,9 @@
-import { canonicalHeaders } from './canonical-headers.ts';
-import { canonicalQueryString } from './canonical-query.ts';
-import { assembleCanonicalRequest, type CanonicalRequest } from './canonical-request.ts';
+import type { CanonicalRequest } from './canonical-request.ts';
+import { canonicalRequestFor, putHeader } from './canonical-request-for.ts';
 import { ALGORITHM, AMZ_DATE_QUERY_PARAM, AUTH_HEADER_AS_SENT, CONTENT_SHA256_HEADER } from './constants.ts';
 import { sessionTokenParam } from './s3-express.ts';
 import { signatureStages, type SignatureStages } from './signature.ts';
-import {
-	canonicalPathFor,
-	prepareRequest,
-	headersToSign,
-	payloadHashFor,
-	queryRules,
-	urlWithoutDropped,
-	userQueryPairs,
-	type SigningContext
-} from './prepare-request.ts';
+import { prepareRequest, headersToSign, payloadHashFor, urlWithoutDropped, type SigningContext } from './prepare-request.ts';
 import type { Header, HttpRequest, SigningParams, SigningTrace } from './types.ts';
 
 /** What both modes' traces hold: every stage, and the request to send (with the body, when there is one). */
@@ -49,12 +39,8 @@ export async function signRequest(req: HttpRequest, params: SigningParams): Prom
 	const payload = await payloadHashFor(ctx, req, params);
 
 	// A header the request already has keeps its place (and its name's case); the value is the signer's.
-	const headers: Header[] = ctx.headers.slice();
-	const put = (name: string, value: string) => {
-		const at = headers.findIndex(([n]) => n.toLowerCase() === name.toLowerCase());
-		if (at >= 0) headers[at] = [headers[at]![0], value];
-		else headers.push([name, value]);
-	};
+	let headers: Header[] = ctx.headers;
+	const put = (name: string, value: string) => void (headers = putHeader(headers, name, value));
 	// Written in AWS's own case, as the query parameters of the same name.
 	const token = params.credentials.sessionToken;
 	const tokenName = sessionTokenParam(params.service, req.url);
@@ -64,14 +50,7 @@ export async function signRequest(req: HttpRequest, params: SigningParams): Prom
 
 	const signed = headersToSign(headers, params);
 	if (token && params.signSessionToken === false) signed.delete(tokenName.toLowerCase());
-	const pairs = userQueryPairs(ctx);
-	const canonical = assembleCanonicalRequest({
-		method: { value: ctx.method, input: req.method },
-		path: canonicalPathFor(ctx),
-		query: { value: canonicalQueryString(pairs), input: ctx.url.query ?? '', rules: queryRules(ctx, pairs) },
-		headers: canonicalHeaders(headers, signed),
-		payloadHash: payload
-	});
+	const canonical = canonicalRequestFor(ctx, req, headers, signed, payload);
 	const stages = await signatureStages(canonical.text, params, ctx.date, ctx.scope);
 	const authorization =
 		`${ALGORITHM} Credential=${params.credentials.accessKeyId}/${ctx.scope}, ` +
