@@ -6,6 +6,7 @@ import { useApp } from './browser.ts';
 import { openApp, paneText, pasteInto } from './pane-helpers.ts';
 import { formatHttpRequest, signRequestV4a, type SigningParamsV4a } from '../../src/lib/sigv4/index.ts';
 import { DEFAULT_PARAMS } from '../../src/lib/case/examples.ts';
+import { KEY_PANE_LABEL_V4A } from '../../src/lib/learn/key-pane-label-v4a.ts';
 
 const app = useApp();
 const verdict = (page: Page) => page.locator('.verdict .sentence').textContent();
@@ -22,7 +23,7 @@ describe('a pasted SigV4a request', () => {
 		await pasteInto(page, formatHttpRequest(good.request));
 		await expect.poll(() => verdict(page), { timeout: 15_000 }).toMatch(/correct/);
 		expect(await paneText(page, 'String to sign')).toBe(good.stringToSign);
-		expect(await paneText(page, 'Signing key')).toContain(`public key x: ${good.publicKey.x}`);
+		expect(await paneText(page, KEY_PANE_LABEL_V4A)).toContain(`public key x: ${good.publicKey.x}`);
 
 		const other = await signRequestV4a(REQUEST, { ...PARAMS, credentials: { ...PARAMS.credentials, secretAccessKey: 'another secret' } });
 		await pasteInto(page, formatHttpRequest(other.request));

@@ -3,7 +3,8 @@
 // https://docs.aws.amazon.com/iot/latest/developerguide/iam-users-groups-roles.html); Transcribe
 // streaming signs host:8443 (https://docs.aws.amazon.com/transcribe/latest/dg/streaming-websocket.html);
 // AppSync real-time carries a signed POST in its header parameter
-// (https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html).
+// (https://docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html), AppSync Events in
+// its header- subprotocol (https://docs.aws.amazon.com/appsync/latest/eventapi/event-api-websocket-protocol.html).
 // The URLs are signed now (so that none has expired) with AWS's example keys.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -50,8 +51,17 @@ describe('WebSocket presigned URLs', () => {
 		expect(await findingCodes(page)).not.toContain('session-token-signed');
 		await typeSecret(page);
 		await expect.poll(() => findingCodes(page)).toContain('session-token-signed');
-		const text = await findingsText(page);
-		expect(text).toContain(`Corrected URL: ${corrected.signedUrl!}`);
+		// The corrected URL is a value of its own under the finding, read-only, with its Copy button; the clipboard gets it
+		// exactly, the token the pasted URL carried included, and never the secret key.
+		const block = page.locator('.findings .corrected');
+		expect(await block.locator('pre').textContent()).toBe(corrected.signedUrl!);
+		expect(await findingsText(page)).not.toContain(`Corrected URL: ${corrected.signedUrl!}`);
+		await block.getByRole('button', { name: 'Copy Corrected URL', exact: true }).click();
+		await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(corrected.signedUrl!);
+		const copied = await page.evaluate(() => navigator.clipboard.readText());
+		expect(copied).toContain(`X-Amz-Security-Token=${encodeURIComponent(TOKEN)}`);
+		expect(copied).not.toContain(encodeURIComponent(SECRET));
+		expect(copied).not.toContain(SECRET);
 		expect(corrected.signedUrl!.startsWith(`wss://${IOT}/mqtt?`)).toBe(true);
 		// The page's own stages are IoT's: the canonical query without the token.
 		expect(await paneText(page, 'Canonical request')).not.toContain('X-Amz-Security-Token');
@@ -99,6 +109,24 @@ describe('WebSocket presigned URLs', () => {
 		await typeSecret(page);
 		await expect.poll(() => paneText(page, 'Canonical request')).toMatch(/^POST\n\/graphql\/connect\n/);
 		await expect.poll(() => findingCodes(page)).toContain('appsync-connect-path');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('an AppSync Events upgrade request: its header- subprotocol read as the signed POST to /event, correct with the secret', async () => {
+		const { context, page, errors } = await openApp(app.browser, app.url);
+		const t = await signRequest(
+			{ method: 'POST', url: `https://${APPSYNC_API}/event`, headers: [['host', APPSYNC_API]], body: '{}' },
+			params('appsync', 'us-east-1')
+		);
+		const protocol = `header-${Buffer.from(JSON.stringify(Object.fromEntries(t.request.headers))).toString('base64url')}`;
+		await pasteInto(
+			page,
+			`GET /event/realtime HTTP/1.1\nHost: example1234567890000.appsync-realtime-api.us-east-1.amazonaws.com\nSec-WebSocket-Protocol: aws-appsync-event-ws, ${protocol}\n\n`
+		);
+		await typeSecret(page);
+		await expect.poll(() => paneText(page, 'Canonical request')).toMatch(/^POST\n\/event\n/);
+		await expect.poll(() => page.getByText('Your signature is correct for this request').count()).toBeGreaterThan(0);
 		expect(errors).toEqual([]);
 		await context.close();
 	});

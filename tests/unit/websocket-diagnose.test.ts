@@ -52,8 +52,9 @@ describe('diagnose names each WebSocket mistake', () => {
 
 	it('transcribe-port-missing (reproduced) offers the URL with :8443 and the same signature', async () => {
 		const { findings } = await diagnoseScenario(await WEBSOCKET_CASES[0]!.scenario());
-		const message = findings.find((f) => f.code === 'transcribe-port-missing')!.message;
-		const url = /Corrected URL \(same signature\): (\S+)/.exec(message)![1]!;
+		const f = findings.find((x) => x.code === 'transcribe-port-missing')!;
+		expect(f.corrected?.label).toBe('Corrected URL (same signature)');
+		const url = f.corrected!.value;
 		expect(url.startsWith(`wss://${TRANSCRIBE}:8443/stream-transcription-websocket?`)).toBe(true);
 		// The corrected URL is correct as it stands: diagnosing it finds nothing.
 		expect(
@@ -87,7 +88,10 @@ describe('IoT: a pasted wss:// URL whose session token was signed', () => {
 		const { findings, verdict, trace } = await pasted(await signedTokenUrl(), SECRET);
 		expect(verdict).toMatchObject({ kind: 'cause', code: 'session-token-signed', basis: 'reproduced' });
 		const f = findings.find((x) => x.code === 'session-token-signed')!;
-		const corrected = /Corrected URL: (\S+)/.exec(f.message)![1]!;
+		expect(f.corrected?.label).toBe('Corrected URL');
+		const corrected = f.corrected!.value;
+		// Given once, as a value to copy, not repeated in the prose.
+		expect(f.message).not.toContain(corrected);
 		expect(corrected).toBe(trace!.signedUrl);
 		expect(corrected.startsWith(`wss://${IOT}/mqtt?`)).toBe(true);
 		expect(corrected).toContain(`X-Amz-Security-Token=${encodeURIComponent(TOKEN)}`);

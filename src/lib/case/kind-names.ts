@@ -18,7 +18,7 @@ export const KIND_NAMES: Record<ImportKind, string> = {
 	'post-form': 'a POST form',
 	'service-error-xml': 'an AWS error response',
 	'signing-keys': 'a list of signing keys',
-	'appsync-realtime': 'an AppSync real-time URL',
+	'appsync-realtime': 'an AppSync real-time connection',
 	'auth-token': 'a login token (EKS, RDS, Aurora DSQL, MSK or Neptune)',
 	unknown: 'nothing recognisable'
 };

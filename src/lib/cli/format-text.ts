@@ -26,6 +26,7 @@ export function findingsText(findings: Finding[]): string {
 		const where = f.line === undefined ? f.stage : `${f.stage}, line ${f.line}`;
 		const sure = f.confirmed ? (f.basis === 'server' ? ', the server says so' : ', reproduced') : '';
 		lines.push(`  ${f.severity.padEnd(7)} ${f.code} (${where}${sure})`, `          ${f.message}`, `          Fix: ${f.fix}`);
+		if (f.corrected) lines.push(`          ${f.corrected.label}: ${f.corrected.value}`);
 	}
 	return lines.join('\n') + '\n';
 }

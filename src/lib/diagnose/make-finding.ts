@@ -1,4 +1,4 @@
-import { FINDING_CODES, type FindingBasis, type FindingCode } from '../findings/index.ts';
+import { FINDING_CODES, type Corrected, type FindingBasis, type FindingCode } from '../findings/index.ts';
 import type { Finding, Stage } from './types.ts';
 
 export interface FindingFields {
@@ -13,6 +13,8 @@ export interface FindingFields {
 	basis?: FindingBasis;
 	/** With basis 'reproduced': the user's value made exactly, when not their signature. */
 	reproduces?: Finding['reproduces'];
+	/** The corrected URL or request, to copy (see correctedUrl for what it may hold). */
+	corrected?: Corrected;
 }
 
 /** A finding with the catalogue's stage unless the evidence sits in another stage's text. */
@@ -30,5 +32,6 @@ export function makeFinding(code: FindingCode, fields: FindingFields): Finding {
 		finding.basis = fields.basis;
 	}
 	if (fields.basis === 'reproduced' && fields.reproduces) finding.reproduces = fields.reproduces;
+	if (fields.corrected) finding.corrected = { ...fields.corrected };
 	return finding;
 }

@@ -1,5 +1,6 @@
 import { presignUrl, tokenPlacementFor } from '../sigv4/index.ts';
 import type { DiagnoseContext } from './context.ts';
+import { correctedUrl } from './corrected-url.ts';
 import type { FindingList } from './finding-list.ts';
 
 /**
@@ -28,7 +29,8 @@ export async function checkSessionTokenSigned(ctx: DiagnoseContext, list: Findin
 			stage: 'canonical-request',
 			line: 3,
 			basis: 'reproduced',
-			message: `Your signature is the one over a canonical query that includes X-Amz-Security-Token: the session token was signed. The ${ctx.params.service} service wants it left out of the signature and appended to the presigned URL after signing, so it computes another signature (${after.signature}). Corrected URL: ${after.signedUrl ?? ''}`,
+			message: `Your signature is the one over a canonical query that includes X-Amz-Security-Token: the session token was signed. The ${ctx.params.service} service wants it left out of the signature and appended to the presigned URL after signing, so it computes another signature (${after.signature}): the corrected URL carries it.`,
+			corrected: { label: 'Corrected URL', value: correctedUrl(after.signedUrl ?? '', ctx.url?.securityToken) },
 			fix: 'Presign the URL without the session token (X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders only), then add X-Amz-Security-Token=<URI-encoded token> to the signed URL.'
 		},
 		'session-token'

@@ -32,6 +32,17 @@ export interface Finding {
 	basis?: FindingBasis;
 	/** With basis 'reproduced', what of the user's is made exactly; absent: their signature. */
 	reproduces?: 'signature' | 'hash' | 'signing-key';
+	/**
+	 * The corrected URL or request the fix gives, whole, so the page can offer it to copy instead of
+	 * leaving it in prose. Holds no secret the user did not put in that request themselves.
+	 */
+	corrected?: Corrected;
+}
+
+/** A value to use instead of the user's: what it is ("Corrected URL") and the value itself. */
+export interface Corrected {
+	label: string;
+	value: string;
 }
 
 export type FindingBasis = 'reproduced' | 'server';

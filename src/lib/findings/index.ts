@@ -1,5 +1,5 @@
 export { FINDING_CODES, type FindingCode, type Stage } from './codes.ts';
-export type { Finding, FindingBasis } from './finding.ts';
+export type { Corrected, Finding, FindingBasis } from './finding.ts';
 export { quote, listQuoted } from './quote.ts';
 export { incompatiblePairs, withoutIncompatible, INCOMPATIBLE } from './incompatible.ts';
 export { rankFindings, GENERIC_CODES } from './rank.ts';

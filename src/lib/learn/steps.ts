@@ -76,3 +76,4 @@ function withTrueHighlights(steps: LearnStep[], { trace }: LearnInput): LearnSte
 	});
 }
 export { buildStepsV4a, learnPaneTextsV4a, type LearnInputV4a } from './steps-v4a.ts';
+export { KEY_PANE_LABEL_V4A } from './key-pane-label-v4a.ts';

@@ -40,22 +40,35 @@ function signedPath(realtimePath: string): string {
 	return realtimePath.startsWith('/event') ? '/event' : '/graphql/connect';
 }
 
+/** Why a header value is not base64: its first character outside the alphabet, or its length. */
+function notBase64(what: string, value: string): string {
+	const bad = /[^A-Za-z0-9+/_=-]/.exec(value.trim());
+	if (bad)
+		return `${what} is not base64: it has ${JSON.stringify(bad[0])} at character ${bad.index + 1}, and base64url has only A-Z, a-z, 0-9, "-" and "_".`;
+	return `${what} is not base64 of UTF-8 text: its ${value.trim().length} characters do not decode (cut short, or "=" inside it?).`;
+}
+
 /**
  * The signed request inside an AppSync real-time `header` (base64 JSON of the signed headers), or a
  * sentence saying why there is none. `realtimeUrl` gives the path (GraphQL or Events) and, when the
- * header names no host, the host.
+ * header names no host, the host. `what` names where the header came from, for those sentences.
  */
-export function appSyncSignedRequest(header: string, payload: string | undefined, realtimeUrl: string): AppSyncRealtime | string {
+export function appSyncSignedRequest(
+	header: string,
+	payload: string | undefined,
+	realtimeUrl: string,
+	what = 'The header parameter'
+): AppSyncRealtime | string {
 	const json = decodeBase64Text(header);
-	if (json === undefined) return 'The header parameter is not base64 of UTF-8 text.';
+	if (json === undefined) return notBase64(what, header);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(json);
 	} catch {
-		return 'The header parameter decodes to text that is not JSON.';
+		const cut = /^\s*\{/.test(json) && !/\}\s*$/.test(json) ? ' (it opens with "{" and never closes it: cut short when copied?)' : '';
+		return `${what} decodes to text that is not JSON${cut}.`;
 	}
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-		return 'The header parameter decodes to JSON that is not an object of headers.';
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return `${what} decodes to JSON that is not an object of headers.`;
 	const headers: Header[] = Object.entries(parsed as Record<string, unknown>).map(([name, value]) => [
 		name,
 		typeof value === 'string' ? value : JSON.stringify(value)

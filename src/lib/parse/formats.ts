@@ -1,3 +1,4 @@
+import { findAppSyncSubprotocol, importAppSyncSubprotocol } from './appsync-subprotocol.ts';
 import { decodeAuthToken } from './auth-token.ts';
 import { importAuthToken } from './auth-token-import.ts';
 import { importCanonicalRequest, importStringToSign } from './bare-stages.ts';
@@ -78,6 +79,12 @@ export const FORMATS: readonly Format[] = [
 			importAuthToken(b, decodeAuthToken(text)!);
 			return true;
 		}
+	},
+	// Before raw HTTP and code: a request or a line of code that opens an AppSync Events WebSocket is read for its header- subprotocol.
+	{
+		kind: 'appsync-realtime',
+		detect: (p) => findAppSyncSubprotocol(p.text) !== undefined,
+		read: as('appsync-realtime', ({ b, text }) => importAppSyncSubprotocol(b, findAppSyncSubprotocol(text)!))
 	},
 	{ kind: 'json', detect: (p) => /^[{[]/.test(p.trimmed), read: (p) => importJson(p.b, p.options) },
 	{ kind: 'post-form', detect: (p) => looksLikeHtmlForm(p.text), read: ({ b }) => importHtmlForm(b) },

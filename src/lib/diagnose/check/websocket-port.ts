@@ -1,5 +1,6 @@
 import { presignUrl, serviceFor } from '../../sigv4/index.ts';
 import type { DiagnoseContext } from '../context.ts';
+import { correctedUrl } from '../corrected-url.ts';
 import type { FindingList } from '../finding-list.ts';
 
 /** Transcribe streaming's WebSocket endpoint: wss://transcribestreaming.REGION.amazonaws.com:8443 (Transcribe developer guide, streaming-websocket.html). */
@@ -32,7 +33,11 @@ export async function checkWebSocketPort(ctx: DiagnoseContext, list: FindingList
 				stage: 'request',
 				line: 1,
 				basis: 'reproduced',
-				message: `Your signature covers host:${host}:${TRANSCRIBE_WS_PORT}, but the URL has no port: sent to ${host} (port 443), the Host differs from the one signed, and Transcribe streaming's WebSocket endpoint listens on ${TRANSCRIBE_WS_PORT}. Corrected URL (same signature): ${withPort(url, TRANSCRIBE_WS_PORT)}`,
+				message: `Your signature covers host:${host}:${TRANSCRIBE_WS_PORT}, but the URL has no port: sent to ${host} (port 443), the Host differs from the one signed, and Transcribe streaming's WebSocket endpoint listens on ${TRANSCRIBE_WS_PORT}. The corrected URL keeps your signature and adds the port.`,
+				corrected: {
+					label: 'Corrected URL (same signature)',
+					value: correctedUrl(withPort(url, TRANSCRIBE_WS_PORT), ctx.url?.securityToken)
+				},
 				fix: `Keep :${TRANSCRIBE_WS_PORT} in the URL you open: wss://${host}:${TRANSCRIBE_WS_PORT}/stream-transcription-websocket?…`
 			},
 			'transcribe-port'
@@ -46,7 +51,11 @@ export async function checkWebSocketPort(ctx: DiagnoseContext, list: FindingList
 			stage: 'request',
 			line: 1,
 			severity: 'warning',
-			message: `Transcribe streaming's WebSocket endpoint is ${host}:${TRANSCRIBE_WS_PORT}, and this URL has no port (443). The port is part of the signed Host, so the URL must be signed with it: host:${host}:${TRANSCRIBE_WS_PORT}. Signed for port ${TRANSCRIBE_WS_PORT}: ${ported.signedUrl ?? ''}`,
+			message: `Transcribe streaming's WebSocket endpoint is ${host}:${TRANSCRIBE_WS_PORT}, and this URL has no port (443). The port is part of the signed Host, so the URL must be signed with it: host:${host}:${TRANSCRIBE_WS_PORT}. The corrected URL is signed for port ${TRANSCRIBE_WS_PORT}.`,
+			corrected: {
+				label: `URL signed for port ${TRANSCRIBE_WS_PORT}`,
+				value: correctedUrl(ported.signedUrl ?? '', ctx.url?.securityToken)
+			},
 			fix: `Presign wss://${host}:${TRANSCRIBE_WS_PORT}/stream-transcription-websocket?… (the Host header host:${host}:${TRANSCRIBE_WS_PORT}), and open that URL.`
 		},
 		'transcribe-port'
