@@ -80,6 +80,35 @@ describe('format detection', () => {
 	});
 });
 
+describe('a log line with a bracketed prefix is a log, not broken JSON', () => {
+	// pingvin-share #798 (https://github.com/stonith404/pingvin-share/issues/798): a NestJS log of the SDK's error.
+	const NEST = [
+		'[Nest] 31  - 12/06/2026, 10:15:42 AM   ERROR [ExceptionsHandler] The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+		'SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+		'    at throwDefaultError (/app/node_modules/@smithy/smithy-client/dist-cjs/index.js:867:20)'
+	].join('\n');
+
+	it("reads the error a NestJS log carries, and an [ERROR] or a timestamped line's, with no JSON error", () => {
+		const r = importText(NEST);
+		expect(r.kind).toBe('service-error-text');
+		expect(r.server?.code).toBe('SignatureDoesNotMatch');
+		expect(r.errors).toEqual([]);
+		for (const prefix of ['[ERROR] upload failed:', '[2026-12-06 10:15:42] worker-3:']) {
+			const line = importText(
+				`${prefix} SignatureDoesNotMatch: The request signature we calculated does not match the signature you provided.`
+			);
+			expect(line.errors.map((e) => e.message).join(' ')).not.toMatch(/JSON/);
+			expect(line.server?.code).toBe('SignatureDoesNotMatch');
+		}
+	});
+
+	it('still reads JSON arrays as JSON, and says what is broken in one', () => {
+		for (const text of ['[{"a": 1}]', '[1, 2]', '[true]', '[[1, 2], [3]]'])
+			expect(importText(text).errors[0]?.message ?? '').not.toMatch(/^The JSON is broken/);
+		expect(importText('[{"a": 1},]').errors[0]?.message).toMatch(/^The JSON is broken/);
+	});
+});
+
 describe('unknown and empty text', () => {
 	it('empty text says what can be pasted', () => {
 		for (const text of ['', '   ', '\n\n\t']) {

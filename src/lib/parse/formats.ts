@@ -70,6 +70,9 @@ const HEADERS_THEN_BODY = /^(?:[ \t]*[\w-]+:[^\n]*\n){1,60}[ \t]*\r?\n\s*[{<]/;
 const SIGV2_QUERY_PARAMS = /^[\w.-]+=[^&\s]*(?:&[\w.-]+=[^&\s]*)+$/;
 
 /** In order: the first whose detector matches (and whose reader takes the paste) wins. */
+/** A log line's bracketed prefix ("[Nest] 31 - …", "[ERROR] …", "[2026-12-06 10:15:42] …"): a log, not a JSON array. */
+const LOG_LINE_PREFIX = /^\[(?:[A-Za-z][^\]\n]*|\d{4}-\d{2}-\d{2}[^\]\n]*)\][ \t]*\S/;
+
 export const FORMATS: readonly Format[] = [
 	// Login tokens first: an EKS token may sit inside JSON (ExecCredential), a Neptune one is JSON, an RDS one looks like a URL.
 	{
@@ -86,7 +89,7 @@ export const FORMATS: readonly Format[] = [
 		detect: (p) => findAppSyncSubprotocol(p.text) !== undefined,
 		read: as('appsync-realtime', ({ b, text }) => importAppSyncSubprotocol(b, findAppSyncSubprotocol(text)!))
 	},
-	{ kind: 'json', detect: (p) => /^[{[]/.test(p.trimmed), read: (p) => importJson(p.b, p.options) },
+	{ kind: 'json', detect: (p) => /^[{[]/.test(p.trimmed) && !LOG_LINE_PREFIX.test(p.trimmed), read: (p) => importJson(p.b, p.options) },
 	{ kind: 'post-form', detect: (p) => looksLikeHtmlForm(p.text), read: ({ b }) => importHtmlForm(b) },
 	{
 		kind: 's3-error-xml',
