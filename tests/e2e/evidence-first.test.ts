@@ -1,7 +1,7 @@
 // A fresh page, nothing typed: the user pastes what they hold first (an error body, the stages their
 // code printed, a seed story's evidence) and the page rebuilds their case from it, never the example.
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { useApp } from './browser.ts';
 import { openApp, paneText, pasteInto } from './pane-helpers.ts';
 import { PUT_CANONICAL_REQUEST, PUT_STRING_TO_SIGN_HEAD } from '../helpers/evidence.ts';
@@ -39,6 +39,32 @@ describe('evidence first, on a fresh page', () => {
 		expect(errors).toEqual([]);
 		await context.close();
 	});
+
+	it('while the forensics search, "the secret key differs" is not yet an error; once they find nothing, it is', async () => {
+		// The forensics worker's script is held back: the search stays under way until it is let through.
+		const { context, page, errors } = await openApp(app.browser, app.url, 6, { serviceWorkers: 'block' });
+		const held: Route[] = [];
+		await context.route(/\/workers\/worker-[^/]+\.js$/, (route) => void held.push(route));
+		const { createHash } = await import('node:crypto');
+		const sts = [...STS, createHash('sha256').update(CR).digest('hex')].join('\n');
+		await paste(
+			page,
+			`<Error><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match the signature you provided.</Message><AWSAccessKeyId>AKIAIOSFODNN7EXAMPLE</AWSAccessKeyId><StringToSign>${sts}</StringToSign><SignatureProvided>${'b'.repeat(64)}</SignatureProvided><CanonicalRequest>${CR}</CanonicalRequest></Error>`
+		);
+		const item = page.locator('.findings li', { has: page.locator('.code', { hasText: 'wrong-secret-key' }) });
+		await expect.poll(async () => (await item.getAttribute('class'))?.split(' ')[0], { timeout: 15_000 }).toBe('pending');
+		await expect.poll(() => held.length, { timeout: 15_000 }).toBe(1);
+		expect(await item.locator('.severity').textContent()).toBe('not decided yet');
+		expect(await item.textContent()).toContain('An error only once the search for a known signer mistake has found none.');
+		expect(await page.locator('#findings-title .count').textContent()).not.toMatch(/^[1-9]/);
+		expect(await verdict(page)).toMatch(/^Not enough to tell yet/);
+		await held[0]!.continue();
+		await expect.poll(async () => (await item.getAttribute('class'))?.split(' ')[0], { timeout: 30_000 }).toBe('error');
+		expect(await item.locator('.severity').textContent()).toBe('error');
+		expect(await verdict(page)).toMatch(/^Likely/);
+		expect(errors).toEqual([]);
+		await context.close();
+	}, 60_000);
 
 	it('a canonical request and a string to sign pasted together: both used, and what neither gives is asked for', async () => {
 		const { context, page, errors } = await open();

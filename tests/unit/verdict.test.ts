@@ -1,7 +1,7 @@
 // The one verdict above the findings (issue 11, Build 2) and the order of the findings under it.
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/lib/diagnose/index.ts';
-import { rankFindings, verdictOf, type VerdictInput } from '../../src/lib/findings/index.ts';
+import { awaitingForensics, rankFindings, verdictOf, type VerdictInput } from '../../src/lib/findings/index.ts';
 import { finding as f, GET_ROOT as GET, hexToBase64, NOW, params, replaceLine, sign } from './diagnose-helpers.ts';
 
 const base: VerdictInput = {
@@ -104,6 +104,15 @@ describe('verdictOf', () => {
 	it('contradicting findings are resolved before choosing', () => {
 		const findings = [f('header-added-after-signing', { basis: 'server', confirmed: true }), f('signed-header-absent')];
 		expect(verdictOf({ ...base, findings }).code).toBe('signed-header-absent');
+	});
+});
+
+describe('awaitingForensics', () => {
+	it('holds "the secret key differs" back from being an error until the forensics are done, as the verdict does', () => {
+		expect([...awaitingForensics('running')]).toEqual(['wrong-secret-key']);
+		expect([...awaitingForensics('off')]).toEqual(['wrong-secret-key']);
+		expect([...awaitingForensics(undefined)]).toEqual(['wrong-secret-key']);
+		expect([...awaitingForensics('done')]).toEqual([]);
 	});
 });
 

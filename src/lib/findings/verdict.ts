@@ -74,12 +74,20 @@ const undecided = (need: string, verb = 'paste'): Verdict => ({
  *    string to sign, signing keys) all matching, 'correct' for what they made; a signature that
  *    differs with nothing to say why, 'undecided' (paste the stages).
  */
+/** Causes concluded by elimination: not errors the page stands by until the forensics have ruled out the known mistakes. */
+export const BY_ELIMINATION: ReadonlySet<FindingCode> = new Set(['wrong-secret-key']);
+
+/** The findings whose conclusion waits for the forensics (the verdict stays 'undecided' on them meanwhile). */
+export function awaitingForensics(forensics: VerdictInput['forensics']): ReadonlySet<FindingCode> {
+	return forensics === 'done' ? new Set() : BY_ELIMINATION;
+}
+
 export function verdictOf(input: VerdictInput): Verdict {
 	if (!input.hasEvidence) return { kind: 'undecided', sentence: NO_EVIDENCE_SENTENCE };
 	const errors = rankFindings(withoutIncompatible(input.findings)).filter((f) => f.severity === 'error');
 	const cause = errors.find((f) => !GENERIC_CODES.has(f.code));
 
-	if (cause?.code === 'wrong-secret-key') {
+	if (cause && BY_ELIMINATION.has(cause.code)) {
 		if (input.forensics === 'done') return likely(cause.code);
 		if (input.forensics === 'running') {
 			return {

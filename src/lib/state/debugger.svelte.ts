@@ -138,9 +138,7 @@ export class DebuggerState {
 	readonly verdict = $derived.by((): Verdict | undefined => {
 		const a = this.#latest;
 		if (!a?.verdictInput || a.missing) return a?.verdict;
-		const status = this.forensics.status;
-		const forensics = status === 'single' || status === 'pairs' ? 'running' : status === 'done' ? 'done' : 'off';
-		return verdictOf({ ...a.verdictInput, findings: this.allFindings, forensics });
+		return verdictOf({ ...a.verdictInput, findings: this.allFindings, forensics: this.forensics.phase });
 	});
 	/** What the last paste was read as: summary, errors, HAR entries. */
 	get report(): ImportReport {

@@ -21,6 +21,11 @@ export class ForensicsRunner {
 	#run = 0;
 	#worker: Worker | undefined;
 
+	/** What the verdict needs to know: is the search under way, finished, or not run. */
+	get phase(): 'running' | 'done' | 'off' {
+		return this.status === 'single' || this.status === 'pairs' ? 'running' : this.status === 'done' ? 'done' : 'off';
+	}
+
 	cancel(): void {
 		this.#run++;
 		// A search in flight is stopped with its worker; an idle worker is kept warm for the next run.
