@@ -87,7 +87,11 @@ function oracle(
 	}
 	let trailerSig: string | undefined;
 	if (withTrailer) {
-		const sorted = trailerLines.slice().sort();
+		// Sorted by name, as canonical headers are (by whole line, "x-amz-checksum-40a:" would come before "x-amz-checksum-4:").
+		const sorted = trailers
+			.slice()
+			.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+			.map(([n, v]) => `${n}:${v}`);
 		if (signed) {
 			trailerSig = mac(
 				key,
@@ -101,6 +105,11 @@ function oracle(
 }
 
 const trailerName = fc.stringMatching(/^x-amz-checksum-[a-z0-9]{1,8}$/);
+/** fast-check's counterexample from a CI run: one trailer name a prefix of the other. */
+const PREFIX_TRAILERS: [string, string][] = [
+	['x-amz-checksum-40a', ''],
+	['x-amz-checksum-4', '']
+];
 const trailerValue = fc.stringMatching(/^[A-Za-z0-9+/=]{0,12}$/);
 
 describe('property: aws-chunked signer = an independent node:crypto signer', () => {
@@ -149,7 +158,7 @@ describe('property: aws-chunked signer = an independent node:crypto signer', () 
 						expect(parsed.trailerSignature).toBe(t.trailer?.signature);
 					}
 				),
-				fcParams(RUNS)
+				{ ...fcParams(RUNS), examples: [[Uint8Array.from([]), 1, 'signed-trailer', PREFIX_TRAILERS, 'a', undefined]] }
 			);
 			recordCount('chunked', cases);
 		},
