@@ -9,10 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
+import { bundleForBrowser, CHROMIUM, CHROMIUM_ARGS } from './bench-browser.mjs';
 import { chromium } from 'playwright-core';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PAGE =
 	'<!doctype html><meta charset="utf-8"><title>big body bench</title><input type="file"><script type="module" src="/chunked.js"></script>';
 const GiB = 2 ** 30;
@@ -63,21 +62,6 @@ function writeFile(file, bytes) {
 	return hash.digest('hex');
 }
 
-async function bundle(entry) {
-	const built = await esbuild.build({
-		absWorkingDir: ROOT,
-		entryPoints: [entry],
-		bundle: true,
-		format: 'esm',
-		target: 'es2022',
-		platform: 'browser',
-		write: false,
-		outdir: 'out',
-		logLevel: 'warning'
-	});
-	return built.outputFiles[0].text;
-}
-
 /** Runs `run` while sampling the browser's resident memory: its result, the memory before and at its peak. */
 async function sampled(run) {
 	const before = browserRssMB();
@@ -92,11 +76,11 @@ async function sampled(run) {
 
 export async function benchChunked(chromiumPath, args, { quick = false } = {}) {
 	const files = {
-		'/chunked.js': await bundle('bench/chunked-browser.ts'),
-		'/hash-worker.js': await bundle('src/lib/case/hash-worker.ts'),
+		'/chunked.js': await bundleForBrowser('bench/chunked-browser.ts'),
+		'/hash-worker.js': await bundleForBrowser('src/lib/case/hash-worker.ts'),
 		// The hash and chunked workers start it by its source name (`new URL('./blob-read-worker.ts', import.meta.url)`).
-		'/blob-read-worker.ts': await bundle('src/lib/case/blob-read-worker.ts'),
-		'/chunked-worker.js': await bundle('src/lib/case/chunked-worker.ts')
+		'/blob-read-worker.ts': await bundleForBrowser('src/lib/case/blob-read-worker.ts'),
+		'/chunked-worker.js': await bundleForBrowser('src/lib/case/chunked-worker.ts')
 	};
 	let readerStarts = 0;
 	const server = http.createServer((req, res) => {
@@ -190,7 +174,7 @@ export function chunkedMisses(r) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-	const result = await benchChunked(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--headless', '--no-sandbox', '--disable-gpu'], {
+	const result = await benchChunked(CHROMIUM, CHROMIUM_ARGS, {
 		quick: process.argv.includes('--quick')
 	});
 	console.log(chunkedReport(result));
